@@ -1,0 +1,253 @@
+package dev.wasidl.ffm;
+
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+import dev.wasidl.ffm.internal.Native;
+import dev.wasidl.ffm.internal.NativeLibrary;
+import java.lang.foreign.Arena;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.invoke.MethodHandle;
+import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * C code at an address with a signature, wasi:dl's {@code function}. The downcall handle comes from
+ * a per-signature cache, so building the same signature again links nothing.
+ *
+ * <p>Two ways to call: {@link #call} takes typed values and checks arity and each argument's type;
+ * {@link #invokeRaw} is the fast path for signatures without structs, taking and returning
+ * canonical bits (signed integers sign-extended, unsigned zero-extended, {@code c-float} as its
+ * IEEE bits, {@code c-double} as its IEEE bits, pointers as addresses) with one {@code invokeExact}
+ * and no boxing.
+ *
+ * <p>A function from a library keeps the library loaded until closed (or unreachable). Closing it
+ * while another thread is inside a call through it is a race the caller must avoid.
+ */
+public final class Function implements AutoCloseable {
+  private static final long ERRNO_OFFSET =
+      Linker.Option.captureStateLayout().byteOffset(MemoryLayout.PathElement.groupElement("errno"));
+
+  private final Signature signature;
+  private final Set<CallOption> options;
+  private final MemorySegment target;
+  private final Invoker invoker;
+  private final @Nullable NativeLibrary origin;
+  private final Cleaner.@Nullable Cleanable reference;
+  private volatile boolean closed;
+
+  private Function(
+      long address, Signature signature, Set<CallOption> options, @Nullable NativeLibrary origin) {
+    if (Long.compareUnsigned(address, Native.LOWEST_VALID_ADDRESS) < 0) {
+      throw new OutOfBoundsException(
+          "no function can be at 0x" + Long.toHexString(address) + " (null pointer)");
+    }
+    this.signature = signature;
+    this.options = options;
+    this.target = MemorySegment.ofAddress(address);
+    this.invoker = Invoker.of(signature, options);
+    this.origin = origin;
+    this.reference = origin == null ? null : origin.retain(this);
+  }
+
+  static Function of(
+      long address, Signature signature, CallOption[] options, @Nullable NativeLibrary origin) {
+    Set<CallOption> set =
+        options.length == 0 ? Set.of() : Set.copyOf(EnumSet.copyOf(Arrays.asList(options)));
+    return new Function(address, signature, set, origin);
+  }
+
+  /**
+   * wasi:dl {@code function.from-alloc}: calls the code at the region's address. The alloc must be
+   * of type {@code pointer} and foreign (owned allocs are data, never code).
+   */
+  public static Function fromAlloc(Alloc alloc, Signature signature, CallOption... options) {
+    if (alloc.type() != PrimitiveType.POINTER) {
+      throw new TypeMismatchException(
+          "from-alloc needs an alloc of pointer, not " + alloc.type().witName());
+    }
+    if (alloc.isOwned()) {
+      throw new TypeMismatchException(
+          "from-alloc of an owned alloc: its memory is data we allocated, not code");
+    }
+    return of(alloc.address(), signature, options, alloc.origin());
+  }
+
+  /** A function at a raw address (the caller vouches for the code there). */
+  public static Function at(MemorySegment address, Signature signature, CallOption... options) {
+    return of(address.address(), signature, options, null);
+  }
+
+  /** The signature. */
+  public Signature signature() {
+    return signature;
+  }
+
+  /** The options it was linked with. */
+  public Set<CallOption> options() {
+    return options;
+  }
+
+  /** The code address. */
+  public long address() {
+    checkOpen();
+    return target.address();
+  }
+
+  /** wasi:dl {@code function.get-alloc}: the foreign region at the function's address. */
+  public Alloc getAlloc() {
+    checkOpen();
+    return Alloc.foreign(target.address(), PrimitiveType.POINTER, origin);
+  }
+
+  /**
+   * The linker's cached, address-less downcall handle for this signature: {@code (MemorySegment
+   * target, [SegmentAllocator], [MemorySegment capture], C args...)}. Equal signatures share it.
+   */
+  public MethodHandle downcallHandle() {
+    return invoker.downcall;
+  }
+
+  /** True if {@link #invokeRaw} can be used: no struct by value and no errno capture. */
+  public boolean hasRawPath() {
+    return invoker.raw != null;
+  }
+
+  /** wasi:dl {@code function.call}: checks arity and argument types, then calls. */
+  public Optional<IncomingValue> call(OutgoingValue... args) {
+    return call(Arrays.asList(args));
+  }
+
+  /** wasi:dl {@code function.call}: checks arity and argument types, then calls. */
+  public Optional<IncomingValue> call(List<? extends OutgoingValue> args) {
+    return callChecked(args, null);
+  }
+
+  /**
+   * Like {@link #call}, and returns {@code errno} as it was right after the C call. The function
+   * must have been built with {@link CallOption#CAPTURE_ERRNO}.
+   */
+  public CallResult callCapturingErrno(List<? extends OutgoingValue> args) {
+    if (!options.contains(CallOption.CAPTURE_ERRNO)) {
+      throw new TypeMismatchException("the function was not built with CAPTURE_ERRNO");
+    }
+    int[] errno = new int[1];
+    Optional<IncomingValue> value = callChecked(args, errno);
+    return new CallResult(value, errno[0]);
+  }
+
+  /**
+   * The fast path: arguments and result as canonical bits, one {@code invokeExact}. Checks arity
+   * only. The result of a {@code void} function is 0.
+   */
+  public long invokeRaw(long[] args) {
+    MethodHandle raw = invoker.raw;
+    if (raw == null) {
+      throw new TypeMismatchException(
+          "invokeRaw needs a signature without structs and without errno capture: " + signature);
+    }
+    if (args.length != signature.params().size()) {
+      throw arity(args.length);
+    }
+    checkOpen();
+    long result;
+    try {
+      result = (long) raw.invokeExact(target, args);
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    } finally {
+      Reference.reachabilityFence(this);
+    }
+    Callback.rethrowPending();
+    return result;
+  }
+
+  private Optional<IncomingValue> callChecked(
+      List<? extends OutgoingValue> args, int @Nullable [] errno) {
+    List<FfiType> params = signature.params();
+    if (args.size() != params.size()) {
+      throw arity(args.size());
+    }
+    for (int i = 0; i < params.size(); i++) {
+      Memory.checkShape(params.get(i), args.get(i), "argument " + i);
+    }
+    if (invoker.raw != null) {
+      long[] slots = new long[args.size()];
+      for (int i = 0; i < slots.length; i++) {
+        slots[i] = ((OutgoingPrimitive) args.get(i)).bits();
+      }
+      long bits = invokeRaw(slots);
+      return signature.result().map(t -> new IncomingPrimitive((PrimitiveType) t, bits, origin));
+    }
+    checkOpen();
+    try (Arena arena = Arena.ofConfined()) {
+      Object[] values = new Object[args.size()];
+      for (int i = 0; i < values.length; i++) {
+        values[i] =
+            switch (params.get(i)) {
+              case PrimitiveType p -> ((OutgoingPrimitive) args.get(i)).bits();
+              case StructType st -> {
+                MemorySegment s = arena.allocate(st.layout());
+                Memory.write(s, 0, st, args.get(i));
+                yield s;
+              }
+            };
+      }
+      MemorySegment capture =
+          errno == null ? MemorySegment.NULL : arena.allocate(Linker.Option.captureStateLayout());
+      Object result;
+      try {
+        result = invoker.generic.invokeExact(target, (SegmentAllocator) arena, capture, values);
+      } catch (Throwable t) {
+        throw Native.rethrow(t);
+      } finally {
+        Reference.reachabilityFence(this);
+      }
+      Callback.rethrowPending();
+      if (errno != null) {
+        errno[0] = capture.get(JAVA_INT, ERRNO_OFFSET);
+      }
+      return signature
+          .result()
+          .map(
+              t ->
+                  switch (t) {
+                    case PrimitiveType p -> new IncomingPrimitive(p, (Long) result, origin);
+                    case StructType st -> Memory.read((MemorySegment) result, 0, st, origin);
+                  });
+    }
+  }
+
+  private TypeMismatchException arity(int given) {
+    return new TypeMismatchException(
+        "expected " + signature.params().size() + " arguments " + signature + ", got " + given);
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new ClosedException("function " + signature + " was closed");
+    }
+  }
+
+  /** Releases the library reference; later calls fail. Idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    if (reference != null) {
+      reference.clean();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "function" + signature + " @0x" + Long.toHexString(target.address());
+  }
+}

@@ -1,0 +1,222 @@
+package dev.wasidl.ffm;
+
+import dev.wasidl.ffm.internal.Native;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The method handles for one signature, built once and shared by every function of that signature
+ * (the cache is keyed by signature and options, so two guests building the same signature share one
+ * downcall handle).
+ *
+ * <p>Primitive values cross as canonical bits (see {@link Bits}) in {@code long} slots, so the fast
+ * path is one {@code invokeExact} of {@code (MemorySegment target, long[] args) -> long} with no
+ * boxing.
+ */
+final class Invoker {
+  private static final ConcurrentHashMap<Key, Invoker> CACHE = new ConcurrentHashMap<>();
+  private static final MethodHandles.Lookup LOOKUP = MethodHandles.lookup();
+
+  private record Key(Signature signature, Set<CallOption> options) {}
+
+  final Signature signature;
+  final Set<CallOption> options;
+
+  /**
+   * The linker's own handle: {@code (MemorySegment target, [SegmentAllocator], [MemorySegment
+   * capture], C args...)}.
+   */
+  final MethodHandle downcall;
+
+  /**
+   * {@code (MemorySegment target, long[] args) -> long}, or null if the signature has structs or
+   * captures errno.
+   */
+  final @Nullable MethodHandle raw;
+
+  /**
+   * {@code (MemorySegment target, SegmentAllocator, MemorySegment capture, Object[] args) ->
+   * Object}: primitives as boxed canonical bits ({@code Long}), structs as segments, void as null.
+   */
+  final MethodHandle generic;
+
+  private Invoker(Signature signature, Set<CallOption> options) {
+    this.signature = signature;
+    this.options = options;
+    this.downcall =
+        Native.downcallHandle(signature.descriptor(), linkerOptions(signature, options));
+    MethodHandle adapted = adapt(signature, downcall, options.contains(CallOption.CAPTURE_ERRNO));
+    this.raw =
+        signature.hasStructs() || options.contains(CallOption.CAPTURE_ERRNO) ? null : raw(adapted);
+    this.generic = generic(signature, adapted, options.contains(CallOption.CAPTURE_ERRNO));
+  }
+
+  static Invoker of(Signature signature, Set<CallOption> options) {
+    Set<CallOption> opts = options.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(options));
+    return CACHE.computeIfAbsent(
+        new Key(signature, opts), k -> new Invoker(k.signature, k.options));
+  }
+
+  /** The number of distinct signatures linked so far (for tests and diagnostics). */
+  static int cacheSize() {
+    return CACHE.size();
+  }
+
+  private static Linker.Option[] linkerOptions(Signature signature, Set<CallOption> options) {
+    java.util.List<Linker.Option> result = new java.util.ArrayList<>();
+    signature.firstVariadic().ifPresent(i -> result.add(Linker.Option.firstVariadicArg(i)));
+    if (options.contains(CallOption.CAPTURE_ERRNO)) {
+      result.add(Linker.Option.captureCallState("errno"));
+    }
+    if (options.contains(CallOption.CRITICAL)) {
+      result.add(Linker.Option.critical(false));
+    }
+    return result.toArray(Linker.Option[]::new);
+  }
+
+  /**
+   * Converts the linker handle's C carriers to canonical bits: every primitive parameter takes a
+   * {@code long}, a primitive result becomes a {@code long}; structs stay segments.
+   */
+  private static MethodHandle adapt(Signature signature, MethodHandle downcall, boolean capture) {
+    int leading =
+        1 + (signature.result().orElse(null) instanceof StructType ? 1 : 0) + (capture ? 1 : 0);
+    MethodHandle mh = downcall;
+    for (int i = 0; i < signature.params().size(); i++) {
+      if (signature.params().get(i) instanceof PrimitiveType p) {
+        FfiType passed = signature.isVariadic(i) ? Signature.promoted(p) : p;
+        mh =
+            MethodHandles.filterArguments(
+                mh, leading + i, Conversions.fromBits(p, (PrimitiveType) passed));
+      }
+    }
+    if (signature.result().orElse(null) instanceof PrimitiveType p) {
+      mh = MethodHandles.filterReturnValue(mh, Conversions.toBits(p));
+    }
+    return mh;
+  }
+
+  private static MethodHandle raw(MethodHandle adapted) {
+    MethodHandle mh = adapted;
+    if (mh.type().returnType() == void.class) {
+      MethodHandle zero =
+          MethodHandles.dropArguments(
+              MethodHandles.constant(long.class, 0L), 0, mh.type().parameterList());
+      mh = MethodHandles.foldArguments(zero, mh);
+    }
+    int n = mh.type().parameterCount() - 1;
+    return mh.asSpreader(long[].class, n)
+        .asType(MethodType.methodType(long.class, MemorySegment.class, long[].class));
+  }
+
+  private static MethodHandle generic(Signature signature, MethodHandle adapted, boolean capture) {
+    MethodHandle mh = adapted;
+    boolean structResult = signature.result().orElse(null) instanceof StructType;
+    // Bring every variant to (target, allocator, capture, args...) by dropping unused leading
+    // slots.
+    if (!structResult) {
+      mh = MethodHandles.dropArguments(mh, 1, SegmentAllocator.class);
+    }
+    if (!capture) {
+      mh = MethodHandles.dropArguments(mh, 2, MemorySegment.class);
+    }
+    int n = signature.params().size();
+    MethodType boxed =
+        MethodType.genericMethodType(n)
+            .insertParameterTypes(
+                0, MemorySegment.class, SegmentAllocator.class, MemorySegment.class);
+    mh = mh.asType(boxed);
+    return mh.asSpreader(Object[].class, n);
+  }
+
+  /** Method handles converting between canonical bits and the linker's carrier types. */
+  static final class Conversions {
+    private static final MethodHandle INT_BITS_TO_FLOAT =
+        find(Float.class, "intBitsToFloat", float.class, int.class);
+    private static final MethodHandle FLOAT_TO_RAW_INT_BITS =
+        find(Float.class, "floatToRawIntBits", int.class, float.class);
+    private static final MethodHandle LONG_BITS_TO_DOUBLE =
+        find(Double.class, "longBitsToDouble", double.class, long.class);
+    private static final MethodHandle DOUBLE_TO_RAW_LONG_BITS =
+        find(Double.class, "doubleToRawLongBits", long.class, double.class);
+    private static final MethodHandle BYTE_TO_UNSIGNED_LONG =
+        find(Byte.class, "toUnsignedLong", long.class, byte.class);
+    private static final MethodHandle INT_TO_UNSIGNED_LONG =
+        find(Integer.class, "toUnsignedLong", long.class, int.class);
+    private static final MethodHandle OF_ADDRESS =
+        find(MemorySegment.class, "ofAddress", MemorySegment.class, long.class);
+    private static final MethodHandle ADDRESS;
+
+    static {
+      try {
+        ADDRESS =
+            LOOKUP.findVirtual(MemorySegment.class, "address", MethodType.methodType(long.class));
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    private Conversions() {}
+
+    private static MethodHandle find(Class<?> owner, String name, Class<?> ret, Class<?> arg) {
+      try {
+        return LOOKUP.findStatic(owner, name, MethodType.methodType(ret, arg));
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    private static MethodHandle cast(Class<?> from, Class<?> to) {
+      return MethodHandles.explicitCastArguments(
+          MethodHandles.identity(from), MethodType.methodType(to, from));
+    }
+
+    /**
+     * {@code long bits -> carrier of passed}; {@code passed} differs from {@code type} for promoted
+     * varargs.
+     */
+    static MethodHandle fromBits(PrimitiveType type, PrimitiveType passed) {
+      Class<?> carrier = passed.layout().carrier();
+      MethodHandle value =
+          switch (type.kind()) {
+            case SIGNED, UNSIGNED -> cast(long.class, type.layout().carrier());
+            case FLOAT ->
+                type == PrimitiveType.C_FLOAT
+                    ? MethodHandles.filterReturnValue(
+                        cast(long.class, int.class), INT_BITS_TO_FLOAT)
+                    : LONG_BITS_TO_DOUBLE;
+            case POINTER -> OF_ADDRESS;
+          };
+      return passed == type
+          ? value
+          : MethodHandles.filterReturnValue(value, cast(value.type().returnType(), carrier));
+    }
+
+    /** {@code carrier -> long bits}. */
+    static MethodHandle toBits(PrimitiveType type) {
+      Class<?> carrier = type.layout().carrier();
+      return switch (type.kind()) {
+        case SIGNED -> cast(carrier, long.class);
+        case UNSIGNED ->
+            switch ((int) type.byteSize()) {
+              case 1 -> BYTE_TO_UNSIGNED_LONG;
+              case 4 -> INT_TO_UNSIGNED_LONG;
+              default -> cast(carrier, long.class); // char zero-extends; 8 bytes is identity
+            };
+        case FLOAT ->
+            type == PrimitiveType.C_FLOAT
+                ? MethodHandles.filterReturnValue(FLOAT_TO_RAW_INT_BITS, INT_TO_UNSIGNED_LONG)
+                : DOUBLE_TO_RAW_LONG_BITS;
+        case POINTER -> ADDRESS;
+      };
+    }
+  }
+}

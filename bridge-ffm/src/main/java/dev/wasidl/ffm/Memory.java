@@ -1,0 +1,117 @@
+package dev.wasidl.ffm;
+
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_LONG_UNALIGNED;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
+
+import dev.wasidl.ffm.internal.NativeLibrary;
+import java.lang.foreign.MemorySegment;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads and writes typed values in memory by C layout rules, in canonical bits (see {@link Bits}).
+ * Accesses are unaligned-safe, since foreign regions may be anywhere.
+ */
+final class Memory {
+  private Memory() {}
+
+  /** Reads the primitive at {@code offset} in canonical bits. */
+  static long get(MemorySegment s, long offset, PrimitiveType type) {
+    int size = (int) type.byteSize();
+    long raw =
+        switch (size) {
+          case 1 -> s.get(JAVA_BYTE, offset);
+          case 2 -> s.get(JAVA_SHORT_UNALIGNED, offset);
+          case 4 -> s.get(JAVA_INT_UNALIGNED, offset);
+          case 8 -> s.get(JAVA_LONG_UNALIGNED, offset);
+          default -> throw new IllegalStateException("unexpected size " + size);
+        };
+    return type.kind() == PrimitiveType.Kind.SIGNED || size == 8
+        ? raw
+        : raw & Bits.unsignedMax(size);
+  }
+
+  /** Writes canonical bits of a primitive at {@code offset}. */
+  static void put(MemorySegment s, long offset, PrimitiveType type, long bits) {
+    switch ((int) type.byteSize()) {
+      case 1 -> s.set(JAVA_BYTE, offset, (byte) bits);
+      case 2 -> s.set(JAVA_SHORT_UNALIGNED, offset, (short) bits);
+      case 4 -> s.set(JAVA_INT_UNALIGNED, offset, (int) bits);
+      case 8 -> s.set(JAVA_LONG_UNALIGNED, offset, bits);
+      default -> throw new IllegalStateException("unexpected size " + type.byteSize());
+    }
+  }
+
+  /** Reads a value of {@code type} at {@code offset}. */
+  static IncomingValue read(
+      MemorySegment s, long offset, FfiType type, @Nullable NativeLibrary origin) {
+    return switch (type) {
+      case PrimitiveType p -> new IncomingPrimitive(p, get(s, offset, p), origin);
+      case StructType st -> {
+        List<IncomingValue> fields = new ArrayList<>(st.fields().size());
+        for (int i = 0; i < st.fields().size(); i++) {
+          fields.add(read(s, offset + st.offset(i), st.fields().get(i), origin));
+        }
+        yield new IncomingStruct(st, fields);
+      }
+    };
+  }
+
+  /** Writes {@code value} as {@code type} at {@code offset}; call {@link #checkShape} first. */
+  static void write(MemorySegment s, long offset, FfiType type, OutgoingValue value) {
+    switch (type) {
+      case PrimitiveType p -> put(s, offset, p, ((OutgoingPrimitive) value).bits());
+      case StructType st -> {
+        List<OutgoingValue> fields = ((OutgoingStruct) value).fields();
+        for (int i = 0; i < fields.size(); i++) {
+          write(s, offset + st.offset(i), st.fields().get(i), fields.get(i));
+        }
+      }
+    }
+  }
+
+  /**
+   * Checks that {@code value} has exactly {@code type}, field by field.
+   *
+   * @param what names the value in the message, e.g. {@code "argument 2"}
+   */
+  static void checkShape(FfiType type, OutgoingValue value, String what) {
+    switch (type) {
+      case PrimitiveType p -> {
+        if (!(value instanceof OutgoingPrimitive v) || v.type() != p) {
+          throw new TypeMismatchException(
+              what + ": expected " + p.witName() + ", got " + describe(value));
+        }
+      }
+      case StructType st -> {
+        if (!(value instanceof OutgoingStruct v)) {
+          throw new TypeMismatchException(
+              what + ": expected " + st.witName() + ", got " + describe(value));
+        }
+        if (v.fields().size() != st.fields().size()) {
+          throw new TypeMismatchException(
+              what
+                  + ": expected "
+                  + st.witName()
+                  + " with "
+                  + st.fields().size()
+                  + " fields, got "
+                  + v.fields().size());
+        }
+        for (int i = 0; i < st.fields().size(); i++) {
+          checkShape(st.fields().get(i), v.fields().get(i), what + " field " + i);
+        }
+      }
+    }
+  }
+
+  private static String describe(OutgoingValue value) {
+    return switch (value) {
+      case OutgoingPrimitive p -> p.type().witName();
+      case OutgoingStruct s -> "a struct of " + s.fields().size() + " fields";
+    };
+  }
+}

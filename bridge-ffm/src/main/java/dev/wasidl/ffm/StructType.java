@@ -1,0 +1,96 @@
+package dev.wasidl.ffm;
+
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.StructLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * A C struct, wasi:dl's {@code struct-type}: fields laid out in order by the C rules (each field at
+ * the next multiple of its alignment, the struct aligned to its most aligned field and padded to a
+ * multiple of that). Immutable; equal when the field types are equal.
+ */
+public final class StructType implements FfiType {
+  private final List<FfiType> fields;
+  private final StructLayout layout;
+  private final long[] offsets;
+
+  private StructType(List<FfiType> fields) {
+    if (fields.isEmpty()) {
+      throw new TypeMismatchException(
+          "a struct-type needs at least one field (C has no empty structs)");
+    }
+    this.fields = List.copyOf(fields);
+    this.offsets = new long[this.fields.size()];
+    List<MemoryLayout> members = new ArrayList<>();
+    long offset = 0;
+    long align = 1;
+    for (int i = 0; i < this.fields.size(); i++) {
+      MemoryLayout field = this.fields.get(i).layout();
+      long a = field.byteAlignment();
+      long padded = alignUp(offset, a);
+      if (padded > offset) {
+        members.add(MemoryLayout.paddingLayout(padded - offset));
+      }
+      offsets[i] = padded;
+      members.add(field.withName("f" + i));
+      offset = padded + field.byteSize();
+      align = Math.max(align, a);
+    }
+    long size = alignUp(offset, align);
+    if (size > offset) {
+      members.add(MemoryLayout.paddingLayout(size - offset));
+    }
+    this.layout = MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new));
+  }
+
+  /** A struct with these fields, in order. */
+  public static StructType of(List<? extends FfiType> fields) {
+    return new StructType(List.copyOf(fields));
+  }
+
+  /** A struct with these fields, in order. */
+  public static StructType of(FfiType... fields) {
+    return new StructType(List.of(fields));
+  }
+
+  /** The field types, in declaration order. */
+  public List<FfiType> fields() {
+    return fields;
+  }
+
+  /** The byte offset of field {@code index}, as {@code offsetof} gives it. */
+  public long offset(int index) {
+    return offsets[index];
+  }
+
+  @Override
+  public StructLayout layout() {
+    return layout;
+  }
+
+  @Override
+  public String witName() {
+    return fields.stream().map(FfiType::witName).collect(Collectors.joining(", ", "struct{", "}"));
+  }
+
+  private static long alignUp(long value, long alignment) {
+    return (value + alignment - 1) & -alignment;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StructType other && fields.equals(other.fields);
+  }
+
+  @Override
+  public int hashCode() {
+    return fields.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return witName();
+  }
+}
