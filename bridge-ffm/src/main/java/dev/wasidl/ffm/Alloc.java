@@ -197,7 +197,8 @@ public final class Alloc implements AutoCloseable {
         s -> {
           MemorySegment scan =
               owned ? s : Native.segment(checkedAddress(s.address()), maxBytes + 1);
-          long limit = Math.min(scan.byteSize(), owned ? maxBytes + 1 : scan.byteSize());
+          long limit =
+              Math.min(scan.byteSize(), maxBytes == Long.MAX_VALUE ? maxBytes : maxBytes + 1);
           for (long i = 0; i < limit; i++) {
             if (scan.get(JAVA_BYTE, i) == 0) {
               return decode(scan.asSlice(0, i).toArray(JAVA_BYTE));

@@ -21,6 +21,11 @@ public sealed interface FfiType permits PrimitiveType, StructType {
     return layout().byteAlignment();
   }
 
+  /** Parses {@link #witName()} text, e.g. {@code c-int} or {@code struct{c-double, c-int}}. */
+  static FfiType parse(String text) {
+    return SignatureParser.parseType(text);
+  }
+
   /** The WIT-style text of this type, e.g. {@code c-int} or {@code struct{c-char, c-int}}. */
   String witName();
 }

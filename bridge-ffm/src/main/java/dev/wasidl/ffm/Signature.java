@@ -5,7 +5,6 @@ import java.lang.foreign.MemoryLayout;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.stream.Collectors;
 
 /**
  * A C function type built at run time: parameter types, an optional result type, and for variadic
@@ -41,6 +40,16 @@ public record Signature(List<FfiType> params, Optional<FfiType> result, Optional
   /** wasi:dl's form: {@code args} and {@code option<ffi-type>} for the result. */
   public static Signature of(List<? extends FfiType> params, Optional<? extends FfiType> result) {
     return new Signature(List.copyOf(params), result.map(FfiType.class::cast), OptionalInt.empty());
+  }
+
+  /**
+   * Parses the text form that {@link #toString()} prints, e.g. {@code (c-int, pointer) -> c-double}
+   * or {@code (pointer, ... c-int)} (variadic from the {@code ...}, void without an arrow).
+   *
+   * @throws IllegalArgumentException naming the column of the error
+   */
+  public static Signature parse(String text) {
+    return SignatureParser.parse(text);
   }
 
   /** This signature with arguments from {@code index} on passed as C variadic arguments. */
@@ -93,6 +102,7 @@ public record Signature(List<FfiType> params, Optional<FfiType> result, Optional
       if (firstVariadic.isPresent() && firstVariadic.getAsInt() == i) {
         b.append("... ");
       }
+
       b.append(params.get(i).witName());
     }
     if (firstVariadic.isPresent() && firstVariadic.getAsInt() == params.size()) {
@@ -101,10 +111,5 @@ public record Signature(List<FfiType> params, Optional<FfiType> result, Optional
     b.append(')');
     result.ifPresent(r -> b.append(" -> ").append(r.witName()));
     return b.toString();
-  }
-
-  /** The parameter list as text, e.g. {@code c-int, c-double}. */
-  String paramsText() {
-    return params.stream().map(FfiType::witName).collect(Collectors.joining(", "));
   }
 }

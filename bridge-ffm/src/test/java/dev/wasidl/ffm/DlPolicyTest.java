@@ -1,0 +1,85 @@
+package dev.wasidl.ffm;
+
+import static dev.wasidl.ffm.PrimitiveType.C_DOUBLE;
+import static dev.wasidl.ffm.PrimitiveType.C_INT;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class DlPolicyTest {
+
+  @Test
+  void denyAllRefusesEverythingByDefault() {
+    PolicyException e =
+        assertThrows(
+            PolicyException.class,
+            () -> Library.open("libm.so.6", OpenFlags.NOW, DlPolicy.denyAll()));
+    assertTrue(e.getMessage().contains("libm.so.6 is not allowed"), e.getMessage());
+    e = assertThrows(PolicyException.class, () -> DlPolicy.denyAll().checkOpen(null));
+    assertTrue(e.getMessage().contains(DlPolicy.PROCESS), e.getMessage());
+  }
+
+  @Test
+  void globsAndExactNames() {
+    DlPolicy p = DlPolicy.builder().allow("libm.so.?").allow("libz.so*").build();
+    assertEquals("libm.so.?", p.checkOpen("libm.so.6"));
+    assertEquals("libz.so*", p.checkOpen("libz.so.1"));
+    assertThrows(PolicyException.class, () -> p.checkOpen("libc.so.6"));
+    assertThrows(PolicyException.class, () -> p.checkOpen("libm.so.66"));
+  }
+
+  @Test
+  void theProcessIsMatchedOnlyByStarOrItsOwnRule() {
+    assertThrows(
+        PolicyException.class, () -> DlPolicy.builder().allow("lib*").build().checkOpen(null));
+    assertEquals("*", DlPolicy.allowAll().checkOpen(null));
+    assertEquals(
+        DlPolicy.PROCESS, DlPolicy.builder().allow(DlPolicy.PROCESS).build().checkOpen(null));
+  }
+
+  @Test
+  void denyWinsAndNamesTheRule() {
+    DlPolicy p = DlPolicy.builder().allow("*").deny("*sqlite*").build();
+    PolicyException e = assertThrows(PolicyException.class, () -> p.checkOpen("libsqlite3.so.0"));
+    assertTrue(e.getMessage().contains("denied by rule deny *sqlite*"), e.getMessage());
+  }
+
+  @Test
+  void pathsAreMatchedByTheirResolvedForm() {
+    // /usr/lib/x86_64-linux-gnu/../x86_64-linux-gnu/libm.so.6 resolves to the real file
+    String twisted = "/usr/lib/x86_64-linux-gnu/../x86_64-linux-gnu/libm.so.6";
+    DlPolicy p = DlPolicy.builder().allow("/usr/lib/x86_64-linux-gnu/libm*").build();
+    assertTrue(p.checkOpen(twisted).startsWith("/usr/lib/x86_64-linux-gnu/libm"));
+  }
+
+  @Test
+  void pinnedSignaturesAreEnforced() {
+    DlPolicy p =
+        DlPolicy.builder()
+            .allow("libm.so.6")
+            .pin("libm.so.6", "cos", Signature.of(C_DOUBLE, C_DOUBLE))
+            .build();
+    try (Library m = Library.open("libm.so.6", OpenFlags.NOW, p)) {
+      Function cos = m.get("cos").function(Signature.of(C_DOUBLE, C_DOUBLE));
+      assertEquals(
+          1.0,
+          ((IncomingPrimitive) cos.call(OutgoingPrimitive.ofDouble(C_DOUBLE, 0)).orElseThrow())
+              .getF64());
+      PolicyException e =
+          assertThrows(
+              PolicyException.class, () -> m.get("cos").function(Signature.of(C_INT, C_INT)));
+      assertTrue(
+          e.getMessage().contains("does not match the pinned (c-double) -> c-double"),
+          e.getMessage());
+      // unpinned symbols pass unless the policy is pinned-only
+      m.get("sin").function(Signature.of(C_DOUBLE, C_DOUBLE));
+    }
+    DlPolicy strict = DlPolicy.builder().allow("libm.so.6").pinnedOnly().build();
+    try (Library m = Library.open("libm.so.6", OpenFlags.NOW, strict)) {
+      assertThrows(
+          PolicyException.class, () -> m.get("sin").function(Signature.of(C_DOUBLE, C_DOUBLE)));
+    }
+  }
+}
