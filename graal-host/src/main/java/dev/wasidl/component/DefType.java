@@ -1,0 +1,5 @@
+package dev.wasidl.component;
+
+/** A component-level type definition ({@code deftype}). */
+public sealed interface DefType extends Definition, Decl
+    permits DefValType, FuncType, ComponentType, InstanceType, ResourceType {}

@@ -1,0 +1,15 @@
+package dev.wasidl.component;
+
+import java.util.List;
+
+/** {@code (instance id*)}: validated with its own, initially empty, type space. */
+public record InstanceType(List<Decl> decls) implements DefType {
+  public InstanceType {
+    decls = List.copyOf(decls);
+  }
+
+  /** The export declarators, in order. */
+  public List<ExportDecl> exports() {
+    return decls.stream().filter(ExportDecl.class::isInstance).map(ExportDecl.class::cast).toList();
+  }
+}

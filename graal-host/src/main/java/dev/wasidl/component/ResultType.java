@@ -1,0 +1,6 @@
+package dev.wasidl.component;
+
+import java.util.Optional;
+
+/** {@code (result t? (error u)?)}. */
+public record ResultType(Optional<ValType> ok, Optional<ValType> error) implements DefValType {}

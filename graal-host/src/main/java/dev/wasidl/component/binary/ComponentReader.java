@@ -1,0 +1,1005 @@
+package dev.wasidl.component.binary;
+
+import dev.wasidl.component.Alias;
+import dev.wasidl.component.CanonOptions;
+import dev.wasidl.component.CanonicalFunction;
+import dev.wasidl.component.Component;
+import dev.wasidl.component.ComponentNames;
+import dev.wasidl.component.CoreInstance;
+import dev.wasidl.component.CoreModule;
+import dev.wasidl.component.CoreType;
+import dev.wasidl.component.CoreValType;
+import dev.wasidl.component.CustomSection;
+import dev.wasidl.component.Definition;
+import dev.wasidl.component.Export;
+import dev.wasidl.component.ExternName;
+import dev.wasidl.component.ExternType;
+import dev.wasidl.component.Import;
+import dev.wasidl.component.Instance;
+import dev.wasidl.component.NameAttributes;
+import dev.wasidl.component.Sort;
+import dev.wasidl.component.SortIndex;
+import dev.wasidl.component.Start;
+import dev.wasidl.component.StringEncoding;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/**
+ * Decodes and validates a component binary (Binary.md, preview-2 feature set), building the index
+ * spaces incrementally as the spec defines. Entry point: {@link #read(byte[])}.
+ */
+public final class ComponentReader {
+  private final TypeReader types = new TypeReader(this);
+
+  private ComponentReader() {}
+
+  /** Decodes and validates one component binary. */
+  public static Component read(byte[] bytes) {
+    BinaryReader r = new BinaryReader(bytes, 0, bytes.length, "preamble");
+    ComponentReader reader = new ComponentReader();
+    return reader.component(r, null).component();
+  }
+
+  /** A decoded component with its validation scope (what it imports and exports). */
+  private record Read(Component component, Scope scope) {
+    Facts.ComponentT info() {
+      return new Facts.ComponentT(Map.copyOf(scope.imports), Map.copyOf(scope.exports));
+    }
+  }
+
+  static String sectionName(int id) {
+    return switch (id) {
+      case 0 -> "custom section";
+      case 1 -> "core module section";
+      case 2 -> "core instance section";
+      case 3 -> "core type section";
+      case 4 -> "component section";
+      case 5 -> "instance section";
+      case 6 -> "alias section";
+      case 7 -> "type section";
+      case 8 -> "canon section";
+      case 9 -> "start section";
+      case 10 -> "import section";
+      case 11 -> "export section";
+      case 12 -> "value section";
+      default -> "section " + id;
+    };
+  }
+
+  private Read component(BinaryReader r, Scope parent) {
+    int start = r.pos();
+    BinaryReader pre = new BinaryReader(r.bytes(), r.pos(), r.limit(), "preamble");
+    if (pre.remaining() < 8) {
+      throw pre.malformed(
+          "unexpected end: the preamble needs 8 bytes, " + pre.remaining() + " left");
+    }
+    if (pre.u8() != 0x00 || pre.u8() != 0x61 || pre.u8() != 0x73 || pre.u8() != 0x6d) {
+      throw pre.malformed("magic header not detected: a component starts with \\0asm", start);
+    }
+    int version = pre.u8() | pre.u8() << 8;
+    int layer = pre.u8() | pre.u8() << 8;
+    if (layer == 0) {
+      throw pre.malformed(
+          "expected a component (layer 1), found a core module (layer 0)", start + 6);
+    }
+    if (layer != 1) {
+      throw pre.malformed("unknown layer " + layer, start + 6);
+    }
+    if (version != 0x0d) {
+      throw pre.unsupported(
+          "component binary version 0x" + Integer.toHexString(version) + " (expected 0x0d)",
+          start + 4);
+    }
+    r.skip(8);
+    Scope scope = new Scope(parent, Scope.Kind.COMPONENT);
+    List<Definition> definitions = new ArrayList<>();
+    List<CustomSection> customs = new ArrayList<>();
+    Optional<ComponentNames> names = Optional.empty();
+    boolean started = false;
+    while (!r.atEnd()) {
+      int idAt = r.pos();
+      int id = r.u8();
+      if (id > 12) {
+        throw r.malformed("malformed section id " + id, idAt);
+      }
+      int size = r.u32();
+      BinaryReader s = r.window(size, sectionName(id));
+      switch (id) {
+        case 0 -> {
+          int payloadAt = s.pos();
+          String name = s.name();
+          CustomSection custom = new CustomSection(name, s.pos(), s.slice(s.pos(), s.limit()));
+          s.skip(s.remaining());
+          customs.add(custom);
+          if (name.equals("component-name") && names.isEmpty()) {
+            names = NameSectionReader.read(custom);
+          }
+          assert payloadAt <= s.pos();
+        }
+        case 1 -> {
+          CoreModule m = CoreModuleReader.read(s);
+          scope.add(Sort.CORE_MODULE, moduleInfo(m), m);
+          definitions.add(m);
+        }
+        case 2 -> vec(s, () -> definitions.add(coreInstance(s, scope)));
+        case 3 -> vec(s, () -> definitions.add(types.coreTypeDefinition(s, scope)));
+        case 4 -> {
+          Read nested = component(s, scope);
+          scope.add(Sort.COMPONENT, nested.info(), nested.component());
+          definitions.add(nested.component());
+        }
+        case 5 -> vec(s, () -> definitions.add(instance(s, scope)));
+        case 6 -> vec(s, () -> definitions.add(aliasDefinition(s, scope)));
+        case 7 -> vec(s, () -> definitions.add(types.typeDefinition(s, scope)));
+        case 8 -> vec(s, () -> definitions.add(canon(s, scope)));
+        case 9 -> {
+          if (started) {
+            throw s.invalid("component has more than one start function", idAt);
+          }
+          started = true;
+          definitions.add(start(s, scope));
+        }
+        case 10 -> vec(s, () -> definitions.add(importDefinition(s, scope)));
+        case 11 -> vec(s, () -> definitions.add(export(s, scope)));
+        case 12 -> throw s.unsupported("value section (🪙 value definitions)", idAt);
+        default -> throw new AssertionError(id);
+      }
+      s.expectEnd();
+    }
+    Component component =
+        new Component(
+            start, r.slice(start, r.pos()), definitions, scope.definitions(), customs, names);
+    return new Read(component, scope);
+  }
+
+  static void vec(BinaryReader s, Runnable element) {
+    int n = s.vecLength();
+    for (int i = 0; i < n; i++) {
+      element.run();
+    }
+  }
+
+  // ---- index checks -------------------------------------------------------------------------
+
+  static int checkIndex(BinaryReader s, Scope scope, Sort sort, int index, int at) {
+    int size = scope.size(sort);
+    if (index >= size) {
+      throw s.invalid(
+          sort.specName()
+              + " index "
+              + index
+              + " out of range: the "
+              + sort.specName()
+              + " index space of this "
+              + scope.kind.specName
+              + " has "
+              + size
+              + (size == 1 ? " entry" : " entries"),
+          at);
+    }
+    return index;
+  }
+
+  static int readIndex(BinaryReader s, Scope scope, Sort sort) {
+    int at = s.pos();
+    return checkIndex(s, scope, sort, s.index(), at);
+  }
+
+  // ---- sorts --------------------------------------------------------------------------------
+
+  static Sort coreSort(BinaryReader s) {
+    int at = s.pos();
+    int b = s.u8();
+    return switch (b) {
+      case 0x00 -> Sort.CORE_FUNC;
+      case 0x01 -> Sort.CORE_TABLE;
+      case 0x02 -> Sort.CORE_MEMORY;
+      case 0x03 -> Sort.CORE_GLOBAL;
+      case 0x04 -> Sort.CORE_TAG;
+      case 0x10 -> Sort.CORE_TYPE;
+      case 0x11 -> Sort.CORE_MODULE;
+      case 0x12 -> Sort.CORE_INSTANCE;
+      default -> throw s.malformed("invalid core sort 0x" + Integer.toHexString(b), at);
+    };
+  }
+
+  static Sort sort(BinaryReader s) {
+    int at = s.pos();
+    int b = s.u8();
+    return switch (b) {
+      case 0x00 -> coreSort(s);
+      case 0x01 -> Sort.FUNC;
+      case 0x02 -> throw s.unsupported("value sort (🪙 value definitions)", at);
+      case 0x03 -> Sort.TYPE;
+      case 0x04 -> Sort.COMPONENT;
+      case 0x05 -> Sort.INSTANCE;
+      default -> throw s.malformed("invalid sort 0x" + Integer.toHexString(b), at);
+    };
+  }
+
+  // ---- core instances -----------------------------------------------------------------------
+
+  private CoreInstance coreInstance(BinaryReader s, Scope scope) {
+    int at = s.pos();
+    int form = s.u8();
+    CoreInstance instance;
+    Facts info;
+    switch (form) {
+      case 0x00 -> {
+        int module = readIndex(s, scope, Sort.CORE_MODULE);
+        List<CoreInstance.Arg> args = new ArrayList<>();
+        Map<String, Facts> supplied = new HashMap<>();
+        int n = s.vecLength();
+        for (int i = 0; i < n; i++) {
+          int argAt = s.pos();
+          String name = s.name();
+          int sortAt = s.pos();
+          int sort = s.u8();
+          if (sort != 0x12) {
+            throw s.invalid(
+                "core instantiation argument `"
+                    + name
+                    + "` must be a core instance (sort 0x12), not 0x"
+                    + Integer.toHexString(sort),
+                sortAt);
+          }
+          int inst = readIndex(s, scope, Sort.CORE_INSTANCE);
+          if (supplied.put(name, scope.info(Sort.CORE_INSTANCE, inst)) != null) {
+            throw s.invalid("duplicate core instantiation argument `" + name + "`", argAt);
+          }
+          args.add(new CoreInstance.Arg(name, inst));
+        }
+        Facts moduleInfo = scope.info(Sort.CORE_MODULE, module);
+        if (moduleInfo instanceof Facts.CoreModuleT m) {
+          checkCoreImports(s, m, supplied, at);
+          info = new Facts.CoreInstanceT(m.exports());
+        } else {
+          info = Facts.UNKNOWN;
+        }
+        instance = new CoreInstance.Instantiate(module, args);
+      }
+      case 0x01 -> {
+        List<CoreInstance.Export> exports = new ArrayList<>();
+        Map<String, Facts.Extern> map = new LinkedHashMap<>();
+        int n = s.vecLength();
+        for (int i = 0; i < n; i++) {
+          int nameAt = s.pos();
+          String name = s.name();
+          Sort sort = coreSort(s);
+          if (sort == Sort.CORE_TYPE || sort == Sort.CORE_MODULE || sort == Sort.CORE_INSTANCE) {
+            throw s.invalid("a core instance cannot export a " + sort.specName(), nameAt);
+          }
+          int idx = readIndex(s, scope, sort);
+          if (map.put(name, new Facts.Extern(sort, scope.info(sort, idx))) != null) {
+            throw s.invalid("duplicate core instance export `" + name + "`", nameAt);
+          }
+          exports.add(new CoreInstance.Export(name, new SortIndex(sort, idx)));
+        }
+        info = new Facts.CoreInstanceT(map);
+        instance = new CoreInstance.FromExports(exports);
+      }
+      default -> throw s.malformed("invalid core instance form 0x" + Integer.toHexString(form), at);
+    }
+    scope.add(Sort.CORE_INSTANCE, info, instance);
+    return instance;
+  }
+
+  private static void checkCoreImports(
+      BinaryReader s, Facts.CoreModuleT module, Map<String, Facts> supplied, int at) {
+    for (var imp : module.imports()) {
+      Facts arg = supplied.get(imp.module());
+      if (arg == null) {
+        throw s.invalid(
+            "missing core instantiation argument `"
+                + imp.module()
+                + "` (for import `"
+                + imp.module()
+                + "`.`"
+                + imp.name()
+                + "`)",
+            at);
+      }
+      if (arg instanceof Facts.CoreInstanceT inst) {
+        Facts.Extern e = inst.exports().get(imp.name());
+        if (e == null) {
+          throw s.invalid(
+              "core instantiation argument `"
+                  + imp.module()
+                  + "` has no export `"
+                  + imp.name()
+                  + "`",
+              at);
+        }
+        if (e.sort() != imp.type().sort()) {
+          throw s.invalid(
+              "core import `"
+                  + imp.module()
+                  + "`.`"
+                  + imp.name()
+                  + "` is a "
+                  + imp.type().sort().specName()
+                  + " but the argument exports a "
+                  + e.sort().specName(),
+              at);
+        }
+      }
+    }
+  }
+
+  static Facts moduleInfo(CoreModule m) {
+    Map<String, Facts.Extern> exports = new LinkedHashMap<>();
+    for (var e : m.exports()) {
+      Facts info =
+          e.sort() == Sort.CORE_FUNC
+              ? new Facts.CoreFunc(m.functionType(e.index()))
+              : Facts.UNKNOWN;
+      exports.put(e.name(), new Facts.Extern(e.sort(), info));
+    }
+    return new Facts.CoreModuleT(m.imports(), exports);
+  }
+
+  // ---- component instances ------------------------------------------------------------------
+
+  private Instance instance(BinaryReader s, Scope scope) {
+    int at = s.pos();
+    int form = s.u8();
+    Instance instance;
+    Facts info;
+    switch (form) {
+      case 0x00 -> {
+        int component = readIndex(s, scope, Sort.COMPONENT);
+        List<Instance.Arg> args = new ArrayList<>();
+        Map<String, Facts.Extern> supplied = new HashMap<>();
+        int n = s.vecLength();
+        for (int i = 0; i < n; i++) {
+          int argAt = s.pos();
+          String name = s.name();
+          Sort sort = sort(s);
+          int idx = readIndex(s, scope, sort);
+          if (supplied.put(name, new Facts.Extern(sort, scope.info(sort, idx))) != null) {
+            throw s.invalid("duplicate instantiation argument `" + name + "`", argAt);
+          }
+          args.add(new Instance.Arg(name, new SortIndex(sort, idx)));
+        }
+        Facts componentInfo = scope.info(Sort.COMPONENT, component);
+        if (componentInfo instanceof Facts.ComponentT c) {
+          for (var imp : c.imports().entrySet()) {
+            Facts.Extern arg = supplied.get(imp.getKey());
+            if (arg == null) {
+              throw s.invalid("missing instantiation argument `" + imp.getKey() + "`", at);
+            }
+            if (arg.sort() != imp.getValue().sort()) {
+              throw s.invalid(
+                  "instantiation argument `"
+                      + imp.getKey()
+                      + "` is a "
+                      + arg.sort().specName()
+                      + " but the import is a "
+                      + imp.getValue().sort().specName(),
+                  at);
+            }
+          }
+          info = new Facts.InstanceT(c.exports());
+        } else {
+          info = Facts.UNKNOWN;
+        }
+        instance = new Instance.Instantiate(component, args);
+      }
+      case 0x01 -> {
+        List<Instance.Export> exports = new ArrayList<>();
+        Map<String, Facts.Extern> map = new LinkedHashMap<>();
+        Map<String, String> keys = new HashMap<>();
+        int n = s.vecLength();
+        for (int i = 0; i < n; i++) {
+          int nameAt = s.pos();
+          Named named = externName(s);
+          ExternName name = named.name();
+          NameAttributes attributes = named.attributes();
+          unique(s, keys, name, "export", nameAt);
+          int sortAt = s.pos();
+          Sort sort = sort(s);
+          checkExportableSort(s, sort, sortAt);
+          int idx = readIndex(s, scope, sort);
+          map.put(name.text(), new Facts.Extern(sort, scope.info(sort, idx)));
+          exports.add(new Instance.Export(name, attributes, new SortIndex(sort, idx)));
+        }
+        info = new Facts.InstanceT(map);
+        instance = new Instance.FromExports(exports);
+      }
+      default -> throw s.malformed("invalid instance form 0x" + Integer.toHexString(form), at);
+    }
+    scope.add(Sort.INSTANCE, info, instance);
+    return instance;
+  }
+
+  static void checkExportableSort(BinaryReader s, Sort sort, int at) {
+    if (sort.isCore() && sort != Sort.CORE_MODULE) {
+      throw s.invalid("a " + sort.specName() + " cannot be exported from a component", at);
+    }
+  }
+
+  // ---- aliases ------------------------------------------------------------------------------
+
+  private Alias aliasDefinition(BinaryReader s, Scope scope) {
+    return alias(s, scope);
+  }
+
+  /** Reads an alias (definition or declarator) and adds its index to {@code scope}. */
+  Alias alias(BinaryReader s, Scope scope) {
+    int at = s.pos();
+    Sort sort = sort(s);
+    int targetAt = s.pos();
+    int target = s.u8();
+    boolean decl = scope.kind != Scope.Kind.COMPONENT;
+    Alias alias;
+    Facts info;
+    switch (target) {
+      case 0x00 -> {
+        if (sort.isCore()) {
+          throw s.invalid(
+              "an instance export alias cannot have a " + sort.specName() + " sort", at);
+        }
+        if (decl && sort != Sort.INSTANCE && sort != Sort.TYPE) {
+          throw s.invalid(
+              "export aliases in a " + scope.kind.specName + " only alias instances and types", at);
+        }
+        int inst = readIndex(s, scope, Sort.INSTANCE);
+        String name = s.name();
+        info = exportOf(s, scope.info(Sort.INSTANCE, inst), name, sort, "instance " + inst, at);
+        alias = new Alias.InstanceExport(sort, inst, name);
+      }
+      case 0x01 -> {
+        if (!sort.isCore()) {
+          throw s.invalid("a core export alias needs a core sort, not " + sort.specName(), at);
+        }
+        if (decl) {
+          throw s.invalid("core export aliases are not allowed in a " + scope.kind.specName, at);
+        }
+        int inst = readIndex(s, scope, Sort.CORE_INSTANCE);
+        String name = s.name();
+        info =
+            exportOf(
+                s, scope.info(Sort.CORE_INSTANCE, inst), name, sort, "core instance " + inst, at);
+        alias = new Alias.CoreInstanceExport(sort, inst, name);
+      }
+      case 0x02 -> {
+        boolean allowed =
+            decl
+                ? sort == Sort.CORE_TYPE || sort == Sort.TYPE
+                : sort == Sort.CORE_MODULE
+                    || sort == Sort.CORE_TYPE
+                    || sort == Sort.COMPONENT
+                    || sort == Sort.TYPE;
+        if (!allowed) {
+          throw s.invalid("`" + sort.specName() + "` is not an outer alias sort here", at);
+        }
+        int countAt = s.pos();
+        int count = s.index();
+        Scope outer = scope;
+        boolean crossesComponent = false;
+        for (int i = 0; i < count; i++) {
+          if (outer.kind == Scope.Kind.COMPONENT) {
+            crossesComponent = true;
+          }
+          outer = outer.parent;
+          if (outer == null) {
+            throw s.invalid(
+                "outer alias count " + count + " exceeds the number of enclosing scopes", countAt);
+          }
+        }
+        int idxAt = s.pos();
+        int idx = checkIndex(s, outer, sort, s.index(), idxAt);
+        info = outer.info(sort, idx);
+        if (crossesComponent && sort == Sort.TYPE && refersToResource(info)) {
+          throw s.invalid(
+              "outer alias of type " + idx + " refers to a resource across a component boundary",
+              at);
+        }
+        alias = new Alias.Outer(sort, count, idx);
+      }
+      default ->
+          throw s.malformed("invalid alias target 0x" + Integer.toHexString(target), targetAt);
+    }
+    scope.add(sort, info, decl ? null : alias);
+    return alias;
+  }
+
+  private static boolean refersToResource(Facts info) {
+    return info instanceof Facts.Resource
+        || (info instanceof Facts.ValueType v && (v.handle() != null || v.okHandle() != null));
+  }
+
+  private static Facts exportOf(
+      BinaryReader s, Facts instance, String name, Sort sort, String what, int at) {
+    Map<String, Facts.Extern> exports;
+    if (instance instanceof Facts.InstanceT i) {
+      exports = i.exports();
+    } else if (instance instanceof Facts.CoreInstanceT c) {
+      exports = c.exports();
+    } else {
+      return Facts.UNKNOWN;
+    }
+    Facts.Extern e = exports.get(name);
+    if (e == null) {
+      throw s.invalid(what + " has no export named `" + name + "`", at);
+    }
+    if (e.sort() != sort) {
+      throw s.invalid(
+          "export `"
+              + name
+              + "` of "
+              + what
+              + " is a "
+              + e.sort().specName()
+              + ", not a "
+              + sort.specName(),
+          at);
+    }
+    return e.info();
+  }
+
+  // ---- canonical definitions ----------------------------------------------------------------
+
+  private CanonicalFunction canon(BinaryReader s, Scope scope) {
+    int at = s.pos();
+    int op = s.u8();
+    CanonicalFunction canon;
+    Facts info;
+    switch (op) {
+      case 0x00 -> {
+        expectByte(s, 0x00, "canon lift (core func sort)");
+        int coreFunc = readIndex(s, scope, Sort.CORE_FUNC);
+        CanonOptions opts = canonOptions(s, scope, true);
+        int typeAt = s.pos();
+        int type = readIndex(s, scope, Sort.TYPE);
+        info = scope.info(Sort.TYPE, type);
+        if (!(info instanceof Facts.Func) && !(info instanceof Facts.Unknown)) {
+          throw s.invalid("canon lift type " + type + " is not a function type", typeAt);
+        }
+        canon = new CanonicalFunction.Lift(coreFunc, opts, type);
+      }
+      case 0x01 -> {
+        expectByte(s, 0x00, "canon lower (func sort)");
+        int func = readIndex(s, scope, Sort.FUNC);
+        CanonOptions opts = canonOptions(s, scope, false);
+        info = Facts.UNKNOWN;
+        canon = new CanonicalFunction.Lower(func, opts);
+      }
+      case 0x02, 0x03, 0x04 -> {
+        int typeAt = s.pos();
+        int type = readIndex(s, scope, Sort.TYPE);
+        Facts t = scope.info(Sort.TYPE, type);
+        if (!(t instanceof Facts.Resource) && !(t instanceof Facts.Unknown)) {
+          throw s.invalid("type " + type + " is not a resource type", typeAt);
+        }
+        if (op != 0x03 && t instanceof Facts.Resource res && !res.local()) {
+          throw s.invalid(
+              "resource."
+                  + (op == 0x02 ? "new" : "rep")
+                  + " needs a resource type defined by this"
+                  + " component; type "
+                  + type
+                  + " is imported",
+              typeAt);
+        }
+        CoreValType i32 = CoreValType.I32;
+        canon =
+            switch (op) {
+              case 0x02 -> new CanonicalFunction.ResourceNew(type);
+              case 0x03 -> new CanonicalFunction.ResourceDrop(type);
+              default -> new CanonicalFunction.ResourceRep(type);
+            };
+        info =
+            new Facts.CoreFunc(
+                new CoreType.Func(List.of(i32), op == 0x03 ? List.of() : List.of(i32)));
+      }
+      default -> {
+        String feature = CanonBuiltins.unsupportedName(op);
+        if (feature != null) {
+          throw s.unsupported("canon " + feature, at);
+        }
+        throw s.malformed("invalid canonical function opcode 0x" + Integer.toHexString(op), at);
+      }
+    }
+    scope.add(canon.sort(), info, canon);
+    return canon;
+  }
+
+  private static void expectByte(BinaryReader s, int expected, String what) {
+    int at = s.pos();
+    int b = s.u8();
+    if (b != expected) {
+      throw s.malformed(
+          "expected 0x"
+              + Integer.toHexString(expected)
+              + " in "
+              + what
+              + ", found 0x"
+              + Integer.toHexString(b),
+          at);
+    }
+  }
+
+  private static CanonOptions canonOptions(BinaryReader s, Scope scope, boolean lift) {
+    StringEncoding encoding = null;
+    OptionalInt memory = OptionalInt.empty();
+    OptionalInt realloc = OptionalInt.empty();
+    OptionalInt postReturn = OptionalInt.empty();
+    int n = s.vecLength();
+    for (int i = 0; i < n; i++) {
+      int at = s.pos();
+      int op = s.u8();
+      switch (op) {
+        case 0x00, 0x01, 0x02 -> {
+          if (encoding != null) {
+            throw s.invalid("canonical option string-encoding given more than once", at);
+          }
+          encoding =
+              switch (op) {
+                case 0x00 -> StringEncoding.UTF8;
+                case 0x01 -> StringEncoding.UTF16;
+                default -> StringEncoding.LATIN1_UTF16;
+              };
+        }
+        case 0x03 -> {
+          if (memory.isPresent()) {
+            throw s.invalid("canonical option memory given more than once", at);
+          }
+          memory = OptionalInt.of(readIndex(s, scope, Sort.CORE_MEMORY));
+        }
+        case 0x04 -> {
+          if (realloc.isPresent()) {
+            throw s.invalid("canonical option realloc given more than once", at);
+          }
+          int fAt = s.pos();
+          int f = readIndex(s, scope, Sort.CORE_FUNC);
+          checkCoreFuncType(
+              s,
+              scope,
+              f,
+              new CoreType.Func(
+                  List.of(CoreValType.I32, CoreValType.I32, CoreValType.I32, CoreValType.I32),
+                  List.of(CoreValType.I32)),
+              "realloc",
+              fAt);
+          realloc = OptionalInt.of(f);
+        }
+        case 0x05 -> {
+          if (postReturn.isPresent()) {
+            throw s.invalid("canonical option post-return given more than once", at);
+          }
+          if (!lift) {
+            throw s.invalid("canonical option post-return is only allowed on canon lift", at);
+          }
+          postReturn = OptionalInt.of(readIndex(s, scope, Sort.CORE_FUNC));
+        }
+        case 0x06 -> throw s.unsupported("canonical option async (🔀)", at);
+        case 0x07 -> throw s.unsupported("canonical option callback (🔀)", at);
+        default -> throw s.malformed("invalid canonical option 0x" + Integer.toHexString(op), at);
+      }
+    }
+    return new CanonOptions(
+        encoding == null ? StringEncoding.UTF8 : encoding, memory, realloc, postReturn);
+  }
+
+  static void checkCoreFuncType(
+      BinaryReader s, Scope scope, int func, CoreType.Func expected, String what, int at) {
+    if (scope.info(Sort.CORE_FUNC, func) instanceof Facts.CoreFunc f
+        && !f.type().equals(expected)) {
+      throw s.invalid(
+          what
+              + " core func "
+              + func
+              + " has type "
+              + f.type().params()
+              + " -> "
+              + f.type().results()
+              + ", expected "
+              + expected.params()
+              + " -> "
+              + expected.results(),
+          at);
+    }
+  }
+
+  // ---- start --------------------------------------------------------------------------------
+
+  private static Start start(BinaryReader s, Scope scope) {
+    int func = readIndex(s, scope, Sort.FUNC);
+    int n = s.vecLength();
+    List<Integer> args = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int at = s.pos();
+      s.index();
+      throw s.unsupported("start function value arguments (🪙 value definitions)", at);
+    }
+    int resultsAt = s.pos();
+    int results = s.u32();
+    if (results != 0) {
+      throw s.unsupported("start function results (🪙 value definitions)", resultsAt);
+    }
+    return new Start(func, args, results);
+  }
+
+  // ---- imports and exports ------------------------------------------------------------------
+
+  /** An extern name with its attributes. */
+  record Named(ExternName name, NameAttributes attributes) {}
+
+  /** Reads {@code nameattributes}, validating the name and its attributes. */
+  static Named externName(BinaryReader s) {
+    int at = s.pos();
+    int form = s.u8();
+    if (form > 0x02) {
+      throw s.malformed("invalid name form 0x" + Integer.toHexString(form), at);
+    }
+    int nameAt = s.pos();
+    String text = s.name();
+    ExternName name = parseName(s, text, nameAt);
+    NameAttributes attributes = NameAttributes.NONE;
+    if (form == 0x02) {
+      Optional<String> implementsName = Optional.empty();
+      Optional<String> versionSuffix = Optional.empty();
+      Optional<String> externalId = Optional.empty();
+      int n = s.vecLength();
+      for (int i = 0; i < n; i++) {
+        int attrAt = s.pos();
+        int kind = s.u8();
+        switch (kind) {
+          case 0x00 -> {
+            if (implementsName.isPresent()) {
+              throw s.invalid("attribute implements given more than once", attrAt);
+            }
+            int inAt = s.pos();
+            String in = s.name();
+            if (!(parseName(s, in, inAt) instanceof ExternName.Interface)) {
+              throw s.invalid("implements attribute `" + in + "` is not an interface name", inAt);
+            }
+            if (!(name instanceof ExternName.Plain)) {
+              throw s.invalid("implements attribute on `" + text + "`, not a plain name", attrAt);
+            }
+            implementsName = Optional.of(in);
+          }
+          case 0x01 -> {
+            if (versionSuffix.isPresent()) {
+              throw s.invalid("attribute versionsuffix given more than once", attrAt);
+            }
+            int vsAt = s.pos();
+            String vs = s.name();
+            checkVersionSuffix(s, name, vs, vsAt);
+            versionSuffix = Optional.of(vs);
+          }
+          case 0x02 -> {
+            if (externalId.isPresent()) {
+              throw s.invalid("attribute external-id given more than once", attrAt);
+            }
+            externalId = Optional.of(s.name());
+          }
+          default ->
+              throw s.malformed("invalid name attribute 0x" + Integer.toHexString(kind), attrAt);
+        }
+      }
+      attributes = new NameAttributes(implementsName, versionSuffix, externalId);
+    }
+    return new Named(name, attributes);
+  }
+
+  private static void checkVersionSuffix(BinaryReader s, ExternName name, String vs, int at) {
+    if (!dev.wasidl.component.Names.isSemverSuffix(vs)) {
+      throw s.invalid("versionsuffix `" + vs + "` has characters outside [0-9A-Za-z.+-]", at);
+    }
+    if (!(name instanceof ExternName.Interface i)
+        || i.version().isEmpty()
+        || !dev.wasidl.component.Names.isCanonVersion(i.version().get())) {
+      throw s.invalid(
+          "versionsuffix `"
+              + vs
+              + "` needs an interface name with a canonical version, not `"
+              + name.text()
+              + "`",
+          at);
+    }
+    String full = i.version().get() + vs;
+    if (!dev.wasidl.component.Names.isSemver(full)) {
+      throw s.invalid(
+          "version `" + i.version().get() + "` with suffix `" + vs + "` is not a valid semver", at);
+    }
+  }
+
+  static ExternName parseName(BinaryReader s, String text, int at) {
+    if (text.indexOf(':') >= 0
+        && (text.indexOf(':') != text.lastIndexOf(':')
+            || text.indexOf('/') != text.lastIndexOf('/'))) {
+      throw s.unsupported("nested namespaces or packages (🪺) in name `" + text + "`", at);
+    }
+    try {
+      return ExternName.parse(text);
+    } catch (IllegalArgumentException e) {
+      throw s.invalid("invalid name: " + e.getMessage(), at);
+    }
+  }
+
+  static void unique(
+      BinaryReader s, Map<String, String> keys, ExternName name, String what, int at) {
+    String previous = keys.putIfAbsent(name.uniquenessKey(), name.text());
+    if (previous != null) {
+      throw s.invalid(
+          what
+              + " name `"
+              + name.text()
+              + "` conflicts with previous name `"
+              + previous
+              + "` (names must be strongly-unique)",
+          at);
+    }
+  }
+
+  private Import importDefinition(BinaryReader s, Scope scope) {
+    return importDecl(s, scope, true);
+  }
+
+  /** Reads an {@code importdecl}, validates it and adds its index to {@code scope}. */
+  Import importDecl(BinaryReader s, Scope scope, boolean definition) {
+    int at = s.pos();
+    Named named = externName(s);
+    ExternName name = named.name();
+    NameAttributes attributes = named.attributes();
+    unique(s, scope.importKeys, name, "import", at);
+    ExternType type = types.externType(s, scope);
+    Facts info = types.externInfo(scope, type, false);
+    checkAnnotatedName(s, scope, name, type.sort(), info, at);
+    scope.imports.put(name.text(), new Facts.Extern(type.sort(), info));
+    Import imp = new Import(name, attributes, type);
+    scope.add(type.sort(), info, definition ? imp : null);
+    return imp;
+  }
+
+  private Export export(BinaryReader s, Scope scope) {
+    int at = s.pos();
+    Named named = externName(s);
+    ExternName name = named.name();
+    NameAttributes attributes = named.attributes();
+    unique(s, scope.exportKeys, name, "export", at);
+    int sortAt = s.pos();
+    Sort sort = sort(s);
+    checkExportableSort(s, sort, sortAt);
+    int idx = readIndex(s, scope, sort);
+    Facts info = scope.info(sort, idx);
+    Optional<ExternType> type = Optional.empty();
+    int typeAt = s.pos();
+    int present = s.u8();
+    if (present == 0x01) {
+      ExternType t = types.externType(s, scope);
+      if (t.sort() != sort) {
+        throw s.invalid(
+            "export `"
+                + name.text()
+                + "` of a "
+                + sort.specName()
+                + " is ascribed a "
+                + t.sort().specName()
+                + " type",
+            typeAt);
+      }
+      type = Optional.of(t);
+      Facts ascribed = types.externInfo(scope, t, true);
+      if (!(ascribed instanceof Facts.Resource)) {
+        info = ascribed instanceof Facts.Unknown ? info : ascribed;
+      }
+    } else if (present != 0x00) {
+      throw s.malformed(
+          "invalid optional externtype flag 0x" + Integer.toHexString(present), typeAt);
+    }
+    checkAnnotatedName(s, scope, name, sort, info, at);
+    scope.exports.put(name.text(), new Facts.Extern(sort, info));
+    Export export = new Export(name, attributes, new SortIndex(sort, idx), type);
+    scope.add(sort, info, export);
+    return export;
+  }
+
+  /** Reads an {@code exportdecl} of a component or instance type. */
+  dev.wasidl.component.ExportDecl exportDecl(BinaryReader s, Scope scope) {
+    int at = s.pos();
+    Named named = externName(s);
+    ExternName name = named.name();
+    NameAttributes attributes = named.attributes();
+    unique(s, scope.exportKeys, name, "export", at);
+    ExternType type = types.externType(s, scope);
+    Facts info = types.externInfo(scope, type, false);
+    checkAnnotatedName(s, scope, name, type.sort(), info, at);
+    scope.exports.put(name.text(), new Facts.Extern(type.sort(), info));
+    scope.add(type.sort(), info, null);
+    return new dev.wasidl.component.ExportDecl(name, attributes, type);
+  }
+
+  /**
+   * Checks {@code [constructor]}, {@code [method]} and {@code [static]} names: functions only, of a
+   * resource named earlier in this scope, with a {@code self} borrow or an own result. Plain names
+   * of resources are remembered for later annotated names.
+   */
+  static void checkAnnotatedName(
+      BinaryReader s, Scope scope, ExternName name, Sort sort, Facts info, int at) {
+    String resource =
+        switch (name) {
+          case ExternName.Constructor c -> c.resource();
+          case ExternName.Method m -> m.resource();
+          case ExternName.Static st -> st.resource();
+          case ExternName.Plain p -> {
+            if (sort == Sort.TYPE && info instanceof Facts.Resource) {
+              scope.resources.put(p.label(), info);
+            }
+            yield null;
+          }
+          case ExternName.Interface i -> null;
+        };
+    if (resource == null) {
+      return;
+    }
+    if (sort != Sort.FUNC) {
+      throw s.invalid("`" + name.text() + "` names a " + sort.specName() + ", not a func", at);
+    }
+    Facts r = scope.resources.get(resource);
+    if (r == null) {
+      throw s.invalid(
+          "`"
+              + name.text()
+              + "` refers to resource `"
+              + resource
+              + "`, which is not imported or exported before it in this "
+              + scope.kind.specName,
+          at);
+    }
+    if (!(info instanceof Facts.Func f)) {
+      return;
+    }
+    switch (name) {
+      case ExternName.Method m -> {
+        boolean ok =
+            !f.params().isEmpty()
+                && f.paramLabels().get(0).equals("self")
+                && (!(f.params().get(0) instanceof Facts.ValueType v)
+                    || (v.handle() != null && !v.handle().own() && sameResource(v.handle(), r)));
+        if (!ok) {
+          throw s.invalid(
+              "method `" + name.text() + "` must take (param \"self\" (borrow " + resource + "))",
+              at);
+        }
+      }
+      case ExternName.Constructor c -> {
+        Facts result = f.result();
+        boolean ok =
+            result instanceof Facts.Unknown
+                || (result instanceof Facts.ValueType v
+                    && ((v.handle() != null && v.handle().own() && sameResource(v.handle(), r))
+                        || (v.okHandle() != null
+                            && v.okHandle().own()
+                            && sameResource(v.okHandle(), r))));
+        if (!ok) {
+          throw s.invalid(
+              "constructor `"
+                  + name.text()
+                  + "` must return (own "
+                  + resource
+                  + ") or (result (own "
+                  + resource
+                  + ") ...)",
+              at);
+        }
+      }
+      case ExternName.Static st -> {}
+      case ExternName.Plain p -> {}
+      case ExternName.Interface i -> {}
+    }
+  }
+
+  private static boolean sameResource(Facts.Handle h, Facts resource) {
+    return h.resource() instanceof Facts.Unknown
+        || resource instanceof Facts.Unknown
+        || h.resource().equals(resource);
+  }
+}

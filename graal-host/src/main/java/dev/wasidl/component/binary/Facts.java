@@ -1,0 +1,57 @@
+package dev.wasidl.component.binary;
+
+import dev.wasidl.component.CoreImport;
+import dev.wasidl.component.CoreType;
+import dev.wasidl.component.Sort;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What validation knows about one entry of an index space. {@link Unknown} marks knowledge the
+ * decoder does not track, so checks that need it are skipped rather than guessed.
+ */
+sealed interface Facts {
+  /** Not tracked: accepted wherever a more specific entry would be. */
+  record Unknown() implements Facts {}
+
+  Unknown UNKNOWN = new Unknown();
+
+  /** An import or export: its sort and what is known of it. */
+  record Extern(Sort sort, Facts info) {}
+
+  /**
+   * A defined value type.
+   *
+   * @param hasBorrow whether it transitively contains a {@code borrow}
+   * @param handle for {@code own}/{@code borrow}, the handle; else null
+   * @param okHandle for {@code result} whose ok type is a handle, that handle; else null
+   */
+  record ValueType(boolean hasBorrow, Handle handle, Handle okHandle) implements Facts {}
+
+  /** An {@code own} or {@code borrow} of a resource. */
+  record Handle(boolean own, Facts resource) {}
+
+  /** A resource type; {@code local} when defined by a {@code resourcetype} of this component. */
+  record Resource(int id, boolean local) implements Facts {}
+
+  /** A function type, with the infos of its parameters and result (null if none). */
+  record Func(List<String> paramLabels, List<Facts> params, Facts result) implements Facts {}
+
+  /** An instance type, or what an instance exports. */
+  record InstanceT(Map<String, Extern> exports) implements Facts {}
+
+  /** A component type, or what a component imports and exports. */
+  record ComponentT(Map<String, Extern> imports, Map<String, Extern> exports) implements Facts {}
+
+  /** A core function of a known type. */
+  record CoreFunc(CoreType.Func type) implements Facts {}
+
+  /** A core module type, or what a core module imports and exports. */
+  record CoreModuleT(List<CoreImport> imports, Map<String, Extern> exports) implements Facts {}
+
+  /** A core instance's exports. */
+  record CoreInstanceT(Map<String, Extern> exports) implements Facts {}
+
+  /** A core type definition; for a module type, also what it imports and exports. */
+  record CoreTypeT(CoreType type, CoreModuleT module) implements Facts {}
+}

@@ -1,0 +1,607 @@
+package dev.wasidl.component.binary;
+
+import static dev.wasidl.component.binary.ComponentReader.checkCoreFuncType;
+import static dev.wasidl.component.binary.ComponentReader.checkIndex;
+import static dev.wasidl.component.binary.ComponentReader.readIndex;
+
+import dev.wasidl.component.BorrowType;
+import dev.wasidl.component.Case;
+import dev.wasidl.component.ComponentType;
+import dev.wasidl.component.CoreExternType;
+import dev.wasidl.component.CoreImport;
+import dev.wasidl.component.CoreModuleDecl;
+import dev.wasidl.component.CoreType;
+import dev.wasidl.component.CoreValType;
+import dev.wasidl.component.Decl;
+import dev.wasidl.component.DefType;
+import dev.wasidl.component.DefValType;
+import dev.wasidl.component.EnumType;
+import dev.wasidl.component.ExternType;
+import dev.wasidl.component.Field;
+import dev.wasidl.component.FlagsType;
+import dev.wasidl.component.FuncType;
+import dev.wasidl.component.InstanceType;
+import dev.wasidl.component.ListType;
+import dev.wasidl.component.Names;
+import dev.wasidl.component.OptionType;
+import dev.wasidl.component.OwnType;
+import dev.wasidl.component.PrimValType;
+import dev.wasidl.component.RecordType;
+import dev.wasidl.component.ResourceType;
+import dev.wasidl.component.ResultType;
+import dev.wasidl.component.Sort;
+import dev.wasidl.component.TupleType;
+import dev.wasidl.component.TypeBound;
+import dev.wasidl.component.TypeIndex;
+import dev.wasidl.component.ValType;
+import dev.wasidl.component.VariantType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+
+/** Decodes and validates type definitions: value, function, component, instance, resource types. */
+final class TypeReader {
+  private final ComponentReader components;
+  private int nextResourceId;
+
+  TypeReader(ComponentReader components) {
+    this.components = components;
+  }
+
+  // ---- core types ---------------------------------------------------------------------------
+
+  /** A {@code core:type} of a core type section or declarator; adds a core type index. */
+  CoreType coreTypeDefinition(BinaryReader s, Scope scope) {
+    int at = s.pos();
+    int form = s.u8();
+    Facts.CoreModuleT moduleInfo = null;
+    CoreType type =
+        switch (form) {
+          case 0x60 -> CoreModuleReader.funcTypeBody(s);
+          case 0x50 -> {
+            if (scope.kind == Scope.Kind.MODULE_TYPE) {
+              throw s.invalid("a core module type cannot define a core module type", at);
+            }
+            ModuleRead m = moduleType(s, scope);
+            moduleInfo = m.info();
+            yield m.type();
+          }
+          case 0x00 -> {
+            int b = s.peek();
+            throw b == 0x50
+                ? s.unsupported("core GC subtype (0x00 0x50, WebAssembly 3.0 types)", at)
+                : s.malformed("invalid core type form 0x00 0x" + Integer.toHexString(b), at);
+          }
+          default -> throw CoreModuleReader.unsupportedTypeForm(s, form, at);
+        };
+    scope.add(
+        Sort.CORE_TYPE,
+        new Facts.CoreTypeT(type, moduleInfo),
+        scope.kind == Scope.Kind.COMPONENT ? type : null);
+    return type;
+  }
+
+  private ModuleRead moduleType(BinaryReader s, Scope parent) {
+    Scope scope = new Scope(parent, Scope.Kind.MODULE_TYPE);
+    List<CoreModuleDecl> decls = new ArrayList<>();
+    List<CoreImport> imports = new ArrayList<>();
+    Map<String, Facts.Extern> exports = new LinkedHashMap<>();
+    int n = s.vecLength();
+    for (int i = 0; i < n; i++) {
+      int at = s.pos();
+      int kind = s.u8();
+      switch (kind) {
+        case 0x00 -> {
+          String module = s.name();
+          String name = s.name();
+          CoreExternType t = coreExternType(s, scope);
+          CoreImport imp = new CoreImport(module, name, t);
+          imports.add(imp);
+          decls.add(new CoreModuleDecl.Import(imp));
+        }
+        case 0x01 -> decls.add(coreTypeDefinition(s, scope));
+        case 0x02 -> {
+          int sortAt = s.pos();
+          if (s.u8() != 0x10 || s.u8() != 0x01) {
+            throw s.malformed(
+                "a core module type alias must be (alias outer ct idx (type))", sortAt);
+          }
+          int countAt = s.pos();
+          int count = s.index();
+          Scope outer = scope;
+          for (int c = 0; c < count; c++) {
+            outer = outer.parent;
+            if (outer == null) {
+              throw s.invalid(
+                  "outer alias count " + count + " exceeds the number of enclosing scopes",
+                  countAt);
+            }
+          }
+          int idxAt = s.pos();
+          int idx = checkIndex(s, outer, Sort.CORE_TYPE, s.index(), idxAt);
+          Facts info = outer.info(Sort.CORE_TYPE, idx);
+          if (info instanceof Facts.CoreTypeT t && t.type() instanceof CoreType.Module) {
+            throw s.invalid("a core module type cannot alias a core module type", at);
+          }
+          scope.add(Sort.CORE_TYPE, info, null);
+          decls.add(new CoreModuleDecl.OuterAlias(count, idx));
+        }
+        case 0x03 -> {
+          int nameAt = s.pos();
+          String name = s.name();
+          CoreExternType t = coreExternType(s, scope);
+          Facts info = Facts.UNKNOWN;
+          if (t instanceof CoreExternType.Func f
+              && scope.info(Sort.CORE_TYPE, f.typeIndex()) instanceof Facts.CoreTypeT ct
+              && ct.type() instanceof CoreType.Func ft) {
+            info = new Facts.CoreFunc(ft);
+          }
+          if (exports.put(name, new Facts.Extern(t.sort(), info)) != null) {
+            throw s.invalid("duplicate export `" + name + "` in core module type", nameAt);
+          }
+          decls.add(new CoreModuleDecl.Export(name, t));
+        }
+        default ->
+            throw s.malformed(
+                "invalid core module type declarator 0x" + Integer.toHexString(kind), at);
+      }
+    }
+    return new ModuleRead(new CoreType.Module(decls), new Facts.CoreModuleT(imports, exports));
+  }
+
+  private record ModuleRead(CoreType.Module type, Facts.CoreModuleT info) {}
+
+  private static CoreExternType coreExternType(BinaryReader s, Scope scope) {
+    int at = s.pos();
+    CoreExternType t = CoreModuleReader.externType(s);
+    if (t instanceof CoreExternType.Func f) {
+      checkIndex(s, scope, Sort.CORE_TYPE, f.typeIndex(), at + 1);
+      if (scope.info(Sort.CORE_TYPE, f.typeIndex()) instanceof Facts.CoreTypeT ct
+          && !(ct.type() instanceof CoreType.Func)) {
+        throw s.invalid("core type " + f.typeIndex() + " is not a function type", at + 1);
+      }
+    }
+    if (t instanceof CoreExternType.Tag tag) {
+      checkIndex(s, scope, Sort.CORE_TYPE, tag.typeIndex(), at + 2);
+    }
+    return t;
+  }
+
+  // ---- component-level types ----------------------------------------------------------------
+
+  /** A {@code type} of a type section or declarator; adds a type index to {@code scope}. */
+  DefType typeDefinition(BinaryReader s, Scope scope) {
+    int at = s.pos();
+    int form = s.peek();
+    DefType type;
+    Facts info;
+    switch (form) {
+      case 0x40 -> {
+        s.u8();
+        FuncType f = funcType(s, scope);
+        type = f;
+        info = funcInfo(scope, f);
+      }
+      case 0x43 -> throw s.unsupported("async function type (🔀)", at);
+      case 0x41 -> {
+        s.u8();
+        Scope inner = new Scope(scope, Scope.Kind.COMPONENT_TYPE);
+        List<Decl> decls = decls(s, inner);
+        type = new ComponentType(decls);
+        info = new Facts.ComponentT(Map.copyOf(inner.imports), Map.copyOf(inner.exports));
+      }
+      case 0x42 -> {
+        s.u8();
+        Scope inner = new Scope(scope, Scope.Kind.INSTANCE_TYPE);
+        List<Decl> decls = decls(s, inner);
+        type = new InstanceType(decls);
+        info = new Facts.InstanceT(Map.copyOf(inner.exports));
+      }
+      case 0x3f -> {
+        s.u8();
+        if (scope.kind != Scope.Kind.COMPONENT) {
+          throw s.invalid(
+              "resource types cannot be defined in a "
+                  + scope.kind.specName
+                  + " (only imported or exported)",
+              at);
+        }
+        int repAt = s.pos();
+        CoreValType rep = CoreModuleReader.valType(s);
+        if (rep != CoreValType.I32) {
+          throw s.invalid("resource representation must be i32, found " + rep, repAt);
+        }
+        OptionalInt dtor = OptionalInt.empty();
+        int optAt = s.pos();
+        int present = s.u8();
+        if (present == 0x01) {
+          int fAt = s.pos();
+          int f = readIndex(s, scope, Sort.CORE_FUNC);
+          checkCoreFuncType(
+              s,
+              scope,
+              f,
+              new CoreType.Func(List.of(CoreValType.I32), List.of()),
+              "destructor",
+              fAt);
+          dtor = OptionalInt.of(f);
+        } else if (present != 0x00) {
+          throw s.malformed(
+              "invalid optional destructor flag 0x" + Integer.toHexString(present), optAt);
+        }
+        type = new ResourceType(rep, dtor);
+        info = new Facts.Resource(nextResourceId++, true);
+      }
+      default -> {
+        DefValType v = defValType(s, scope);
+        type = v;
+        info = valueInfo(scope, v);
+      }
+    }
+    scope.add(Sort.TYPE, info, scope.kind == Scope.Kind.COMPONENT ? type : null);
+    return type;
+  }
+
+  private List<Decl> decls(BinaryReader s, Scope scope) {
+    List<Decl> decls = new ArrayList<>();
+    int n = s.vecLength();
+    for (int i = 0; i < n; i++) {
+      int at = s.pos();
+      int kind = s.u8();
+      switch (kind) {
+        case 0x00 -> decls.add(coreTypeDefinition(s, scope));
+        case 0x01 -> decls.add(typeDefinition(s, scope));
+        case 0x02 -> decls.add(components.alias(s, scope));
+        case 0x03 -> {
+          if (scope.kind != Scope.Kind.COMPONENT_TYPE) {
+            throw s.malformed("imports are not allowed in an instance type", at);
+          }
+          decls.add(components.importDecl(s, scope, false));
+        }
+        case 0x04 -> decls.add(components.exportDecl(s, scope));
+        default ->
+            throw s.malformed(
+                "invalid " + scope.kind.specName + " declarator 0x" + Integer.toHexString(kind),
+                at);
+      }
+    }
+    return decls;
+  }
+
+  private FuncType funcType(BinaryReader s, Scope scope) {
+    List<Field> params = new ArrayList<>();
+    Map<String, String> labels = new HashMap<>();
+    int n = s.vecLength();
+    for (int i = 0; i < n; i++) {
+      int at = s.pos();
+      String label = label(s, labels, "parameter", at);
+      params.add(new Field(label, valType(s, scope)));
+    }
+    int resultAt = s.pos();
+    int form = s.u8();
+    Optional<ValType> result;
+    switch (form) {
+      case 0x00 -> {
+        int tAt = s.pos();
+        ValType t = valType(s, scope);
+        if (hasBorrow(scope, t)) {
+          throw s.invalid("function results cannot contain a borrow handle", tAt);
+        }
+        result = Optional.of(t);
+      }
+      case 0x01 -> {
+        int count = s.u32();
+        if (count != 0) {
+          throw s.unsupported("named function results (pre-preview-2 encoding)", resultAt);
+        }
+        result = Optional.empty();
+      }
+      default ->
+          throw s.malformed(
+              "invalid function result form 0x" + Integer.toHexString(form), resultAt);
+    }
+    return new FuncType(params, result);
+  }
+
+  private static String label(BinaryReader s, Map<String, String> seen, String what, int at) {
+    String label = s.name();
+    if (!Names.isLabel(label)) {
+      throw s.invalid(what + " label `" + label + "` is not a kebab-case label", at);
+    }
+    String previous = seen.putIfAbsent(label.toLowerCase(Locale.ROOT), label);
+    if (previous != null) {
+      throw s.invalid(
+          what
+              + " label `"
+              + label
+              + "` conflicts with `"
+              + previous
+              + "` (labels must be strongly-unique)",
+          at);
+    }
+    return label;
+  }
+
+  /** A {@code defvaltype}. */
+  private DefValType defValType(BinaryReader s, Scope scope) {
+    int at = s.pos();
+    long code = s.s33();
+    if (code >= 0) {
+      throw s.malformed("expected a type definition, found type index " + code, at);
+    }
+    int op = (int) (code & 0x7f);
+    PrimValType prim = prim(op);
+    if (prim != null) {
+      return prim;
+    }
+    return switch (op) {
+      case 0x72 -> {
+        Map<String, String> labels = new HashMap<>();
+        List<Field> fields = new ArrayList<>();
+        int n = s.vecLength();
+        if (n == 0) {
+          throw s.invalid("record type must have at least one field", at);
+        }
+        for (int i = 0; i < n; i++) {
+          int fAt = s.pos();
+          String label = label(s, labels, "record field", fAt);
+          fields.add(new Field(label, valType(s, scope)));
+        }
+        yield new RecordType(fields);
+      }
+      case 0x71 -> {
+        Map<String, String> labels = new HashMap<>();
+        List<Case> cases = new ArrayList<>();
+        int n = s.vecLength();
+        if (n == 0) {
+          throw s.invalid("variant type must have at least one case", at);
+        }
+        for (int i = 0; i < n; i++) {
+          int cAt = s.pos();
+          String label = label(s, labels, "variant case", cAt);
+          Optional<ValType> payload = optionalValType(s, scope);
+          int refAt = s.pos();
+          int refines = s.u8();
+          if (refines != 0x00) {
+            throw s.malformed(
+                "expected 0x00 after variant case `" + label + "` (refines is not supported)",
+                refAt);
+          }
+          cases.add(new Case(label, payload));
+        }
+        yield new VariantType(cases);
+      }
+      case 0x70 -> new ListType(valType(s, scope));
+      case 0x67 -> throw s.unsupported("fixed-length list type (🔧)", at);
+      case 0x6f -> {
+        List<ValType> types = new ArrayList<>();
+        int n = s.vecLength();
+        if (n == 0) {
+          throw s.invalid("tuple type must have at least one type", at);
+        }
+        for (int i = 0; i < n; i++) {
+          types.add(valType(s, scope));
+        }
+        yield new TupleType(types);
+      }
+      case 0x6e, 0x6d -> {
+        String what = op == 0x6e ? "flags" : "enum";
+        Map<String, String> labels = new HashMap<>();
+        List<String> list = new ArrayList<>();
+        int n = s.vecLength();
+        if (n == 0) {
+          throw s.invalid(what + " type must have at least one label", at);
+        }
+        if (op == 0x6e && n > 32) {
+          throw s.invalid("flags type has " + n + " labels; at most 32 are allowed", at);
+        }
+        for (int i = 0; i < n; i++) {
+          list.add(label(s, labels, what, s.pos()));
+        }
+        yield op == 0x6e ? new FlagsType(list) : new EnumType(list);
+      }
+      case 0x6b -> new OptionType(valType(s, scope));
+      case 0x6a -> {
+        Optional<ValType> ok = optionalValType(s, scope);
+        Optional<ValType> err = optionalValType(s, scope);
+        yield new ResultType(ok, err);
+      }
+      case 0x69, 0x68 -> {
+        int rAt = s.pos();
+        int r = readIndex(s, scope, Sort.TYPE);
+        Facts info = scope.info(Sort.TYPE, r);
+        if (!(info instanceof Facts.Resource) && !(info instanceof Facts.Unknown)) {
+          throw s.invalid(
+              (op == 0x69 ? "own" : "borrow") + " of type " + r + ", which is not a resource type",
+              rAt);
+        }
+        yield op == 0x69 ? new OwnType(r) : new BorrowType(r);
+      }
+      case 0x66 -> throw s.unsupported("stream type (🔀)", at);
+      case 0x65 -> throw s.unsupported("future type (🔀)", at);
+      case 0x64 -> throw s.unsupported("error-context type (📝)", at);
+      case 0x63 -> throw s.unsupported("map type (🗺️)", at);
+      default -> throw s.malformed("invalid type opcode 0x" + Integer.toHexString(op), at);
+    };
+  }
+
+  private static PrimValType prim(int op) {
+    for (PrimValType p : PrimValType.values()) {
+      if (p.opcode() == op) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private Optional<ValType> optionalValType(BinaryReader s, Scope scope) {
+    int at = s.pos();
+    int present = s.u8();
+    return switch (present) {
+      case 0x00 -> Optional.empty();
+      case 0x01 -> Optional.of(valType(s, scope));
+      default ->
+          throw s.malformed("invalid optional type flag 0x" + Integer.toHexString(present), at);
+    };
+  }
+
+  /** A {@code valtype}: a primitive opcode or the index of a defined value type. */
+  ValType valType(BinaryReader s, Scope scope) {
+    int at = s.pos();
+    long code = s.s33();
+    if (code >= 0) {
+      int idx = checkIndex(s, scope, Sort.TYPE, (int) code, at);
+      Facts info = scope.info(Sort.TYPE, idx);
+      if (!(info instanceof Facts.ValueType) && !(info instanceof Facts.Unknown)) {
+        throw s.invalid("type index " + idx + " is not a defined value type", at);
+      }
+      return new TypeIndex(idx);
+    }
+    int op = (int) (code & 0x7f);
+    PrimValType prim = code >= -64 ? prim(op) : null;
+    if (prim != null) {
+      return prim;
+    }
+    if (op == 0x64) {
+      throw s.unsupported("error-context type (📝)", at);
+    }
+    throw s.malformed("invalid value type 0x" + Integer.toHexString(op), at);
+  }
+
+  // ---- extern types -------------------------------------------------------------------------
+
+  ExternType externType(BinaryReader s, Scope scope) {
+    int at = s.pos();
+    int kind = s.u8();
+    return switch (kind) {
+      case 0x00 -> {
+        int b = s.u8();
+        if (b != 0x11) {
+          throw s.malformed(
+              "expected 0x11 (core module) in externtype, found 0x" + Integer.toHexString(b), at);
+        }
+        int tAt = s.pos();
+        int t = readIndex(s, scope, Sort.CORE_TYPE);
+        if (scope.info(Sort.CORE_TYPE, t) instanceof Facts.CoreTypeT ct
+            && !(ct.type() instanceof CoreType.Module)) {
+          throw s.invalid("core type " + t + " is not a module type", tAt);
+        }
+        yield new ExternType.Module(t);
+      }
+      case 0x01 -> new ExternType.Func(typeOfKind(s, scope, Facts.Func.class, "function"));
+      case 0x02 -> throw s.unsupported("value import or export (🪙 value definitions)", at);
+      case 0x03 -> {
+        int bAt = s.pos();
+        int b = s.u8();
+        yield switch (b) {
+          case 0x00 -> new ExternType.Type(new TypeBound.Eq(readIndex(s, scope, Sort.TYPE)));
+          case 0x01 -> new ExternType.Type(new TypeBound.SubResource());
+          default -> throw s.malformed("invalid type bound 0x" + Integer.toHexString(b), bAt);
+        };
+      }
+      case 0x04 ->
+          new ExternType.Component(typeOfKind(s, scope, Facts.ComponentT.class, "component"));
+      case 0x05 -> new ExternType.Instance(typeOfKind(s, scope, Facts.InstanceT.class, "instance"));
+      default -> throw s.malformed("invalid externtype kind 0x" + Integer.toHexString(kind), at);
+    };
+  }
+
+  private static int typeOfKind(
+      BinaryReader s, Scope scope, Class<? extends Facts> kind, String what) {
+    int at = s.pos();
+    int t = readIndex(s, scope, Sort.TYPE);
+    Facts info = scope.info(Sort.TYPE, t);
+    if (!kind.isInstance(info) && !(info instanceof Facts.Unknown)) {
+      throw s.invalid("type " + t + " is not a " + what + " type", at);
+    }
+    return t;
+  }
+
+  /** What an import or export of type {@code type} provides. */
+  Facts externInfo(Scope scope, ExternType type, boolean ascription) {
+    return switch (type) {
+      case ExternType.Module m -> {
+        Facts info = scope.info(Sort.CORE_TYPE, m.coreType());
+        yield info instanceof Facts.CoreTypeT ct && ct.module() != null
+            ? ct.module()
+            : Facts.UNKNOWN;
+      }
+      case ExternType.Func f -> scope.info(Sort.TYPE, f.type());
+      case ExternType.Type t ->
+          switch (t.bound()) {
+            case TypeBound.Eq eq -> scope.info(Sort.TYPE, eq.type());
+            case TypeBound.SubResource r ->
+                ascription ? Facts.UNKNOWN : new Facts.Resource(nextResourceId++, false);
+          };
+      case ExternType.Component c -> scope.info(Sort.TYPE, c.type());
+      case ExternType.Instance i -> scope.info(Sort.TYPE, i.type());
+    };
+  }
+
+  // ---- infos --------------------------------------------------------------------------------
+
+  private static Facts typeInfo(Scope scope, ValType t) {
+    return switch (t) {
+      case PrimValType p -> new Facts.ValueType(false, null, null);
+      case TypeIndex i -> scope.info(Sort.TYPE, i.index());
+    };
+  }
+
+  private static boolean hasBorrow(Scope scope, ValType t) {
+    return typeInfo(scope, t) instanceof Facts.ValueType v && v.hasBorrow();
+  }
+
+  private static Facts.Func funcInfo(Scope scope, FuncType f) {
+    List<String> labels = new ArrayList<>();
+    List<Facts> params = new ArrayList<>();
+    for (Field p : f.params()) {
+      labels.add(p.label());
+      params.add(typeInfo(scope, p.type()));
+    }
+    return new Facts.Func(labels, params, f.result().map(r -> typeInfo(scope, r)).orElse(null));
+  }
+
+  private static Facts.ValueType valueInfo(Scope scope, DefValType v) {
+    return switch (v) {
+      case PrimValType p -> new Facts.ValueType(false, null, null);
+      case RecordType r -> agg(scope, r.fields().stream().map(Field::type).toList());
+      case VariantType vt ->
+          agg(scope, vt.cases().stream().flatMap(c -> c.type().stream()).toList());
+      case ListType l -> agg(scope, List.of(l.element()));
+      case TupleType t -> agg(scope, t.types());
+      case FlagsType f -> new Facts.ValueType(false, null, null);
+      case EnumType e -> new Facts.ValueType(false, null, null);
+      case OptionType o -> agg(scope, List.of(o.type()));
+      case ResultType r -> {
+        Facts.ValueType a =
+            agg(
+                scope,
+                java.util.stream.Stream.concat(r.ok().stream(), r.error().stream()).toList());
+        Facts.Handle ok =
+            r.ok().map(t -> typeInfo(scope, t)).orElse(null) instanceof Facts.ValueType okInfo
+                ? okInfo.handle()
+                : null;
+        yield new Facts.ValueType(a.hasBorrow(), null, ok);
+      }
+      case OwnType o ->
+          new Facts.ValueType(
+              false, new Facts.Handle(true, scope.info(Sort.TYPE, o.resource())), null);
+      case BorrowType b ->
+          new Facts.ValueType(
+              true, new Facts.Handle(false, scope.info(Sort.TYPE, b.resource())), null);
+    };
+  }
+
+  private static Facts.ValueType agg(Scope scope, List<ValType> types) {
+    boolean borrow = false;
+    for (ValType t : types) {
+      borrow |= hasBorrow(scope, t);
+    }
+    return new Facts.ValueType(borrow, null, null);
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * WebAssembly components on GraalWasm. This first part decodes and validates the component binary
+ * format ({@link dev.wasidl.component.ComponentDecoder}) into the model in {@code
+ * dev.wasidl.component}.
+ */
+module dev.wasidl.graalhost {
+  exports dev.wasidl.component;
+}

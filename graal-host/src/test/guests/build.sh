@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Rebuilds every test guest component into ../resources/guests/ (the built .wasm files are committed;
+# CI does not run this). Needs the toolchain of /work/shared/guest-toolchain.md:
+#   apt-get install -y --no-install-recommends clang-19 lld-19 libclang-rt-19-dev-wasm32 wasi-libc wabt binaryen
+#   rustup's wasm-component-ld, and in $JCO_DIR (default /work/toolchain):
+#   npm install @bytecodealliance/jco@1.35.0 @bytecodealliance/componentize-js @bytecodealliance/preview2-shim
+# Also writes the `jco wit` view of each guest next to it (<name>.wit.txt), for the tests to compare.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+out=$(cd "$here/../resources/guests" && pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+JCO_DIR=${JCO_DIR:-/work/toolchain}
+W=$(rustc --print sysroot)/lib/rustlib/x86_64-unknown-linux-gnu/bin/wasm-component-ld
+WASM_LD=$(command -v wasm-ld-19)
+# jco 1.35 needs a preopen to read WIT files (see guest-toolchain.md).
+printf '%s\n' "import { _setPreopens } from '@bytecodealliance/preview2-shim/filesystem';" \
+  "_setPreopens({ '/': '/' });" > "$JCO_DIR/preopen.mjs"
+jco() { (cd "$JCO_DIR" && node --import ./preopen.mjs node_modules/@bytecodealliance/jco/dist/jco.js "$@"); }
+
+# (1) freestanding C, hand-written canonical ABI, many WIT types and resources.
+clang-19 --target=wasm32 -O2 -nostdlib -c "$here/types-c/types.c" -o "$tmp/types.o"
+"$W" --wasm-ld-path "$WASM_LD" --component-type "$here/types-c/types.wit" --wasi-adapter none \
+  --no-entry --export-memory -o "$out/types-c.wasm" "$tmp/types.o"
+
+# (2) wasi-libc command, wasm-component-ld's built-in WASI preview1 -> 0.2 command adapter.
+clang-19 --target=wasm32-wasi -O2 -c "$here/wasi-command-c/main.c" -o "$tmp/cmd.o"
+clang-19 --target=wasm32-wasi "$tmp/cmd.o" -fuse-ld="$W" -Wl,--wasi-adapter=command \
+  -o "$out/wasi-command-c.wasm"
+
+# (3) the same kind of program as a core module, made a component by jco's command adapter.
+clang-19 --target=wasm32-wasi -O2 "$here/jco-command-c/main.c" -o "$tmp/jco-core.wasm"
+jco new "$tmp/jco-core.wasm" --wasi-command -o "$out/jco-command-c.wasm"
+
+# (4) nested components composed by hand in component WAT.
+jco parse "$here/nested-wat/nested.wat" -o "$out/nested-wat.wasm"
+
+# (5) a JavaScript component (StarlingMonkey, ~12.5 MB), with its default WASI features. (`--disable all`
+# saves only ~40 KB, so one real build is kept.)
+jco componentize "$here/hello-js/hello.js" --wit "$here/hello-js/hello.wit" -n hello \
+  -o "$out/hello-js.wasm"
+
+for f in "$out"/*.wasm; do
+  jco wit "$f" > "${f%.wasm}.wit.txt"
+done
+ls -la "$out"
