@@ -66,14 +66,21 @@ public final class Demo {
             + Runtime.version().feature()
             + ")");
     out.println();
-    out.printf("%-10s %-11s %-42s %-30s %s%n", "library", "symbol", "signature", "arguments", "result");
+    out.printf(
+        "%-10s %-11s %-42s %-30s %s%n", "library", "symbol", "signature", "arguments", "result");
     call("libm.so.6", "cos", "(c-double) -> c-double", "1.0");
     call("libm.so.6", "pow", "(c-double, c-double) -> c-double", "2", "10");
     call("libm.so.6", "cbrtf", "(c-float) -> c-float", "27");
     call(null, "strlen", "(pointer) -> c-ulong", "\"hello, wasi:dl\"");
     call(null, "abs", "(c-int) -> c-int", "-2147483647");
     call(null, "labs", "(c-long) -> c-long", "-9000000000");
-    call(null, "strtoul", "(pointer, pointer, c-int) -> c-ulong", "\"18446744073709551615\"", "0", "10");
+    call(
+        null,
+        "strtoul",
+        "(pointer, pointer, c-int) -> c-ulong",
+        "\"18446744073709551615\"",
+        "0",
+        "10");
     call(null, "atof", "(pointer) -> c-double", "\"6.02214076e23\"");
     call(null, "getpid", "() -> c-int");
     call("libz.so.1", "zlibVersion", "() -> pointer");
@@ -95,8 +102,7 @@ public final class Demo {
         values.add(parse(sig.params().get(i), args[i]));
       }
       Optional<IncomingValue> result = f.call(values);
-      String shown =
-          result.map(v -> describe(v, symbol.equals("zlibVersion"))).orElse("(void)");
+      String shown = result.map(v -> describe(v, symbol.equals("zlibVersion"))).orElse("(void)");
       out.printf(
           "%-10s %-11s %-42s %-30s %s%n",
           library == null ? "<process>" : library, symbol, sig, String.join(", ", args), shown);
@@ -143,10 +149,7 @@ public final class Demo {
               .getF64();
       out.printf(
           "out-param: frexp(48.0, &e) = %s with e = %d (48 = %s * 2^%d)%n",
-          mantissa,
-          exponent.readPrimitive().getS32(),
-          mantissa,
-          exponent.readPrimitive().getS32());
+          mantissa, exponent.readPrimitive().getS32(), mantissa, exponent.readPrimitive().getS32());
     }
   }
 
@@ -171,8 +174,7 @@ public final class Demo {
           OutgoingPrimitive.ofDouble(PrimitiveType.C_DOUBLE, Math.PI),
           OutgoingPrimitive.ofUnsigned(C_ULONG, 0xcafe));
       out.printf(
-          "variadic: snprintf -> \"%s\"%n",
-          Alloc.at(buffer.segment(), POINTER).readString());
+          "variadic: snprintf -> \"%s\"%n", Alloc.at(buffer.segment(), POINTER).readString());
     }
   }
 
@@ -207,7 +209,9 @@ public final class Demo {
 
   private void zlib() {
     byte[] data =
-        "wasi:dl lets components call native libraries. ".repeat(20).getBytes(StandardCharsets.UTF_8);
+        "wasi:dl lets components call native libraries. "
+            .repeat(20)
+            .getBytes(StandardCharsets.UTF_8);
     try (Library z = Library.open("libz.so.1", OpenFlags.NOW);
         Arena arena = Arena.ofConfined();
         Alloc packedLen = Alloc.allocate(C_ULONG);
