@@ -113,6 +113,24 @@ class LibraryTest {
   }
 
   @Test
+  void unreachableHoldersReleaseTheLibrary() throws InterruptedException {
+    openAndForget();
+    assertTrue(loaded(SQLITE));
+    // the cleaner releases what the garbage collector found unreachable; bounded wait
+    for (int i = 0; i < 100 && loaded(SQLITE); i++) {
+      System.gc();
+      Thread.sleep(50);
+    }
+    assertFalse(loaded(SQLITE), "dlclose once library, symbol and function were unreachable");
+  }
+
+  private static void openAndForget() {
+    Library lib = Library.open(SQLITE, OpenFlags.NOW);
+    Function f = lib.get("sqlite3_libversion_number").function(Signature.of(C_INT));
+    assertTrue(((IncomingPrimitive) f.call().orElseThrow()).getS32() > 0);
+  }
+
+  @Test
   void theSameLibraryOpenedTwiceIsRefcounted() {
     Library a = Library.open(SQLITE, OpenFlags.NOW);
     Library b = Library.open(SQLITE, OpenFlags.LAZY);

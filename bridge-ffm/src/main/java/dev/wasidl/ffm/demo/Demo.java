@@ -6,6 +6,7 @@ import static dev.wasidl.ffm.PrimitiveType.POINTER;
 
 import dev.wasidl.ffm.Alloc;
 import dev.wasidl.ffm.Callback;
+import dev.wasidl.ffm.FfiException;
 import dev.wasidl.ffm.FfiType;
 import dev.wasidl.ffm.Function;
 import dev.wasidl.ffm.IncomingPrimitive;
@@ -47,7 +48,12 @@ public final class Demo {
     } else if (args[0].equals("call") && args.length >= 4) {
       Demo d = new Demo(out);
       String lib = args[1].equals("-") ? null : args[1];
-      d.call(lib, args[2], args[3], Arrays.copyOfRange(args, 4, args.length));
+      try {
+        d.call(lib, args[2], args[3], Arrays.copyOfRange(args, 4, args.length));
+      } catch (FfiException | IllegalArgumentException | IndexOutOfBoundsException e) {
+        System.err.println("wasidl: " + e.getMessage());
+        System.exit(1);
+      }
     } else {
       System.err.println(
           """
@@ -94,6 +100,10 @@ public final class Demo {
 
   private void call(String library, String symbol, String signature, String... args) {
     Signature sig = Signature.parse(signature);
+    if (args.length != sig.params().size()) {
+      throw new IllegalArgumentException(
+          symbol + " " + sig + " takes " + sig.params().size() + " arguments, got " + args.length);
+    }
     try (Library lib = Library.open(library, OpenFlags.NOW);
         var sym = lib.get(symbol);
         Function f = sym.function(sig)) {
