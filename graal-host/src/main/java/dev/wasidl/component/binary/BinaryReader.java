@@ -104,9 +104,11 @@ final class BinaryReader {
         throw malformed("unexpected end of " + section + " in LEB128 integer", pos);
       }
       int b = bytes[pos++] & 0xff;
+      if (shift == 28 && (b & 0x80) != 0) {
+        throw malformed("integer representation too long", start);
+      }
       if (shift == 28 && (b & 0x70) != 0) {
-        throw malformed(
-            (b & 0x80) != 0 ? "integer representation too long" : "integer too large", start);
+        throw malformed("integer too large", start);
       }
       result |= (long) (b & 0x7f) << shift;
       if ((b & 0x80) == 0) {
@@ -120,7 +122,8 @@ final class BinaryReader {
     int start = pos;
     int v = u32();
     if (v < 0) {
-      throw unsupported("index " + Integer.toUnsignedString(v) + " beyond 2^31-1", start);
+      throw invalid(
+          "index " + Integer.toUnsignedString(v) + " out of range (beyond 2^31-1)", start);
     }
     return v;
   }
@@ -134,9 +137,11 @@ final class BinaryReader {
         throw malformed("unexpected end of " + section + " in LEB128 integer", pos);
       }
       int b = bytes[pos++] & 0xff;
+      if (shift == 63 && (b & 0x80) != 0) {
+        throw malformed("integer representation too long", start);
+      }
       if (shift == 63 && (b & 0x7e) != 0) {
-        throw malformed(
-            (b & 0x80) != 0 ? "integer representation too long" : "integer too large", start);
+        throw malformed("integer too large", start);
       }
       result |= (long) (b & 0x7f) << shift;
       if ((b & 0x80) == 0) {
@@ -157,13 +162,12 @@ final class BinaryReader {
       }
       b = bytes[pos++] & 0xff;
       if (shift == 28) {
-        // The 5th byte holds bits 28..32: the top 3 payload bits must be sign bits of bit 32.
-        int top = b & 0x70;
-        boolean negative = (b & 0x08) != 0;
+        // The 5th byte holds bits 28..34: bits 33 and 34 must repeat the sign bit 32.
         if ((b & 0x80) != 0) {
           throw malformed("integer representation too long", start);
         }
-        if (top != (negative ? 0x70 : 0)) {
+        int top = b & 0x60;
+        if (top != ((b & 0x10) != 0 ? 0x60 : 0)) {
           throw malformed("integer too large", start);
         }
       }

@@ -455,6 +455,9 @@ final class TypeReader {
     int at = s.pos();
     long code = s.s33();
     if (code >= 0) {
+      if (code > Integer.MAX_VALUE) {
+        throw s.invalid("type index " + code + " out of range", at);
+      }
       int idx = checkIndex(s, scope, Sort.TYPE, (int) code, at);
       Facts info = scope.info(Sort.TYPE, idx);
       if (!(info instanceof Facts.ValueType) && !(info instanceof Facts.Unknown)) {
