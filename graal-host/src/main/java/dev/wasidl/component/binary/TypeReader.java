@@ -206,9 +206,9 @@ final class TypeReader {
         s.u8();
         if (scope.kind != Scope.Kind.COMPONENT) {
           throw s.invalid(
-              "resource types cannot be defined in a "
+              "resource types cannot be defined in "
                   + scope.kind.specName
-                  + " (only imported or exported)",
+                  + "s (only imported or exported)",
               at);
         }
         int repAt = s.pos();
