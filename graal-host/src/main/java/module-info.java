@@ -5,4 +5,5 @@
  */
 module dev.wasidl.graalhost {
   exports dev.wasidl.component;
+  exports dev.wasidl.abi;
 }
