@@ -96,7 +96,7 @@ public final class ComponentReader {
           start + 4);
     }
     r.skip(8);
-    Scope scope = new Scope(parent, Scope.Kind.COMPONENT);
+    Scope scope = Scope.nested(r, parent, Scope.Kind.COMPONENT, start);
     List<Definition> definitions = new ArrayList<>();
     List<CustomSection> customs = new ArrayList<>();
     Optional<ComponentNames> names = Optional.empty();

@@ -27,8 +27,12 @@ final class Scope {
     }
   }
 
+  /** How deep components and types may nest (an implementation limit, against stack overflow). */
+  static final int MAX_DEPTH = 100;
+
   final Scope parent;
   final Kind kind;
+  final int depth;
   private final EnumMap<Sort, List<Facts>> infos = new EnumMap<>(Sort.class);
   private final EnumMap<Sort, List<Definition>> definitions = new EnumMap<>(Sort.class);
 
@@ -48,10 +52,21 @@ final class Scope {
   Scope(Scope parent, Kind kind) {
     this.parent = parent;
     this.kind = kind;
+    this.depth = parent == null ? 0 : parent.depth + 1;
     for (Sort s : Sort.values()) {
       infos.put(s, new ArrayList<>());
       definitions.put(s, new ArrayList<>());
     }
+  }
+
+  /** A nested scope, failing with "unsupported" beyond {@link #MAX_DEPTH}. */
+  static Scope nested(BinaryReader s, Scope parent, Kind kind, int at) {
+    if (parent != null && parent.depth + 1 > MAX_DEPTH) {
+      throw s.unsupported(
+          kind.specName + " nested deeper than " + MAX_DEPTH + " levels (implementation limit)",
+          at);
+    }
+    return new Scope(parent, kind);
   }
 
   int size(Sort sort) {

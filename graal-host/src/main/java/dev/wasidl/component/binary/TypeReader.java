@@ -87,7 +87,7 @@ final class TypeReader {
   }
 
   private ModuleRead moduleType(BinaryReader s, Scope parent) {
-    Scope scope = new Scope(parent, Scope.Kind.MODULE_TYPE);
+    Scope scope = Scope.nested(s, parent, Scope.Kind.MODULE_TYPE, s.pos());
     List<CoreModuleDecl> decls = new ArrayList<>();
     List<CoreImport> imports = new ArrayList<>();
     Map<String, Facts.Extern> exports = new LinkedHashMap<>();
@@ -190,14 +190,14 @@ final class TypeReader {
       case 0x43 -> throw s.unsupported("async function type (🔀)", at);
       case 0x41 -> {
         s.u8();
-        Scope inner = new Scope(scope, Scope.Kind.COMPONENT_TYPE);
+        Scope inner = Scope.nested(s, scope, Scope.Kind.COMPONENT_TYPE, at);
         List<Decl> decls = decls(s, inner);
         type = new ComponentType(decls);
         info = new Facts.ComponentT(Map.copyOf(inner.imports), Map.copyOf(inner.exports));
       }
       case 0x42 -> {
         s.u8();
-        Scope inner = new Scope(scope, Scope.Kind.INSTANCE_TYPE);
+        Scope inner = Scope.nested(s, scope, Scope.Kind.INSTANCE_TYPE, at);
         List<Decl> decls = decls(s, inner);
         type = new InstanceType(decls);
         info = new Facts.InstanceT(Map.copyOf(inner.exports));
