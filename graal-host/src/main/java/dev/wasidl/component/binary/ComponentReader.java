@@ -5,6 +5,7 @@ import dev.wasidl.component.CanonOptions;
 import dev.wasidl.component.CanonicalFunction;
 import dev.wasidl.component.Component;
 import dev.wasidl.component.ComponentNames;
+import dev.wasidl.component.CoreExternType;
 import dev.wasidl.component.CoreInstance;
 import dev.wasidl.component.CoreModule;
 import dev.wasidl.component.CoreType;
@@ -291,7 +292,9 @@ public final class ComponentReader {
 
   private static void checkCoreImports(
       BinaryReader s, Facts.CoreModuleT module, Map<String, Facts> supplied, int at) {
-    for (var imp : module.imports()) {
+    for (int i = 0; i < module.imports().size(); i++) {
+      var imp = module.imports().get(i);
+      CoreType.Func wanted = module.importTypes().get(i);
       Facts arg = supplied.get(imp.module());
       if (arg == null) {
         throw s.invalid(
@@ -327,8 +330,26 @@ public final class ComponentReader {
                   + e.sort().specName(),
               at);
         }
+        if (wanted != null
+            && e.info() instanceof Facts.CoreFunc given
+            && !given.type().equals(wanted)) {
+          throw s.invalid(
+              "core import `"
+                  + imp.module()
+                  + "`.`"
+                  + imp.name()
+                  + "` has type "
+                  + signature(wanted)
+                  + " but the argument provides "
+                  + signature(given.type()),
+              at);
+        }
       }
     }
+  }
+
+  static String signature(CoreType.Func f) {
+    return f.params() + " -> " + f.results();
   }
 
   static Facts moduleInfo(CoreModule m) {
@@ -340,7 +361,12 @@ public final class ComponentReader {
               : Facts.UNKNOWN;
       exports.put(e.name(), new Facts.Extern(e.sort(), info));
     }
-    return new Facts.CoreModuleT(m.imports(), exports);
+    List<CoreType.Func> importTypes = new ArrayList<>();
+    for (var imp : m.imports()) {
+      importTypes.add(
+          imp.type() instanceof CoreExternType.Func f ? m.types().get(f.typeIndex()) : null);
+    }
+    return new Facts.CoreModuleT(m.imports(), importTypes, exports);
   }
 
   // ---- component instances ------------------------------------------------------------------
@@ -553,6 +579,7 @@ public final class ComponentReader {
     switch (op) {
       case 0x00 -> {
         expectByte(s, 0x00, "canon lift (core func sort)");
+        int coreFuncAt = s.pos();
         int coreFunc = readIndex(s, scope, Sort.CORE_FUNC);
         CanonOptions opts = canonOptions(s, scope, true);
         int typeAt = s.pos();
@@ -561,6 +588,9 @@ public final class ComponentReader {
         if (!(info instanceof Facts.Func) && !(info instanceof Facts.Unknown)) {
           throw s.invalid("canon lift type " + type + " is not a function type", typeAt);
         }
+        if (info instanceof Facts.Func f) {
+          checkLift(s, scope, f, coreFunc, opts, coreFuncAt, at);
+        }
         canon = new CanonicalFunction.Lift(coreFunc, opts, type);
       }
       case 0x01 -> {
@@ -568,6 +598,9 @@ public final class ComponentReader {
         int func = readIndex(s, scope, Sort.FUNC);
         CanonOptions opts = canonOptions(s, scope, false);
         info = Facts.UNKNOWN;
+        if (scope.info(Sort.FUNC, func) instanceof Facts.Func f) {
+          info = checkLower(s, f, opts, at);
+        }
         canon = new CanonicalFunction.Lower(func, opts);
       }
       case 0x02, 0x03, 0x04 -> {
@@ -610,6 +643,78 @@ public final class ComponentReader {
     return canon;
   }
 
+  /** The validation of {@code canon lift} in CanonicalABI.md, for sync functions. */
+  private static void checkLift(
+      BinaryReader s,
+      Scope scope,
+      Facts.Func f,
+      int coreFunc,
+      CanonOptions opts,
+      int coreFuncAt,
+      int at) {
+    Optional<Flattening.Flat> flat = Flattening.of(f);
+    if (flat.isEmpty()) {
+      return;
+    }
+    Flattening.Flat fl = flat.get();
+    CoreType.Func expected = Flattening.lift(fl);
+    checkCoreFuncType(s, scope, coreFunc, expected, "canon lift callee", coreFuncAt);
+    if ((fl.paramsNeedMemory() || fl.params().size() > Flattening.MAX_FLAT_PARAMS)
+        && opts.realloc().isEmpty()) {
+      throw s.invalid(
+          "canon lift of a function whose parameters hold lists or strings (or more than "
+              + Flattening.MAX_FLAT_PARAMS
+              + " flat values) needs the realloc option",
+          at);
+    }
+    if ((fl.resultNeedsMemory() || fl.results().size() > Flattening.MAX_FLAT_RESULTS)
+        && opts.memory().isEmpty()) {
+      throw s.invalid(
+          "canon lift of a function whose result holds lists or strings (or more than "
+              + Flattening.MAX_FLAT_RESULTS
+              + " flat value) needs the memory option",
+          at);
+    }
+    if (opts.postReturn().isPresent()) {
+      checkCoreFuncType(
+          s,
+          scope,
+          opts.postReturn().getAsInt(),
+          new CoreType.Func(expected.results(), List.of()),
+          "post-return",
+          at);
+    }
+  }
+
+  /** The validation of {@code canon lower}; returns the facts of the defined core func. */
+  private static Facts checkLower(BinaryReader s, Facts.Func f, CanonOptions opts, int at) {
+    Optional<Flattening.Flat> flat = Flattening.of(f);
+    if (flat.isEmpty()) {
+      return Facts.UNKNOWN;
+    }
+    Flattening.Flat fl = flat.get();
+    boolean needsMemory =
+        fl.paramsNeedMemory()
+            || fl.resultNeedsMemory()
+            || fl.params().size() > Flattening.MAX_FLAT_PARAMS
+            || fl.results().size() > Flattening.MAX_FLAT_RESULTS;
+    if (needsMemory && opts.memory().isEmpty()) {
+      throw s.invalid(
+          "canon lower of a function passing lists, strings or more than "
+              + Flattening.MAX_FLAT_PARAMS
+              + " flat parameters or "
+              + Flattening.MAX_FLAT_RESULTS
+              + " flat result needs the memory option",
+          at);
+    }
+    if (fl.resultNeedsMemory() && opts.realloc().isEmpty()) {
+      throw s.invalid(
+          "canon lower of a function whose result holds lists or strings needs the realloc option",
+          at);
+    }
+    return new Facts.CoreFunc(Flattening.lower(fl));
+  }
+
   private static void expectByte(BinaryReader s, int expected, String what) {
     int at = s.pos();
     int b = s.u8();
@@ -626,6 +731,7 @@ public final class ComponentReader {
   }
 
   private static CanonOptions canonOptions(BinaryReader s, Scope scope, boolean lift) {
+    int start = s.pos();
     StringEncoding encoding = null;
     OptionalInt memory = OptionalInt.empty();
     OptionalInt realloc = OptionalInt.empty();
@@ -682,6 +788,9 @@ public final class ComponentReader {
         case 0x07 -> throw s.unsupported("canonical option callback (🔀)", at);
         default -> throw s.malformed("invalid canonical option 0x" + Integer.toHexString(op), at);
       }
+    }
+    if (realloc.isPresent() && memory.isEmpty()) {
+      throw s.invalid("canonical option realloc needs the memory option", start);
     }
     return new CanonOptions(
         encoding == null ? StringEncoding.UTF8 : encoding, memory, realloc, postReturn);

@@ -2,6 +2,7 @@ package dev.wasidl.component.binary;
 
 import dev.wasidl.component.CoreImport;
 import dev.wasidl.component.CoreType;
+import dev.wasidl.component.CoreValType;
 import dev.wasidl.component.Sort;
 import java.util.List;
 import java.util.Map;
@@ -25,8 +26,17 @@ sealed interface Facts {
    * @param hasBorrow whether it transitively contains a {@code borrow}
    * @param handle for {@code own}/{@code borrow}, the handle; else null
    * @param okHandle for {@code result} whose ok type is a handle, that handle; else null
+   * @param flat its Canonical ABI flattening, cut off after {@link Flattening#CAP} types; null when
+   *     a type it uses is not tracked
+   * @param needsMemory whether it contains a list or string (false when not tracked)
    */
-  record ValueType(boolean hasBorrow, Handle handle, Handle okHandle) implements Facts {}
+  record ValueType(
+      boolean hasBorrow,
+      Handle handle,
+      Handle okHandle,
+      List<CoreValType> flat,
+      boolean needsMemory)
+      implements Facts {}
 
   /** An {@code own} or {@code borrow} of a resource. */
   record Handle(boolean own, Facts resource) {}
@@ -34,7 +44,7 @@ sealed interface Facts {
   /** A resource type; {@code local} when defined by a {@code resourcetype} of this component. */
   record Resource(int id, boolean local) implements Facts {}
 
-  /** A function type, with the infos of its parameters and result (null if none). */
+  /** A function type, with the facts of its parameters and result (null if none). */
   record Func(List<String> paramLabels, List<Facts> params, Facts result) implements Facts {}
 
   /** An instance type, or what an instance exports. */
@@ -46,8 +56,13 @@ sealed interface Facts {
   /** A core function of a known type. */
   record CoreFunc(CoreType.Func type) implements Facts {}
 
-  /** A core module type, or what a core module imports and exports. */
-  record CoreModuleT(List<CoreImport> imports, Map<String, Extern> exports) implements Facts {}
+  /**
+   * A core module type, or what a core module imports and exports; {@code importTypes} holds the
+   * function type of each function import (null for other imports or when not known).
+   */
+  record CoreModuleT(
+      List<CoreImport> imports, List<CoreType.Func> importTypes, Map<String, Extern> exports)
+      implements Facts {}
 
   /** A core instance's exports. */
   record CoreInstanceT(Map<String, Extern> exports) implements Facts {}

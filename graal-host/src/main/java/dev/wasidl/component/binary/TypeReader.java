@@ -151,7 +151,17 @@ final class TypeReader {
                 "invalid core module type declarator 0x" + Integer.toHexString(kind), at);
       }
     }
-    return new ModuleRead(new CoreType.Module(decls), new Facts.CoreModuleT(imports, exports));
+    List<CoreType.Func> importTypes = new ArrayList<>();
+    for (CoreImport imp : imports) {
+      importTypes.add(
+          imp.type() instanceof CoreExternType.Func f
+                  && scope.info(Sort.CORE_TYPE, f.typeIndex()) instanceof Facts.CoreTypeT ct
+                  && ct.type() instanceof CoreType.Func ft
+              ? ft
+              : null);
+    }
+    return new ModuleRead(
+        new CoreType.Module(decls), new Facts.CoreModuleT(imports, importTypes, exports));
   }
 
   private record ModuleRead(CoreType.Module type, Facts.CoreModuleT info) {}
@@ -550,7 +560,7 @@ final class TypeReader {
 
   private static Facts typeInfo(Scope scope, ValType t) {
     return switch (t) {
-      case PrimValType p -> new Facts.ValueType(false, null, null);
+      case PrimValType p -> Flattening.prim(p);
       case TypeIndex i -> scope.info(Sort.TYPE, i.index());
     };
   }
@@ -570,15 +580,25 @@ final class TypeReader {
   }
 
   private static Facts.ValueType valueInfo(Scope scope, DefValType v) {
+    Facts.ValueType facts = shallowValueInfo(scope, v);
+    return new Facts.ValueType(
+        facts.hasBorrow(),
+        facts.handle(),
+        facts.okHandle(),
+        Flattening.flatten(v, t -> typeInfo(scope, t)),
+        Flattening.needsMemory(v, t -> typeInfo(scope, t)));
+  }
+
+  private static Facts.ValueType shallowValueInfo(Scope scope, DefValType v) {
     return switch (v) {
-      case PrimValType p -> new Facts.ValueType(false, null, null);
+      case PrimValType p -> new Facts.ValueType(false, null, null, null, false);
       case RecordType r -> agg(scope, r.fields().stream().map(Field::type).toList());
       case VariantType vt ->
           agg(scope, vt.cases().stream().flatMap(c -> c.type().stream()).toList());
       case ListType l -> agg(scope, List.of(l.element()));
       case TupleType t -> agg(scope, t.types());
-      case FlagsType f -> new Facts.ValueType(false, null, null);
-      case EnumType e -> new Facts.ValueType(false, null, null);
+      case FlagsType f -> new Facts.ValueType(false, null, null, null, false);
+      case EnumType e -> new Facts.ValueType(false, null, null, null, false);
       case OptionType o -> agg(scope, List.of(o.type()));
       case ResultType r -> {
         Facts.ValueType a =
@@ -589,14 +609,22 @@ final class TypeReader {
             r.ok().map(t -> typeInfo(scope, t)).orElse(null) instanceof Facts.ValueType okInfo
                 ? okInfo.handle()
                 : null;
-        yield new Facts.ValueType(a.hasBorrow(), null, ok);
+        yield new Facts.ValueType(a.hasBorrow(), null, ok, null, false);
       }
       case OwnType o ->
           new Facts.ValueType(
-              false, new Facts.Handle(true, scope.info(Sort.TYPE, o.resource())), null);
+              false,
+              new Facts.Handle(true, scope.info(Sort.TYPE, o.resource())),
+              null,
+              null,
+              false);
       case BorrowType b ->
           new Facts.ValueType(
-              true, new Facts.Handle(false, scope.info(Sort.TYPE, b.resource())), null);
+              true,
+              new Facts.Handle(false, scope.info(Sort.TYPE, b.resource())),
+              null,
+              null,
+              false);
     };
   }
 
@@ -605,6 +633,6 @@ final class TypeReader {
     for (ValType t : types) {
       borrow |= hasBorrow(scope, t);
     }
-    return new Facts.ValueType(borrow, null, null);
+    return new Facts.ValueType(borrow, null, null, null, false);
   }
 }
