@@ -309,4 +309,49 @@ class InvalidComponentTest {
         invalid(component(section(7, vec(instanceType)))),
         "resource types cannot be defined in instance types");
   }
+
+  @Test
+  void valueTypesMustBeSmallerThan2To28Bytes() {
+    byte[][] u64s = new byte[16][];
+    java.util.Arrays.fill(u64s, bytes(0x77));
+    byte[][] types = new byte[8][];
+    types[0] = cat(bytes(0x6f), vec(u64s)); // 128 bytes
+    for (int i = 1; i < types.length; i++) {
+      byte[][] prev = new byte[16][];
+      java.util.Arrays.fill(prev, u32(i - 1));
+      types[i] = cat(bytes(0x6f), vec(prev)); // 2^(7 + 4i) bytes
+    }
+    byte[][] fits = java.util.Arrays.copyOf(types, 6); // up to 2^27
+    ComponentDecoder.decode(component(section(7, vec(fits))));
+    assertMessage(
+        invalid(component(section(7, vec(types)))), "its size 2147483648 is not below 2^28");
+  }
+
+  @Test
+  void outerAliasOfTypeHoldingAResourceAcrossComponents() {
+    // outer: import resource r (type 0); type 1 = (own 0); type 2 = (tuple 1)
+    byte[] own = bytes(0x69, 0x00);
+    byte[] tuple = cat(bytes(0x6f), vec(u32(1)));
+    byte[] alias = cat(bytes(0x03, 0x02), u32(1), u32(2));
+    assertMessage(
+        invalid(
+            component(
+                section(10, vec(IMPORT_RESOURCE)),
+                section(7, vec(own, tuple)),
+                section(4, component(section(6, vec(alias)))))),
+        "refers to a resource across a component boundary");
+  }
+
+  @Test
+  void implementsNeedsAnInstance() {
+    byte[] imp =
+        cat(
+            bytes(0x02),
+            name("f"),
+            vec(cat(bytes(0x00), name("wasi:cli/run@0.2.6"))),
+            bytes(0x01, 0x00));
+    assertMessage(
+        invalid(component(section(7, vec(FUNC_TYPE)), section(10, vec(imp)))),
+        "an (implements ...) name must be instance-typed");
+  }
 }

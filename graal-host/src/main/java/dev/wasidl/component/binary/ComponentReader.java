@@ -536,8 +536,7 @@ public final class ComponentReader {
   }
 
   private static boolean refersToResource(Facts info) {
-    return info instanceof Facts.Resource
-        || (info instanceof Facts.ValueType v && (v.handle() != null || v.okHandle() != null));
+    return info instanceof Facts.Resource || (info instanceof Facts.ValueType v && v.hasHandle());
   }
 
   private static Facts exportOf(
@@ -962,6 +961,7 @@ public final class ComponentReader {
     ExternType type = types.externType(s, scope);
     Facts info = types.externInfo(scope, type, false);
     checkAnnotatedName(s, scope, name, type.sort(), info, at);
+    checkImplements(s, attributes, type.sort(), at);
     scope.imports.put(name.text(), new Facts.Extern(type.sort(), info));
     Import imp = new Import(name, attributes, type);
     scope.add(type.sort(), info, definition ? imp : null);
@@ -1005,6 +1005,7 @@ public final class ComponentReader {
           "invalid optional externtype flag 0x" + Integer.toHexString(present), typeAt);
     }
     checkAnnotatedName(s, scope, name, sort, info, at);
+    checkImplements(s, attributes, sort, at);
     scope.exports.put(name.text(), new Facts.Extern(sort, info));
     Export export = new Export(name, attributes, new SortIndex(sort, idx), type);
     scope.add(sort, info, export);
@@ -1021,6 +1022,7 @@ public final class ComponentReader {
     ExternType type = types.externType(s, scope);
     Facts info = types.externInfo(scope, type, false);
     checkAnnotatedName(s, scope, name, type.sort(), info, at);
+    checkImplements(s, attributes, type.sort(), at);
     scope.exports.put(name.text(), new Facts.Extern(type.sort(), info));
     scope.add(type.sort(), info, null);
     return new dev.wasidl.component.ExportDecl(name, attributes, type);
@@ -1031,6 +1033,13 @@ public final class ComponentReader {
    * resource named earlier in this scope, with a {@code self} borrow or an own result. Plain names
    * of resources are remembered for later annotated names.
    */
+  static void checkImplements(BinaryReader s, NameAttributes attributes, Sort sort, int at) {
+    if (attributes.implementsName().isPresent() && sort != Sort.INSTANCE) {
+      throw s.invalid(
+          "an (implements ...) name must be instance-typed, not a " + sort.specName(), at);
+    }
+  }
+
   static void checkAnnotatedName(
       BinaryReader s, Scope scope, ExternName name, Sort sort, Facts info, int at) {
     String resource =

@@ -29,13 +29,19 @@ sealed interface Facts {
    * @param flat its Canonical ABI flattening, cut off after {@link Flattening#CAP} types; null when
    *     a type it uses is not tracked
    * @param needsMemory whether it contains a list or string (false when not tracked)
+   * @param hasHandle whether it transitively contains an {@code own} or {@code borrow}
+   * @param size the Canonical ABI's {@code elem_size(t, 'i64')}, or -1 when not tracked
+   * @param align the Canonical ABI's {@code alignment(t, 'i64')}, or -1 when not tracked
    */
   record ValueType(
       boolean hasBorrow,
       Handle handle,
       Handle okHandle,
       List<CoreValType> flat,
-      boolean needsMemory)
+      boolean needsMemory,
+      boolean hasHandle,
+      long size,
+      int align)
       implements Facts {}
 
   /** An {@code own} or {@code borrow} of a resource. */

@@ -37,7 +37,15 @@ final class Flattening {
   private Flattening() {}
 
   static Facts.ValueType prim(PrimValType p) {
-    return new Facts.ValueType(false, null, null, flatPrim(p), p == PrimValType.STRING);
+    return new Facts.ValueType(
+        false,
+        null,
+        null,
+        flatPrim(p),
+        p == PrimValType.STRING,
+        false,
+        Layout.size(p, t -> Facts.UNKNOWN),
+        Layout.align(p, t -> Facts.UNKNOWN));
   }
 
   private static List<CoreValType> flatPrim(PrimValType p) {

@@ -250,7 +250,12 @@ final class TypeReader {
       default -> {
         DefValType v = defValType(s, scope);
         type = v;
-        info = valueInfo(scope, v);
+        Facts.ValueType facts = valueInfo(scope, v);
+        if (facts.size() >= Layout.MAX_SIZE) {
+          throw s.invalid(
+              "value type too large: its size " + facts.size() + " is not below 2^28 bytes", at);
+        }
+        info = facts;
       }
     }
     scope.add(Sort.TYPE, info, scope.kind == Scope.Kind.COMPONENT ? type : null);
@@ -586,19 +591,22 @@ final class TypeReader {
         facts.handle(),
         facts.okHandle(),
         Flattening.flatten(v, t -> typeInfo(scope, t)),
-        Flattening.needsMemory(v, t -> typeInfo(scope, t)));
+        Flattening.needsMemory(v, t -> typeInfo(scope, t)),
+        Layout.hasHandle(v, t -> typeInfo(scope, t)),
+        Layout.size(v, t -> typeInfo(scope, t)),
+        Layout.align(v, t -> typeInfo(scope, t)));
   }
 
   private static Facts.ValueType shallowValueInfo(Scope scope, DefValType v) {
     return switch (v) {
-      case PrimValType p -> new Facts.ValueType(false, null, null, null, false);
+      case PrimValType p -> new Facts.ValueType(false, null, null, null, false, false, -1, -1);
       case RecordType r -> agg(scope, r.fields().stream().map(Field::type).toList());
       case VariantType vt ->
           agg(scope, vt.cases().stream().flatMap(c -> c.type().stream()).toList());
       case ListType l -> agg(scope, List.of(l.element()));
       case TupleType t -> agg(scope, t.types());
-      case FlagsType f -> new Facts.ValueType(false, null, null, null, false);
-      case EnumType e -> new Facts.ValueType(false, null, null, null, false);
+      case FlagsType f -> new Facts.ValueType(false, null, null, null, false, false, -1, -1);
+      case EnumType e -> new Facts.ValueType(false, null, null, null, false, false, -1, -1);
       case OptionType o -> agg(scope, List.of(o.type()));
       case ResultType r -> {
         Facts.ValueType a =
@@ -609,7 +617,7 @@ final class TypeReader {
             r.ok().map(t -> typeInfo(scope, t)).orElse(null) instanceof Facts.ValueType okInfo
                 ? okInfo.handle()
                 : null;
-        yield new Facts.ValueType(a.hasBorrow(), null, ok, null, false);
+        yield new Facts.ValueType(a.hasBorrow(), null, ok, null, false, false, -1, -1);
       }
       case OwnType o ->
           new Facts.ValueType(
@@ -617,14 +625,20 @@ final class TypeReader {
               new Facts.Handle(true, scope.info(Sort.TYPE, o.resource())),
               null,
               null,
-              false);
+              false,
+              false,
+              -1,
+              -1);
       case BorrowType b ->
           new Facts.ValueType(
               true,
               new Facts.Handle(false, scope.info(Sort.TYPE, b.resource())),
               null,
               null,
-              false);
+              false,
+              false,
+              -1,
+              -1);
     };
   }
 
@@ -633,6 +647,6 @@ final class TypeReader {
     for (ValType t : types) {
       borrow |= hasBorrow(scope, t);
     }
-    return new Facts.ValueType(borrow, null, null, null, false);
+    return new Facts.ValueType(borrow, null, null, null, false, false, -1, -1);
   }
 }
