@@ -149,7 +149,7 @@ public final class Function implements AutoCloseable {
    * only. The result of a {@code void} function is 0.
    */
   public long invokeRaw(long[] args) {
-    MethodHandle raw = invoker.raw;
+    RawCall raw = invoker.rawCall;
     if (raw == null) {
       throw new TypeMismatchException(
           "invokeRaw needs a signature without structs and without errno capture: " + signature);
@@ -160,7 +160,7 @@ public final class Function implements AutoCloseable {
     checkOpen();
     long result;
     try {
-      result = (long) raw.invokeExact(target, args);
+      result = raw.call(target, args);
     } catch (Throwable t) {
       throw Native.rethrow(t);
     } finally {

@@ -42,6 +42,9 @@ final class Invoker {
    */
   final @Nullable MethodHandle raw;
 
+  /** {@link #raw} behind a constant in a hidden class of its own, or null with it. */
+  final @Nullable RawCall rawCall;
+
   /**
    * {@code (MemorySegment target, SegmentAllocator, MemorySegment capture, Object[] args) ->
    * Object}: primitives as boxed canonical bits ({@code Long}), structs as segments, void as null.
@@ -56,7 +59,34 @@ final class Invoker {
     MethodHandle adapted = adapt(signature, downcall, options.contains(CallOption.CAPTURE_ERRNO));
     this.raw =
         signature.hasStructs() || options.contains(CallOption.CAPTURE_ERRNO) ? null : raw(adapted);
+    this.rawCall = raw == null ? null : spin(raw);
     this.generic = generic(signature, adapted, options.contains(CallOption.CAPTURE_ERRNO));
+  }
+
+  private static final byte[] TEMPLATE = template();
+
+  private static byte[] template() {
+    try (var in = Invoker.class.getResourceAsStream("RawCallTemplate.class")) {
+      if (in == null) {
+        throw new IllegalStateException("RawCallTemplate.class is missing from bridge-ffm");
+      }
+      return in.readAllBytes();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private static RawCall spin(MethodHandle raw) {
+    try {
+      return (RawCall)
+          LOOKUP
+              .defineHiddenClassWithClassData(TEMPLATE, raw, true)
+              .lookupClass()
+              .getDeclaredConstructor()
+              .newInstance();
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("cannot define the raw call class", e);
+    }
   }
 
   static Invoker of(Signature signature, Set<CallOption> options) {
