@@ -1,0 +1,6 @@
+/** Generators run at build time: WIT to Java host bindings, and C headers to signatures. */
+module dev.wasidl.bindgen {
+  requires static transitive org.jspecify;
+
+  exports dev.wasidl.bindgen;
+}
