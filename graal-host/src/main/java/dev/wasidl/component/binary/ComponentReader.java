@@ -818,7 +818,13 @@ public final class ComponentReader {
   // ---- start --------------------------------------------------------------------------------
 
   private static Start start(BinaryReader s, Scope scope) {
+    int funcAt = s.pos();
     int func = readIndex(s, scope, Sort.FUNC);
+    if (scope.info(Sort.FUNC, func) instanceof Facts.Func f
+        && (!f.params().isEmpty() || f.result() != null)) {
+      throw s.unsupported(
+          "start function " + func + " with parameters or a result (🪙 value definitions)", funcAt);
+    }
     int n = s.vecLength();
     List<Integer> args = new ArrayList<>();
     for (int i = 0; i < n; i++) {

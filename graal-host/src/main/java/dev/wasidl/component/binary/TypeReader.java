@@ -347,7 +347,11 @@ final class TypeReader {
     int at = s.pos();
     long code = s.s33();
     if (code >= 0) {
-      throw s.malformed("expected a type definition, found type index " + code, at);
+      throw s.malformed(
+          "invalid type form 0x"
+              + Integer.toHexString(s.bytes()[at] & 0xff)
+              + ": not a type definition",
+          at);
     }
     int op = (int) (code & 0x7f);
     PrimValType prim = prim(op);
