@@ -1,2 +1,0 @@
-/** Generators: WIT ({@code dev.wasidl.bindgen.wit}) and C headers ({@code dev.wasidl.bindgen.c}). */
-package dev.wasidl.bindgen;
