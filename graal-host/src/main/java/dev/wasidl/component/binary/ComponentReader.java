@@ -49,7 +49,8 @@ public final class ComponentReader {
   /** A decoded component with its validation scope (what it imports and exports). */
   private record Read(Component component, Scope scope) {
     Facts.ComponentT info() {
-      return new Facts.ComponentT(Map.copyOf(scope.imports), Map.copyOf(scope.exports));
+      return new Facts.ComponentT(
+          TypeReader.ordered(scope.imports), TypeReader.ordered(scope.exports));
     }
   }
 
@@ -394,6 +395,7 @@ public final class ComponentReader {
         }
         Facts componentInfo = scope.info(Sort.COMPONENT, component);
         if (componentInfo instanceof Facts.ComponentT c) {
+          Subtyping subtyping = new Subtyping();
           for (var imp : c.imports().entrySet()) {
             Facts.Extern arg = supplied.get(imp.getKey());
             if (arg == null) {
@@ -409,8 +411,16 @@ public final class ComponentReader {
                       + imp.getValue().sort().specName(),
                   at);
             }
+            if (!subtyping.extern(imp.getKey(), arg.sort(), arg.info(), imp.getValue().info())) {
+              throw s.invalid(
+                  "instantiation argument `"
+                      + imp.getKey()
+                      + "` does not match the import's type: "
+                      + subtyping.mismatch(),
+                  at);
+            }
           }
-          info = new Facts.InstanceT(c.exports());
+          info = subtyping.substitute(new Facts.InstanceT(c.exports()));
         } else {
           info = Facts.UNKNOWN;
         }
@@ -1003,8 +1013,17 @@ public final class ComponentReader {
       }
       type = Optional.of(t);
       Facts ascribed = types.externInfo(scope, t, true);
-      if (!(ascribed instanceof Facts.Resource)) {
-        info = ascribed instanceof Facts.Unknown ? info : ascribed;
+      Subtyping subtyping = new Subtyping();
+      if (!subtyping.extern(name.text(), sort, info, ascribed)) {
+        throw s.invalid(
+            "export `"
+                + name.text()
+                + "` does not match its ascribed type: "
+                + subtyping.mismatch(),
+            typeAt);
+      }
+      if (!(ascribed instanceof Facts.Unknown)) {
+        info = subtyping.substitute(ascribed);
       }
     } else if (present != 0x00) {
       throw s.malformed(

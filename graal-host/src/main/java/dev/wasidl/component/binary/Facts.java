@@ -32,6 +32,7 @@ sealed interface Facts {
    * @param hasHandle whether it transitively contains an {@code own} or {@code borrow}
    * @param size the Canonical ABI's {@code elem_size(t, 'i64')}, or -1 when not tracked
    * @param align the Canonical ABI's {@code alignment(t, 'i64')}, or -1 when not tracked
+   * @param shape the type with its indices resolved, or null when not tracked
    */
   record ValueType(
       boolean hasBorrow,
@@ -41,7 +42,8 @@ sealed interface Facts {
       boolean needsMemory,
       boolean hasHandle,
       long size,
-      int align)
+      int align,
+      Shape shape)
       implements Facts {}
 
   /** An {@code own} or {@code borrow} of a resource. */

@@ -45,7 +45,8 @@ final class Flattening {
         p == PrimValType.STRING,
         false,
         Layout.size(p, t -> Facts.UNKNOWN),
-        Layout.align(p, t -> Facts.UNKNOWN));
+        Layout.align(p, t -> Facts.UNKNOWN),
+        new Shape.Prim(p));
   }
 
   private static List<CoreValType> flatPrim(PrimValType p) {

@@ -203,14 +203,14 @@ final class TypeReader {
         Scope inner = Scope.nested(s, scope, Scope.Kind.COMPONENT_TYPE, at);
         List<Decl> decls = decls(s, inner);
         type = new ComponentType(decls);
-        info = new Facts.ComponentT(Map.copyOf(inner.imports), Map.copyOf(inner.exports));
+        info = new Facts.ComponentT(ordered(inner.imports), ordered(inner.exports));
       }
       case 0x42 -> {
         s.u8();
         Scope inner = Scope.nested(s, scope, Scope.Kind.INSTANCE_TYPE, at);
         List<Decl> decls = decls(s, inner);
         type = new InstanceType(decls);
-        info = new Facts.InstanceT(Map.copyOf(inner.exports));
+        info = new Facts.InstanceT(ordered(inner.exports));
       }
       case 0x3f -> {
         s.u8();
@@ -598,19 +598,21 @@ final class TypeReader {
         Flattening.needsMemory(v, t -> typeInfo(scope, t)),
         Layout.hasHandle(v, t -> typeInfo(scope, t)),
         Layout.size(v, t -> typeInfo(scope, t)),
-        Layout.align(v, t -> typeInfo(scope, t)));
+        Layout.align(v, t -> typeInfo(scope, t)),
+        Shape.of(v, t -> typeInfo(scope, t), i -> scope.info(Sort.TYPE, i)));
   }
 
   private static Facts.ValueType shallowValueInfo(Scope scope, DefValType v) {
     return switch (v) {
-      case PrimValType p -> new Facts.ValueType(false, null, null, null, false, false, -1, -1);
+      case PrimValType p ->
+          new Facts.ValueType(false, null, null, null, false, false, -1, -1, null);
       case RecordType r -> agg(scope, r.fields().stream().map(Field::type).toList());
       case VariantType vt ->
           agg(scope, vt.cases().stream().flatMap(c -> c.type().stream()).toList());
       case ListType l -> agg(scope, List.of(l.element()));
       case TupleType t -> agg(scope, t.types());
-      case FlagsType f -> new Facts.ValueType(false, null, null, null, false, false, -1, -1);
-      case EnumType e -> new Facts.ValueType(false, null, null, null, false, false, -1, -1);
+      case FlagsType f -> new Facts.ValueType(false, null, null, null, false, false, -1, -1, null);
+      case EnumType e -> new Facts.ValueType(false, null, null, null, false, false, -1, -1, null);
       case OptionType o -> agg(scope, List.of(o.type()));
       case ResultType r -> {
         Facts.ValueType a =
@@ -621,7 +623,7 @@ final class TypeReader {
             r.ok().map(t -> typeInfo(scope, t)).orElse(null) instanceof Facts.ValueType okInfo
                 ? okInfo.handle()
                 : null;
-        yield new Facts.ValueType(a.hasBorrow(), null, ok, null, false, false, -1, -1);
+        yield new Facts.ValueType(a.hasBorrow(), null, ok, null, false, false, -1, -1, null);
       }
       case OwnType o ->
           new Facts.ValueType(
@@ -632,7 +634,8 @@ final class TypeReader {
               false,
               false,
               -1,
-              -1);
+              -1,
+              null);
       case BorrowType b ->
           new Facts.ValueType(
               true,
@@ -642,7 +645,8 @@ final class TypeReader {
               false,
               false,
               -1,
-              -1);
+              -1,
+              null);
     };
   }
 
@@ -651,6 +655,11 @@ final class TypeReader {
     for (ValType t : types) {
       borrow |= hasBorrow(scope, t);
     }
-    return new Facts.ValueType(borrow, null, null, null, false, false, -1, -1);
+    return new Facts.ValueType(borrow, null, null, null, false, false, -1, -1, null);
+  }
+
+  /** An unmodifiable copy keeping declaration order (subtyping binds resources in order). */
+  static <K, V> Map<K, V> ordered(Map<K, V> map) {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 }
