@@ -68,10 +68,25 @@ public class DowncallOverhead {
   private static final MethodHandle ADD =
       LINKER.downcallHandle(
           PRIMS.find("add").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+  private static final MethodHandle NOOP_CRITICAL =
+      LINKER.downcallHandle(
+          PRIMS.find("noop").orElseThrow(),
+          FunctionDescriptor.ofVoid(),
+          Linker.Option.critical(false));
   private static final MethodHandle ADD_CRITICAL =
       LINKER.downcallHandle(
           PRIMS.find("add").orElseThrow(),
           FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT),
+          Linker.Option.critical(false));
+  private static final MethodHandle MIX_CRITICAL =
+      LINKER.downcallHandle(
+          PRIMS.find("mix").orElseThrow(),
+          FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT, JAVA_LONG, JAVA_FLOAT),
+          Linker.Option.critical(false));
+  private static final MethodHandle STRLEN_CRITICAL =
+      LINKER.downcallHandle(
+          LINKER.defaultLookup().find("strlen").orElseThrow(),
+          FunctionDescriptor.of(JAVA_LONG, ADDRESS),
           Linker.Option.critical(false));
   private static final MethodHandle MIX =
       LINKER.downcallHandle(
@@ -87,6 +102,7 @@ public class DowncallOverhead {
   private Alloc text;
   private MemorySegment textSegment;
   private Function function;
+  private Function criticalFunction;
   private long[] rawArgs;
   private List<OutgoingValue> typedArgs;
   private Object[] boxedArgs;
@@ -151,12 +167,18 @@ public class DowncallOverhead {
       }
       default -> throw new IllegalArgumentException(fn);
     }
+    criticalFunction =
+        Function.at(
+            MemorySegment.ofAddress(function.address()),
+            function.signature(),
+            dev.wasidl.ffm.CallOption.CRITICAL);
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
     text.close();
     function.close();
+    criticalFunction.close();
     prims.close();
     libc.close();
   }
@@ -175,8 +197,22 @@ public class DowncallOverhead {
   }
 
   @Benchmark
-  public long staticCriticalAdd() throws Throwable {
-    return (int) ADD_CRITICAL.invokeExact(40, 2);
+  public long staticCritical() throws Throwable {
+    return switch (fn) {
+      case "noop" -> {
+        NOOP_CRITICAL.invokeExact();
+        yield 0;
+      }
+      case "add" -> (int) ADD_CRITICAL.invokeExact(40, 2);
+      case "mix" ->
+          Double.doubleToRawLongBits((double) MIX_CRITICAL.invokeExact(1.5, 2, 3L, 0.25f));
+      default -> (long) STRLEN_CRITICAL.invokeExact(textSegment);
+    };
+  }
+
+  @Benchmark
+  public long bridgeRawCritical() {
+    return criticalFunction.invokeRaw(rawArgs);
   }
 
   @Benchmark
