@@ -1,9 +1,13 @@
 /**
- * WebAssembly components on GraalWasm. This first part decodes and validates the component binary
- * format ({@link dev.wasidl.component.ComponentDecoder}) into the model in {@code
- * dev.wasidl.component}.
+ * WebAssembly components on GraalWasm. {@code dev.wasidl.component} decodes and validates the
+ * component binary format ({@link dev.wasidl.component.ComponentDecoder}); {@code dev.wasidl.graal}
+ * runs and links core modules on GraalWasm ({@link dev.wasidl.graal.GraalRuntime}) with fast typed
+ * host functions; {@code dev.wasidl.abi} holds the canonical ABI's seams.
  */
 module dev.wasidl.graalhost {
   exports dev.wasidl.component;
   exports dev.wasidl.abi;
+  exports dev.wasidl.graal;
+
+  requires transitive org.graalvm.polyglot;
 }

@@ -1,0 +1,184 @@
+package dev.wasidl.graal;
+
+import dev.wasidl.abi.Memory;
+import dev.wasidl.abi.Trap;
+import java.nio.ByteOrder;
+import java.util.Objects;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+
+/**
+ * A memory exported by a core instance, as the canonical ABI's {@link Memory}: little-endian loads
+ * and stores through polyglot's buffer API, each one bounds-checked by GraalWasm and failing with a
+ * {@link Trap}. The size is asked for every time, never cached, since wasm may grow the memory
+ * between any two calls.
+ *
+ * <p>Each access is one polyglot call (tens of nanoseconds, not one load): lift and lower strings
+ * and lists with {@link #read} and {@link #write}. Polyglot has a bulk read but no bulk write;
+ * writes go in eight-byte stores after one bounds check of the whole range.
+ */
+public final class GraalMemory implements Memory, Extern {
+  private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+
+  private final GraalStore store;
+  private final String name;
+  private final Value value;
+
+  GraalMemory(GraalStore store, String name, Value value) {
+    this.store = store;
+    this.name = name;
+    this.value = value;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public long byteSize() {
+    try {
+      return value.getBufferSize();
+    } catch (PolyglotException e) {
+      throw Traps.of(e);
+    }
+  }
+
+  @Override
+  public byte loadI8(int address) {
+    try {
+      return value.readBufferByte(Integer.toUnsignedLong(address));
+    } catch (IndexOutOfBoundsException | PolyglotException e) {
+      throw outOfBounds(address, 1, e);
+    }
+  }
+
+  @Override
+  public short loadI16(int address) {
+    try {
+      return value.readBufferShort(LE, Integer.toUnsignedLong(address));
+    } catch (IndexOutOfBoundsException | PolyglotException e) {
+      throw outOfBounds(address, 2, e);
+    }
+  }
+
+  @Override
+  public int loadI32(int address) {
+    try {
+      return value.readBufferInt(LE, Integer.toUnsignedLong(address));
+    } catch (IndexOutOfBoundsException | PolyglotException e) {
+      throw outOfBounds(address, 4, e);
+    }
+  }
+
+  @Override
+  public long loadI64(int address) {
+    try {
+      return value.readBufferLong(LE, Integer.toUnsignedLong(address));
+    } catch (IndexOutOfBoundsException | PolyglotException e) {
+      throw outOfBounds(address, 8, e);
+    }
+  }
+
+  @Override
+  public void storeI8(int address, byte v) {
+    try {
+      value.writeBufferByte(Integer.toUnsignedLong(address), v);
+    } catch (IndexOutOfBoundsException | PolyglotException e) {
+      throw outOfBounds(address, 1, e);
+    }
+  }
+
+  @Override
+  public void storeI16(int address, short v) {
+    try {
+      value.writeBufferShort(LE, Integer.toUnsignedLong(address), v);
+    } catch (IndexOutOfBoundsException | PolyglotException e) {
+      throw outOfBounds(address, 2, e);
+    }
+  }
+
+  @Override
+  public void storeI32(int address, int v) {
+    try {
+      value.writeBufferInt(LE, Integer.toUnsignedLong(address), v);
+    } catch (IndexOutOfBoundsException | PolyglotException e) {
+      throw outOfBounds(address, 4, e);
+    }
+  }
+
+  @Override
+  public void storeI64(int address, long v) {
+    try {
+      value.writeBufferLong(LE, Integer.toUnsignedLong(address), v);
+    } catch (IndexOutOfBoundsException | PolyglotException e) {
+      throw outOfBounds(address, 8, e);
+    }
+  }
+
+  @Override
+  public void read(int address, byte[] dst, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, dst.length);
+    checkBounds(address, length);
+    try {
+      value.readBuffer(Integer.toUnsignedLong(address), dst, offset, length);
+    } catch (IndexOutOfBoundsException | PolyglotException e) {
+      throw outOfBounds(address, length, e);
+    }
+  }
+
+  @Override
+  public void write(int address, byte[] src, int offset, int length) {
+    Objects.checkFromIndexSize(offset, length, src.length);
+    checkBounds(address, length);
+    long at = Integer.toUnsignedLong(address);
+    int i = 0;
+    try {
+      for (; i + Long.BYTES <= length; i += Long.BYTES) {
+        value.writeBufferLong(LE, at + i, littleEndianLong(src, offset + i));
+      }
+      for (; i < length; i++) {
+        value.writeBufferByte(at + i, src[offset + i]);
+      }
+    } catch (IndexOutOfBoundsException | PolyglotException e) {
+      throw outOfBounds(address, length, e);
+    }
+  }
+
+  private static long littleEndianLong(byte[] b, int at) {
+    long v = 0;
+    for (int k = Long.BYTES - 1; k >= 0; k--) {
+      v = (v << 8) | (b[at + k] & 0xffL);
+    }
+    return v;
+  }
+
+  private Trap outOfBounds(int address, long length, RuntimeException e) {
+    if (e instanceof PolyglotException p && !p.isGuestException()) {
+      return Traps.of(p);
+    }
+    return new Trap(
+        "out of bounds memory access: "
+            + length
+            + " bytes at "
+            + Integer.toUnsignedLong(address)
+            + " in memory "
+            + name
+            + " of "
+            + byteSize()
+            + " bytes",
+        e);
+  }
+
+  GraalStore store() {
+    return store;
+  }
+
+  Value value() {
+    return value;
+  }
+
+  @Override
+  public String toString() {
+    return "GraalMemory[" + name + "]";
+  }
+}

@@ -1,0 +1,129 @@
+package dev.wasidl.graal;
+
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.Value;
+import org.graalvm.polyglot.proxy.ProxyObject;
+
+/**
+ * One polyglot {@link Context}: the space in which core instances live and link to each other.
+ *
+ * <p><b>One store per component instance.</b> GraalWasm links core instances only within one
+ * context (an export is a value of its context), and a component instance's core instances share
+ * memories, tables and globals, so they all belong to one store. Distinct component instances get
+ * distinct stores: they share nothing the component model does not pass by value, each can be
+ * closed (freeing its memories) on its own, and a trap that poisons one leaves the others usable.
+ * Nothing is lost by the split: parsed modules and compiled code are cached in the {@link
+ * GraalRuntime}'s engine, not in the context.
+ *
+ * <p><b>Threads.</b> The wasm language is single-threaded: a store may be used by one thread at a
+ * time. Handing it from thread to thread between calls is fine; entering it from a second thread
+ * while a call runs fails with polyglot's {@link IllegalStateException}. Callers that share an
+ * instance across threads serialize its calls (the component model's instances are not reentrant
+ * anyway).
+ *
+ * <p>Host functions run under a {@link HostAccess} that exposes only {@code @HostAccess.Export}
+ * members: wasm code can reach nothing else of the JVM.
+ */
+public final class GraalStore implements AutoCloseable {
+  static final HostAccess HOST_ACCESS =
+      HostAccess.newBuilder().allowAccessAnnotatedBy(HostAccess.Export.class).build();
+
+  private final GraalRuntime runtime;
+  private final Context context;
+  private final IdentityHashMap<GraalModule, Value> modules = new IdentityHashMap<>();
+
+  GraalStore(GraalRuntime runtime) {
+    this.runtime = runtime;
+    this.context =
+        Context.newBuilder("wasm").engine(runtime.engine()).allowHostAccess(HOST_ACCESS).build();
+  }
+
+  public GraalRuntime runtime() {
+    return runtime;
+  }
+
+  /** The polyglot context, for applications that embed other languages next to wasm. */
+  public Context context() {
+    return context;
+  }
+
+  /**
+   * Instantiates a core module with imports: functions, memories, tables and globals exported by
+   * other instances of this store, and host functions.
+   *
+   * @throws MalformedModuleException if GraalWasm rejects the module's bytes
+   * @throws UninstantiableException if an import is missing or mismatched, or initialization traps
+   * @throws IllegalArgumentException if an import is an export of another store
+   */
+  public GraalInstance instantiate(GraalModule module, Imports imports) {
+    Value parsed = parse(module);
+    Map<String, Object> object = new HashMap<>();
+    imports
+        .modules()
+        .forEach(
+            (moduleName, names) -> {
+              Map<String, Object> members = new HashMap<>();
+              names.forEach(
+                  (name, extern) -> members.put(name, polyglot(moduleName, name, extern)));
+              object.put(moduleName, ProxyObject.fromMap(members));
+            });
+    try {
+      Value instance = parsed.newInstance(ProxyObject.fromMap(object));
+      return new GraalInstance(this, module.name(), instance.getMember("exports"));
+    } catch (PolyglotException e) {
+      if (e.isHostException()) {
+        throw Traps.of(e);
+      }
+      throw new UninstantiableException(
+          "cannot instantiate core module '" + module.name() + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** Instantiates a core module that imports nothing. */
+  public GraalInstance instantiate(GraalModule module) {
+    return instantiate(module, Imports.none());
+  }
+
+  private Value parse(GraalModule module) {
+    Value parsed = modules.get(module);
+    if (parsed == null) {
+      try {
+        parsed = context.eval(module.source());
+      } catch (PolyglotException e) {
+        throw new MalformedModuleException(
+            "GraalWasm rejects core module '" + module.name() + "': " + e.getMessage(), e);
+      }
+      modules.put(module, parsed);
+    }
+    return parsed;
+  }
+
+  private Object polyglot(String module, String name, Extern extern) {
+    return switch (extern) {
+      case HostFunction f -> f.hostObject();
+      case GraalFunction f -> ownValue(module, name, f.store(), f.value());
+      case GraalMemory m -> ownValue(module, name, m.store(), m.value());
+      case GraalTable t -> ownValue(module, name, t.store(), t.value());
+      case GraalGlobal g -> ownValue(module, name, g.store(), g.value());
+    };
+  }
+
+  private Value ownValue(String module, String name, GraalStore owner, Value value) {
+    if (owner != this) {
+      throw new IllegalArgumentException(
+          "import " + module + "." + name + " is an export of another store");
+    }
+    return value;
+  }
+
+  /** Closes the context, freeing its instances and memories. */
+  @Override
+  public void close() {
+    context.close();
+  }
+}

@@ -1,0 +1,35 @@
+package dev.wasidl.graal;
+
+import dev.wasidl.abi.Trap;
+import org.graalvm.polyglot.PolyglotException;
+
+/**
+ * Turns what GraalWasm throws into {@link Trap}s: no {@link PolyglotException} leaves the layer.
+ */
+final class Traps {
+  private Traps() {}
+
+  /**
+   * The trap for a failed call into wasm. A host function's own {@link Trap} comes back as the same
+   * object; any other host exception becomes a trap caused by it; a wasm trap (unreachable, out of
+   * bounds, division by zero, stack exhaustion...) becomes a trap with GraalWasm's message.
+   */
+  static Trap of(PolyglotException e) {
+    if (e.isHostException()) {
+      Throwable host = e.asHostException();
+      if (host instanceof Trap trap) {
+        return trap;
+      }
+      return new Trap("host function failed: " + host, host);
+    }
+    String message = e.getMessage();
+    if (e.isResourceExhausted()) {
+      message = "call stack exhausted: " + message;
+    } else if (e.isCancelled()) {
+      message = "cancelled: " + message;
+    } else if (e.isInternalError()) {
+      message = "GraalWasm internal error: " + message;
+    }
+    return new Trap(message, e);
+  }
+}
