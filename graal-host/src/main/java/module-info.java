@@ -8,6 +8,8 @@ module dev.wasidl.graalhost {
   exports dev.wasidl.component;
   exports dev.wasidl.abi;
   exports dev.wasidl.graal;
+  exports dev.wasidl.types;
+  exports dev.wasidl.runtime;
 
   requires transitive org.graalvm.polyglot;
 }
