@@ -12,4 +12,5 @@ module dev.wasidl.graalhost {
   exports dev.wasidl.runtime;
 
   requires transitive org.graalvm.polyglot;
+  requires static org.jspecify;
 }

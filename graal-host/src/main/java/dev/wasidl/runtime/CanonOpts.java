@@ -1,0 +1,29 @@
+package dev.wasidl.runtime;
+
+import dev.wasidl.abi.BorrowScope;
+import dev.wasidl.abi.LiftLowerContext;
+import dev.wasidl.component.StringEncoding;
+import dev.wasidl.graal.GraalFunction;
+import dev.wasidl.graal.GraalMemory;
+import dev.wasidl.graal.GraalRealloc;
+import org.jspecify.annotations.Nullable;
+
+/** A canon definition's options, resolved to this instance's memory and functions. */
+record CanonOpts(
+    StringEncoding encoding,
+    @Nullable GraalMemory memory,
+    @Nullable GraalFunction realloc,
+    @Nullable GraalFunction postReturn) {
+
+  LiftLowerContext context(InstanceState instance, BorrowScope scope) {
+    LiftLowerContext cx =
+        LiftLowerContext.of(instance.handles()).withStringEncoding(encoding).withBorrowScope(scope);
+    if (memory != null) {
+      cx = cx.withMemory(memory);
+    }
+    if (realloc != null) {
+      cx = cx.withRealloc(GraalRealloc.of(realloc));
+    }
+    return cx;
+  }
+}

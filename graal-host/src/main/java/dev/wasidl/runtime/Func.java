@@ -1,0 +1,44 @@
+package dev.wasidl.runtime;
+
+import dev.wasidl.types.FuncType;
+import dev.wasidl.types.Val;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** An exported component function of an {@link Instance}, called with dynamic values. */
+public final class Func {
+  private final String name;
+  private final ComponentFunc func;
+
+  Func(String name, ComponentFunc func) {
+    this.name = name;
+    this.func = func;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public FuncType type() {
+    return func.type();
+  }
+
+  /**
+   * Calls the function; its {@code post-return} runs before this returns.
+   *
+   * @throws dev.wasidl.abi.Trap if the guest traps or the arguments do not fit the type
+   */
+  public Optional<Val> call(List<Val> args) {
+    return func.call(args);
+  }
+
+  public Optional<Val> call(Val... args) {
+    return call(Arrays.asList(args));
+  }
+
+  @Override
+  public String toString() {
+    return name + ": " + func.type();
+  }
+}

@@ -1,0 +1,15 @@
+package dev.wasidl.runtime;
+
+import dev.wasidl.types.FuncType;
+import dev.wasidl.types.Val;
+import java.util.List;
+import java.util.Optional;
+
+/** A linker-defined function with the type its import declares. */
+record HostFuncItem(String name, FuncType type, HostFunc func, InstanceState caller)
+    implements ComponentFunc {
+  @Override
+  public Optional<Val> call(List<Val> args) {
+    return func.call(caller, args);
+  }
+}

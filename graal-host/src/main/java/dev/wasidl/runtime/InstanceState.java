@@ -1,0 +1,56 @@
+package dev.wasidl.runtime;
+
+import dev.wasidl.abi.ResourceTable;
+import dev.wasidl.abi.Trap;
+import dev.wasidl.types.ResourceType;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The runtime state of one component instance (nested ones have their own): its handle table and
+ * the spec's {@code may_enter} flag, which keeps a call from re-entering an instance that is
+ * already running (a component instance is not reentrant).
+ */
+final class InstanceState implements CallContext {
+  private final String name;
+  private final ResourceTable handles;
+  private final @Nullable Object data;
+  private boolean running;
+
+  InstanceState(String name, Set<ResourceType> defined, @Nullable Object data) {
+    this.name = name;
+    this.handles = ResourceTable.of(defined);
+    this.data = data;
+  }
+
+  ResourceTable handles() {
+    return handles;
+  }
+
+  @Override
+  public @Nullable Object data() {
+    return data;
+  }
+
+  /** Marks the instance as running a call; traps if it already is. */
+  void enter(String func) {
+    if (running) {
+      throw new Trap(
+          "cannot enter component instance "
+              + name
+              + " to call "
+              + func
+              + ": it is already running a call (reentrance)");
+    }
+    running = true;
+  }
+
+  void exit() {
+    running = false;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+}

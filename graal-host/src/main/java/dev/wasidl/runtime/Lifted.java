@@ -1,0 +1,72 @@
+package dev.wasidl.runtime;
+
+import dev.wasidl.abi.BorrowScope;
+import dev.wasidl.abi.CanonicalAbi;
+import dev.wasidl.abi.CoreValueIter;
+import dev.wasidl.abi.FlatFuncType;
+import dev.wasidl.abi.LiftLowerContext;
+import dev.wasidl.abi.Trap;
+import dev.wasidl.graal.GraalFunction;
+import dev.wasidl.types.FuncType;
+import dev.wasidl.types.Val;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code canon lift}: a core function seen as a component function. A call lowers the arguments
+ * into the instance, calls the core function, lifts the result and runs {@code post-return}.
+ */
+final class Lifted implements ComponentFunc {
+  private final String name;
+  private final FuncType type;
+  private final FlatFuncType flat;
+  private final GraalFunction core;
+  private final CanonOpts opts;
+  private final InstanceState instance;
+
+  Lifted(String name, FuncType type, GraalFunction core, CanonOpts opts, InstanceState instance) {
+    this.name = name;
+    this.type = type;
+    this.flat = CanonicalAbi.flattenFuncType(type, FlatFuncType.Context.LIFT);
+    this.core = core;
+    this.opts = opts;
+    this.instance = instance;
+  }
+
+  @Override
+  public FuncType type() {
+    return type;
+  }
+
+  @Override
+  public Optional<Val> call(List<Val> args) {
+    if (args.size() != type.params().size()) {
+      throw new Trap(
+          name + " takes " + type.params().size() + " arguments " + type + ", got " + args.size());
+    }
+    instance.enter(name);
+    try {
+      BorrowScope scope = BorrowScope.open();
+      LiftLowerContext cx = opts.context(instance, scope);
+      long[] flatArgs =
+          CanonicalAbi.lowerFlatValues(cx, CanonicalAbi.MAX_FLAT_PARAMS, args, type.paramTypes());
+      long[] flatResults =
+          CoreValues.unbox(core.call(CoreValues.box(flatArgs, flat.params())), flat.results());
+      List<Val> results =
+          CanonicalAbi.liftFlatValues(
+              cx, CanonicalAbi.MAX_FLAT_RESULTS, CoreValueIter.of(flatResults), type.resultTypes());
+      if (opts.postReturn() != null) {
+        opts.postReturn().call(CoreValues.box(flatResults, flat.results()));
+      }
+      scope.close();
+      return results.isEmpty() ? Optional.empty() : Optional.of(results.getFirst());
+    } finally {
+      instance.exit();
+    }
+  }
+
+  @Override
+  public String toString() {
+    return name + ": " + type;
+  }
+}

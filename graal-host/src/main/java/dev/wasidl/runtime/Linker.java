@@ -1,0 +1,110 @@
+package dev.wasidl.runtime;
+
+import dev.wasidl.component.ExternName;
+import dev.wasidl.graal.GraalRuntime;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Host definitions by WIT name, against which components are instantiated: {@code
+ * linker.instance("wasi:cli/stdout@0.2.6").func("get-stdout", ...)}. An import of {@code
+ * ns:pkg/iface@0.2.12} is satisfied by the exact name or by the newest definition of a compatible
+ * version ({@code 0.2.x}; see {@link Semver}). Defining a name twice is an error unless shadowing
+ * is allowed.
+ */
+public final class Linker {
+  private final GraalRuntime runtime;
+  private final Map<String, LinkerInstance> instances = new LinkedHashMap<>();
+  private final Map<String, HostFunc> funcs = new LinkedHashMap<>();
+  private boolean allowShadowing;
+  private boolean unknownImportsTrap;
+
+  private Linker(GraalRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  /** A linker whose components run on {@code runtime}. */
+  public static Linker of(GraalRuntime runtime) {
+    return new Linker(runtime);
+  }
+
+  public GraalRuntime runtime() {
+    return runtime;
+  }
+
+  /** Lets a later definition replace an earlier one of the same name. */
+  public Linker allowShadowing(boolean allow) {
+    this.allowShadowing = allow;
+    return this;
+  }
+
+  /**
+   * Satisfies every function import the linker lacks with one that traps when called (naming the
+   * import), so a partial host can run components that import more than they use.
+   */
+  public Linker defineUnknownImportsAsTraps() {
+    this.unknownImportsTrap = true;
+    return this;
+  }
+
+  boolean unknownImportsTrap() {
+    return unknownImportsTrap;
+  }
+
+  /** The instance named {@code name} (e.g. {@code wasi:cli/stdout@0.2.6}), created if new. */
+  public LinkerInstance instance(String name) {
+    return instances.computeIfAbsent(name, n -> new LinkerInstance(n, this));
+  }
+
+  /** A function imported at the root of the component (a plain-name import). */
+  public Linker func(String name, HostFunc func) {
+    if (funcs.containsKey(name) && !allowShadowing) {
+      throw new IllegalArgumentException("function " + name + " is already defined");
+    }
+    funcs.put(name, func);
+    return this;
+  }
+
+  boolean shadowing() {
+    return allowShadowing;
+  }
+
+  Optional<HostFunc> rootFunc(String name) {
+    return Optional.ofNullable(funcs.get(name));
+  }
+
+  /** The instance for an import name: exact first, then the newest semver-compatible one. */
+  Optional<LinkerInstance> lookup(ExternName name) {
+    LinkerInstance exact = instances.get(name.text());
+    if (exact != null) {
+      return Optional.of(exact);
+    }
+    if (!(name instanceof ExternName.Interface wanted) || wanted.version().isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> key =
+        wanted.version().flatMap(Semver::parse).flatMap(Semver::compatibilityKey);
+    if (key.isEmpty()) {
+      return Optional.empty();
+    }
+    String unversioned = wanted.namespace() + ":" + wanted.pkg() + "/" + wanted.name() + "@";
+    return instances.entrySet().stream()
+        .filter(e -> e.getKey().startsWith(unversioned))
+        .map(e -> Map.entry(Semver.parse(e.getKey().substring(unversioned.length())), e.getValue()))
+        .filter(e -> e.getKey().flatMap(Semver::compatibilityKey).equals(key))
+        .max(Comparator.comparing(e -> e.getKey().orElseThrow()))
+        .map(Map.Entry::getValue);
+  }
+
+  /** Instantiates {@code component} with these definitions. */
+  public Instance instantiate(Component component) {
+    return instantiate(component, null);
+  }
+
+  /** Instantiates {@code component}, attaching {@code data} for host functions to reach. */
+  public Instance instantiate(Component component, Object data) {
+    return Instantiator.instantiate(this, component, data);
+  }
+}

@@ -1,0 +1,127 @@
+package dev.wasidl.runtime;
+
+import dev.wasidl.abi.BorrowScope;
+import dev.wasidl.abi.CanonicalAbi;
+import dev.wasidl.abi.CoreValueIter;
+import dev.wasidl.abi.FlatFuncType;
+import dev.wasidl.abi.FlatType;
+import dev.wasidl.abi.LiftLowerContext;
+import dev.wasidl.graal.HostFunction;
+import dev.wasidl.types.Val;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code canon lower}: a component function seen as a core function that the instance imports. A
+ * call lifts the core arguments out of the instance, calls the function and lowers its result back
+ * (through the out-pointer when it does not fit one core value).
+ */
+final class Lowered {
+  private static final MethodHandle INVOKE;
+
+  static {
+    try {
+      INVOKE =
+          MethodHandles.lookup()
+              .findVirtual(
+                  Lowered.class, "invoke", MethodType.methodType(long.class, long[].class));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private final ComponentFunc callee;
+  private final FlatFuncType flat;
+  private final CanonOpts opts;
+  private final InstanceState instance;
+
+  private Lowered(ComponentFunc callee, CanonOpts opts, InstanceState instance) {
+    this.callee = callee;
+    this.flat = CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER);
+    this.opts = opts;
+    this.instance = instance;
+  }
+
+  /** The core function an instance imports for {@code callee}. */
+  static HostFunction of(ComponentFunc callee, CanonOpts opts, InstanceState instance) {
+    Lowered l = new Lowered(callee, opts, instance);
+    List<FlatType> params = l.flat.params();
+    MethodHandle mh = INVOKE.bindTo(l).asCollector(long[].class, params.size());
+    for (int i = 0; i < params.size(); i++) {
+      mh = MethodHandles.filterArguments(mh, i, Conversions.toFlat(params.get(i)));
+    }
+    mh =
+        l.flat.results().isEmpty()
+            ? mh.asType(mh.type().changeReturnType(void.class))
+            : MethodHandles.filterReturnValue(
+                mh, Conversions.fromFlat(l.flat.results().getFirst()));
+    return HostFunction.of(CoreValues.coreType(params, l.flat.results()), mh);
+  }
+
+  @SuppressWarnings("unused") // through INVOKE
+  private long invoke(long[] args) {
+    BorrowScope scope = BorrowScope.open();
+    LiftLowerContext cx = opts.context(instance, scope);
+    CoreValueIter values = CoreValueIter.of(args);
+    List<Val> lifted =
+        CanonicalAbi.liftFlatValues(
+            cx, CanonicalAbi.MAX_FLAT_PARAMS, values, callee.type().paramTypes());
+    Optional<Val> result = callee.call(lifted);
+    long[] out =
+        CanonicalAbi.lowerFlatValues(
+            cx,
+            CanonicalAbi.MAX_FLAT_RESULTS,
+            result.map(List::of).orElse(List.of()),
+            callee.type().resultTypes(),
+            values);
+    scope.close();
+    return out.length == 0 ? 0 : out[0];
+  }
+
+  /** Method handles between core Java types and flat {@code long}s. */
+  static final class Conversions {
+    private Conversions() {}
+
+    private static final MethodHandles.Lookup L = MethodHandles.lookup();
+
+    private static MethodHandle find(Class<?> owner, String name, Class<?> r, Class<?> a) {
+      try {
+        return L.findStatic(owner, name, MethodType.methodType(r, a));
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    private static MethodHandle cast(Class<?> from, Class<?> to) {
+      return MethodHandles.explicitCastArguments(
+          MethodHandles.identity(from), MethodType.methodType(to, from));
+    }
+
+    static MethodHandle toFlat(FlatType t) {
+      return switch (t) {
+        case I32 -> find(Integer.class, "toUnsignedLong", long.class, int.class);
+        case I64 -> MethodHandles.identity(long.class);
+        case F32 ->
+            MethodHandles.filterReturnValue(
+                find(Float.class, "floatToRawIntBits", int.class, float.class),
+                find(Integer.class, "toUnsignedLong", long.class, int.class));
+        case F64 -> find(Double.class, "doubleToRawLongBits", long.class, double.class);
+      };
+    }
+
+    static MethodHandle fromFlat(FlatType t) {
+      return switch (t) {
+        case I32 -> cast(long.class, int.class);
+        case I64 -> MethodHandles.identity(long.class);
+        case F32 ->
+            MethodHandles.filterReturnValue(
+                cast(long.class, int.class),
+                find(Float.class, "intBitsToFloat", float.class, int.class));
+        case F64 -> find(Double.class, "longBitsToDouble", double.class, long.class);
+      };
+    }
+  }
+}
