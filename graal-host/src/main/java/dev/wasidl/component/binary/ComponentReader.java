@@ -50,7 +50,9 @@ public final class ComponentReader {
   private record Read(Component component, Scope scope) {
     Facts.ComponentT info() {
       return new Facts.ComponentT(
-          TypeReader.ordered(scope.imports), TypeReader.ordered(scope.exports));
+          TypeReader.ordered(scope.imports),
+          TypeReader.ordered(scope.exports),
+          List.copyOf(scope.fresh));
     }
   }
 
@@ -420,7 +422,13 @@ public final class ComponentReader {
                   at);
             }
           }
-          info = subtyping.substitute(new Facts.InstanceT(c.exports()));
+          // Resources the component defines (or imports but got no argument for) are new per
+          // instance.
+          for (Facts r : c.fresh()) {
+            subtyping.bind(
+                r, types.newResource(scope, r instanceof Facts.Resource res && res.local()));
+          }
+          info = subtyping.substitute(new Facts.InstanceT(c.exports(), List.of()));
         } else {
           info = Facts.UNKNOWN;
         }
@@ -444,7 +452,7 @@ public final class ComponentReader {
           map.put(name.text(), new Facts.Extern(sort, scope.info(sort, idx)));
           exports.add(new Instance.Export(name, attributes, new SortIndex(sort, idx)));
         }
-        info = new Facts.InstanceT(map);
+        info = new Facts.InstanceT(map, List.of());
         instance = new Instance.FromExports(exports);
       }
       default -> throw s.malformed("invalid instance form 0x" + Integer.toHexString(form), at);
