@@ -6,4 +6,5 @@
 module dev.wasidl.graalhost {
   exports dev.wasidl.component;
   exports dev.wasidl.abi;
+  exports dev.wasidl.types;
 }
