@@ -1,0 +1,98 @@
+package dev.wasidl.abi;
+
+import dev.wasidl.component.StringEncoding;
+import java.util.Objects;
+
+/**
+ * The spec's {@code cx}: what lifting and lowering one call may touch. The canonical options
+ * ({@code memory}, {@code string-encoding}, {@code realloc}), the component instance's handle
+ * table, and the call's borrow scope. {@code post-return} is not here: the caller runs it after
+ * lifting results. Immutable; {@code with*} return a new context.
+ */
+public final class LiftLowerContext {
+  private final Memory memory;
+  private final StringEncoding stringEncoding;
+  private final Realloc realloc;
+  private final ResourceTable handles;
+  private final BorrowScope borrowScope;
+
+  private LiftLowerContext(
+      Memory memory,
+      StringEncoding stringEncoding,
+      Realloc realloc,
+      ResourceTable handles,
+      BorrowScope borrowScope) {
+    this.memory = memory;
+    this.stringEncoding = Objects.requireNonNull(stringEncoding, "stringEncoding");
+    this.realloc = realloc;
+    this.handles = Objects.requireNonNull(handles, "handles");
+    this.borrowScope = borrowScope;
+  }
+
+  /** A context over {@code handles} with no memory, no realloc, UTF-8 and no borrow scope. */
+  public static LiftLowerContext of(ResourceTable handles) {
+    return new LiftLowerContext(null, StringEncoding.UTF8, null, handles, null);
+  }
+
+  /** With the {@code memory} canon option. */
+  public LiftLowerContext withMemory(Memory memory) {
+    return new LiftLowerContext(
+        Objects.requireNonNull(memory, "memory"), stringEncoding, realloc, handles, borrowScope);
+  }
+
+  /** With the {@code string-encoding} canon option. */
+  public LiftLowerContext withStringEncoding(StringEncoding encoding) {
+    return new LiftLowerContext(memory, encoding, realloc, handles, borrowScope);
+  }
+
+  /** With the {@code realloc} canon option. */
+  public LiftLowerContext withRealloc(Realloc realloc) {
+    return new LiftLowerContext(
+        memory, stringEncoding, Objects.requireNonNull(realloc, "realloc"), handles, borrowScope);
+  }
+
+  /** With the borrow scope of the call being lifted or lowered. */
+  public LiftLowerContext withBorrowScope(BorrowScope scope) {
+    return new LiftLowerContext(
+        memory, stringEncoding, realloc, handles, Objects.requireNonNull(scope, "scope"));
+  }
+
+  /** The memory; traps if the canon options named none (validation should have required one). */
+  public Memory memory() {
+    if (memory == null) {
+      throw new Trap("the canonical ABI needs a memory, but the canon options name none");
+    }
+    return memory;
+  }
+
+  public StringEncoding stringEncoding() {
+    return stringEncoding;
+  }
+
+  /** The component instance's handle table ({@code cx.inst.handles}). */
+  public ResourceTable handles() {
+    return handles;
+  }
+
+  /** The call's borrow scope; fails if the runtime gave none to a call that moves borrows. */
+  public BorrowScope borrowScope() {
+    if (borrowScope == null) {
+      throw new IllegalStateException("a borrow handle crossed a call that has no borrow scope");
+    }
+    return borrowScope;
+  }
+
+  /** The spec's {@code cx.reallocate}: calls {@code realloc}, returning the new address. */
+  public long reallocate(long old, long oldByteLength, int alignment, long newByteLength) {
+    if (realloc == null) {
+      throw new Trap("the canonical ABI needs realloc, but the canon options name none");
+    }
+    return Integer.toUnsignedLong(
+        realloc.realloc((int) old, (int) oldByteLength, alignment, (int) newByteLength));
+  }
+
+  /** The spec's {@code cx.allocate}: {@code reallocate(0, 0, alignment, byteLength)}. */
+  public long allocate(int alignment, long byteLength) {
+    return reallocate(0, 0, alignment, byteLength);
+  }
+}
