@@ -1,6 +1,6 @@
 package dev.wasidl.component.binary;
 
-import static dev.wasidl.component.binary.ComponentReader.checkCoreFuncType;
+import static dev.wasidl.component.binary.CanonReader.checkCoreFuncType;
 import static dev.wasidl.component.binary.ComponentReader.checkIndex;
 import static dev.wasidl.component.binary.ComponentReader.readIndex;
 
@@ -578,12 +578,12 @@ final class TypeReader {
    * resources the type introduces are renamed to new ones, introduced by {@code scope}.
    */
   Facts freshen(Scope scope, Facts type) {
-    List<Facts> fresh =
-        switch (type) {
-          case Facts.InstanceT i -> i.fresh();
-          case Facts.ComponentT c -> c.fresh();
-          default -> List.of();
-        };
+    List<Facts> fresh = List.of();
+    if (type instanceof Facts.InstanceT i) {
+      fresh = i.fresh();
+    } else if (type instanceof Facts.ComponentT c) {
+      fresh = c.fresh();
+    }
     if (fresh.isEmpty()) {
       return type;
     }
