@@ -1,6 +1,8 @@
 /** Generators run at build time: WIT to Java host bindings, and C headers to signatures. */
 module dev.wasidl.bindgen {
   requires static transitive org.jspecify;
+  requires transitive dev.wasidl.ffm;
 
   exports dev.wasidl.bindgen;
+  exports dev.wasidl.bindgen.c;
 }

@@ -135,4 +135,54 @@ class SubtypingTest {
                     component(section(4, child), section(5, vec(empty, inst)))));
     assertTrue(e.detail().contains("missing export `i/f`"), e.detail());
   }
+
+  @Test
+  void eachImportOfAnInstanceTypeHasItsOwnResources() {
+    // T = (instance (export "r" (type (sub resource))) (export "mk" (func (result (own r)))))
+    byte[] instanceType =
+        cat(
+            bytes(0x42),
+            vec(
+                cat(bytes(0x04), externName("r"), bytes(0x03, 0x01)),
+                bytes(0x01, 0x69, 0x00),
+                cat(bytes(0x01, 0x40), vec(), bytes(0x00, 0x01)),
+                cat(bytes(0x04), externName("mk"), bytes(0x01, 0x02))));
+    byte[] imports =
+        section(
+            10,
+            vec(cat(externName("a"), bytes(0x05, 0x00)), cat(externName("b"), bytes(0x05, 0x00))));
+    byte[] aliases =
+        section(
+            6,
+            vec(
+                cat(bytes(0x03, 0x00), u32(0), name("r")), // type 1 = a.r
+                cat(bytes(0x01, 0x00), u32(1), name("mk")), // func 0 = b.mk
+                cat(bytes(0x01, 0x00), u32(0), name("mk")))); // func 1 = a.mk
+    byte[] child =
+        component(
+            section(10, vec(cat(externName("x"), bytes(0x03, 0x01)))),
+            section(7, vec(bytes(0x69, 0x00), cat(bytes(0x40), vec(), bytes(0x00, 0x01)))),
+            section(10, vec(cat(externName("mk"), bytes(0x01, 0x02)))));
+    java.util.function.IntFunction<byte[]> withMk =
+        mk ->
+            component(
+                section(7, vec(instanceType)),
+                imports,
+                aliases,
+                section(4, child),
+                section(
+                    5,
+                    vec(
+                        cat(
+                            bytes(0x00),
+                            u32(0),
+                            vec(
+                                cat(name("x"), bytes(0x03), u32(1)),
+                                cat(name("mk"), bytes(0x01), u32(mk)))))));
+    ComponentDecoder.decode(withMk.apply(1));
+    InvalidComponentException e =
+        assertThrows(
+            InvalidComponentException.class, () -> ComponentDecoder.decode(withMk.apply(0)));
+    assertTrue(e.detail().contains("the result of func `mk` has a different type"), e.detail());
+  }
 }

@@ -1,15 +1,12 @@
 package dev.wasidl.component.binary;
 
 import dev.wasidl.component.Alias;
-import dev.wasidl.component.CanonOptions;
-import dev.wasidl.component.CanonicalFunction;
 import dev.wasidl.component.Component;
 import dev.wasidl.component.ComponentNames;
 import dev.wasidl.component.CoreExternType;
 import dev.wasidl.component.CoreInstance;
 import dev.wasidl.component.CoreModule;
 import dev.wasidl.component.CoreType;
-import dev.wasidl.component.CoreValType;
 import dev.wasidl.component.CustomSection;
 import dev.wasidl.component.Definition;
 import dev.wasidl.component.Export;
@@ -21,14 +18,12 @@ import dev.wasidl.component.NameAttributes;
 import dev.wasidl.component.Sort;
 import dev.wasidl.component.SortIndex;
 import dev.wasidl.component.Start;
-import dev.wasidl.component.StringEncoding;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * Decodes and validates a component binary (Binary.md, preview-2 feature set), building the index
@@ -50,7 +45,9 @@ public final class ComponentReader {
   private record Read(Component component, Scope scope) {
     Facts.ComponentT info() {
       return new Facts.ComponentT(
-          TypeReader.ordered(scope.imports), TypeReader.ordered(scope.exports));
+          TypeReader.ordered(scope.imports),
+          TypeReader.ordered(scope.exports),
+          List.copyOf(scope.fresh));
     }
   }
 
@@ -138,7 +135,7 @@ public final class ComponentReader {
         case 5 -> vec(s, () -> definitions.add(instance(s, scope)));
         case 6 -> vec(s, () -> definitions.add(aliasDefinition(s, scope)));
         case 7 -> vec(s, () -> definitions.add(types.typeDefinition(s, scope)));
-        case 8 -> vec(s, () -> definitions.add(canon(s, scope)));
+        case 8 -> vec(s, () -> definitions.add(CanonReader.read(s, scope)));
         case 9 -> {
           if (started) {
             throw s.invalid("component has more than one start function", idAt);
@@ -420,7 +417,13 @@ public final class ComponentReader {
                   at);
             }
           }
-          info = subtyping.substitute(new Facts.InstanceT(c.exports()));
+          // Resources the component defines (or imports but got no argument for) are new per
+          // instance.
+          for (Facts r : c.fresh()) {
+            subtyping.bind(
+                r, types.newResource(scope, r instanceof Facts.Resource res && res.local()));
+          }
+          info = subtyping.substitute(new Facts.InstanceT(c.exports(), List.of()));
         } else {
           info = Facts.UNKNOWN;
         }
@@ -433,10 +436,10 @@ public final class ComponentReader {
         int n = s.vecLength();
         for (int i = 0; i < n; i++) {
           int nameAt = s.pos();
-          Named named = externName(s);
+          ExternNameReader.Named named = ExternNameReader.read(s);
           ExternName name = named.name();
           NameAttributes attributes = named.attributes();
-          unique(s, keys, name, "export", nameAt);
+          ExternNameReader.unique(s, keys, name, "export", nameAt);
           int sortAt = s.pos();
           Sort sort = sort(s);
           checkExportableSort(s, sort, sortAt);
@@ -444,7 +447,7 @@ public final class ComponentReader {
           map.put(name.text(), new Facts.Extern(sort, scope.info(sort, idx)));
           exports.add(new Instance.Export(name, attributes, new SortIndex(sort, idx)));
         }
-        info = new Facts.InstanceT(map);
+        info = new Facts.InstanceT(map, List.of());
         instance = new Instance.FromExports(exports);
       }
       default -> throw s.malformed("invalid instance form 0x" + Integer.toHexString(form), at);
@@ -578,253 +581,6 @@ public final class ComponentReader {
     return e.info();
   }
 
-  // ---- canonical definitions ----------------------------------------------------------------
-
-  private CanonicalFunction canon(BinaryReader s, Scope scope) {
-    int at = s.pos();
-    int op = s.u8();
-    CanonicalFunction canon;
-    Facts info;
-    switch (op) {
-      case 0x00 -> {
-        expectByte(s, 0x00, "canon lift (core func sort)");
-        int coreFuncAt = s.pos();
-        int coreFunc = readIndex(s, scope, Sort.CORE_FUNC);
-        CanonOptions opts = canonOptions(s, scope, true);
-        int typeAt = s.pos();
-        int type = readIndex(s, scope, Sort.TYPE);
-        info = scope.info(Sort.TYPE, type);
-        if (!(info instanceof Facts.Func) && !(info instanceof Facts.Unknown)) {
-          throw s.invalid("canon lift type " + type + " is not a function type", typeAt);
-        }
-        if (info instanceof Facts.Func f) {
-          checkLift(s, scope, f, coreFunc, opts, coreFuncAt, at);
-        }
-        canon = new CanonicalFunction.Lift(coreFunc, opts, type);
-      }
-      case 0x01 -> {
-        expectByte(s, 0x00, "canon lower (func sort)");
-        int func = readIndex(s, scope, Sort.FUNC);
-        CanonOptions opts = canonOptions(s, scope, false);
-        info = Facts.UNKNOWN;
-        if (scope.info(Sort.FUNC, func) instanceof Facts.Func f) {
-          info = checkLower(s, f, opts, at);
-        }
-        canon = new CanonicalFunction.Lower(func, opts);
-      }
-      case 0x02, 0x03, 0x04 -> {
-        int typeAt = s.pos();
-        int type = readIndex(s, scope, Sort.TYPE);
-        Facts t = scope.info(Sort.TYPE, type);
-        if (!(t instanceof Facts.Resource) && !(t instanceof Facts.Unknown)) {
-          throw s.invalid("type " + type + " is not a resource type", typeAt);
-        }
-        if (op != 0x03 && t instanceof Facts.Resource res && !res.local()) {
-          throw s.invalid(
-              "resource."
-                  + (op == 0x02 ? "new" : "rep")
-                  + " needs a resource type defined by this"
-                  + " component; type "
-                  + type
-                  + " is imported",
-              typeAt);
-        }
-        CoreValType i32 = CoreValType.I32;
-        canon =
-            switch (op) {
-              case 0x02 -> new CanonicalFunction.ResourceNew(type);
-              case 0x03 -> new CanonicalFunction.ResourceDrop(type);
-              default -> new CanonicalFunction.ResourceRep(type);
-            };
-        info =
-            new Facts.CoreFunc(
-                new CoreType.Func(List.of(i32), op == 0x03 ? List.of() : List.of(i32)));
-      }
-      default -> {
-        String feature = CanonBuiltins.unsupportedName(op);
-        if (feature != null) {
-          throw s.unsupported("canon " + feature, at);
-        }
-        throw s.malformed("invalid canonical function opcode 0x" + Integer.toHexString(op), at);
-      }
-    }
-    scope.add(canon.sort(), info, canon);
-    return canon;
-  }
-
-  /** The validation of {@code canon lift} in CanonicalABI.md, for sync functions. */
-  private static void checkLift(
-      BinaryReader s,
-      Scope scope,
-      Facts.Func f,
-      int coreFunc,
-      CanonOptions opts,
-      int coreFuncAt,
-      int at) {
-    Optional<Flattening.Flat> flat = Flattening.of(f);
-    if (flat.isEmpty()) {
-      return;
-    }
-    Flattening.Flat fl = flat.get();
-    CoreType.Func expected = Flattening.lift(fl);
-    checkCoreFuncType(s, scope, coreFunc, expected, "canon lift callee", coreFuncAt);
-    if ((fl.paramsNeedMemory() || fl.params().size() > Flattening.MAX_FLAT_PARAMS)
-        && opts.realloc().isEmpty()) {
-      throw s.invalid(
-          "canon lift of a function whose parameters hold lists or strings (or more than "
-              + Flattening.MAX_FLAT_PARAMS
-              + " flat values) needs the realloc option",
-          at);
-    }
-    if ((fl.resultNeedsMemory() || fl.results().size() > Flattening.MAX_FLAT_RESULTS)
-        && opts.memory().isEmpty()) {
-      throw s.invalid(
-          "canon lift of a function whose result holds lists or strings (or more than "
-              + Flattening.MAX_FLAT_RESULTS
-              + " flat value) needs the memory option",
-          at);
-    }
-    if (opts.postReturn().isPresent()) {
-      checkCoreFuncType(
-          s,
-          scope,
-          opts.postReturn().getAsInt(),
-          new CoreType.Func(expected.results(), List.of()),
-          "post-return",
-          at);
-    }
-  }
-
-  /** The validation of {@code canon lower}; returns the facts of the defined core func. */
-  private static Facts checkLower(BinaryReader s, Facts.Func f, CanonOptions opts, int at) {
-    Optional<Flattening.Flat> flat = Flattening.of(f);
-    if (flat.isEmpty()) {
-      return Facts.UNKNOWN;
-    }
-    Flattening.Flat fl = flat.get();
-    boolean needsMemory =
-        fl.paramsNeedMemory()
-            || fl.resultNeedsMemory()
-            || fl.params().size() > Flattening.MAX_FLAT_PARAMS
-            || fl.results().size() > Flattening.MAX_FLAT_RESULTS;
-    if (needsMemory && opts.memory().isEmpty()) {
-      throw s.invalid(
-          "canon lower of a function passing lists, strings or more than "
-              + Flattening.MAX_FLAT_PARAMS
-              + " flat parameters or "
-              + Flattening.MAX_FLAT_RESULTS
-              + " flat result needs the memory option",
-          at);
-    }
-    if (fl.resultNeedsMemory() && opts.realloc().isEmpty()) {
-      throw s.invalid(
-          "canon lower of a function whose result holds lists or strings needs the realloc option",
-          at);
-    }
-    return new Facts.CoreFunc(Flattening.lower(fl));
-  }
-
-  private static void expectByte(BinaryReader s, int expected, String what) {
-    int at = s.pos();
-    int b = s.u8();
-    if (b != expected) {
-      throw s.malformed(
-          "expected 0x"
-              + Integer.toHexString(expected)
-              + " in "
-              + what
-              + ", found 0x"
-              + Integer.toHexString(b),
-          at);
-    }
-  }
-
-  private static CanonOptions canonOptions(BinaryReader s, Scope scope, boolean lift) {
-    int start = s.pos();
-    StringEncoding encoding = null;
-    OptionalInt memory = OptionalInt.empty();
-    OptionalInt realloc = OptionalInt.empty();
-    OptionalInt postReturn = OptionalInt.empty();
-    int n = s.vecLength();
-    for (int i = 0; i < n; i++) {
-      int at = s.pos();
-      int op = s.u8();
-      switch (op) {
-        case 0x00, 0x01, 0x02 -> {
-          if (encoding != null) {
-            throw s.invalid("canonical option string-encoding given more than once", at);
-          }
-          encoding =
-              switch (op) {
-                case 0x00 -> StringEncoding.UTF8;
-                case 0x01 -> StringEncoding.UTF16;
-                default -> StringEncoding.LATIN1_UTF16;
-              };
-        }
-        case 0x03 -> {
-          if (memory.isPresent()) {
-            throw s.invalid("canonical option memory given more than once", at);
-          }
-          memory = OptionalInt.of(readIndex(s, scope, Sort.CORE_MEMORY));
-        }
-        case 0x04 -> {
-          if (realloc.isPresent()) {
-            throw s.invalid("canonical option realloc given more than once", at);
-          }
-          int fAt = s.pos();
-          int f = readIndex(s, scope, Sort.CORE_FUNC);
-          checkCoreFuncType(
-              s,
-              scope,
-              f,
-              new CoreType.Func(
-                  List.of(CoreValType.I32, CoreValType.I32, CoreValType.I32, CoreValType.I32),
-                  List.of(CoreValType.I32)),
-              "realloc",
-              fAt);
-          realloc = OptionalInt.of(f);
-        }
-        case 0x05 -> {
-          if (postReturn.isPresent()) {
-            throw s.invalid("canonical option post-return given more than once", at);
-          }
-          if (!lift) {
-            throw s.invalid("canonical option post-return is only allowed on canon lift", at);
-          }
-          postReturn = OptionalInt.of(readIndex(s, scope, Sort.CORE_FUNC));
-        }
-        case 0x06 -> throw s.unsupported("canonical option async (🔀)", at);
-        case 0x07 -> throw s.unsupported("canonical option callback (🔀)", at);
-        default -> throw s.malformed("invalid canonical option 0x" + Integer.toHexString(op), at);
-      }
-    }
-    if (realloc.isPresent() && memory.isEmpty()) {
-      throw s.invalid("canonical option realloc needs the memory option", start);
-    }
-    return new CanonOptions(
-        encoding == null ? StringEncoding.UTF8 : encoding, memory, realloc, postReturn);
-  }
-
-  static void checkCoreFuncType(
-      BinaryReader s, Scope scope, int func, CoreType.Func expected, String what, int at) {
-    if (scope.info(Sort.CORE_FUNC, func) instanceof Facts.CoreFunc f
-        && !f.type().equals(expected)) {
-      throw s.invalid(
-          what
-              + " core func "
-              + func
-              + " has type "
-              + f.type().params()
-              + " -> "
-              + f.type().results()
-              + ", expected "
-              + expected.params()
-              + " -> "
-              + expected.results(),
-          at);
-    }
-  }
-
   // ---- start --------------------------------------------------------------------------------
 
   private static Start start(BinaryReader s, Scope scope) {
@@ -852,117 +608,6 @@ public final class ComponentReader {
 
   // ---- imports and exports ------------------------------------------------------------------
 
-  /** An extern name with its attributes. */
-  record Named(ExternName name, NameAttributes attributes) {}
-
-  /** Reads {@code nameattributes}, validating the name and its attributes. */
-  static Named externName(BinaryReader s) {
-    int at = s.pos();
-    int form = s.u8();
-    if (form > 0x02) {
-      throw s.malformed("invalid name form 0x" + Integer.toHexString(form), at);
-    }
-    int nameAt = s.pos();
-    String text = s.name();
-    ExternName name = parseName(s, text, nameAt);
-    NameAttributes attributes = NameAttributes.NONE;
-    if (form == 0x02) {
-      Optional<String> implementsName = Optional.empty();
-      Optional<String> versionSuffix = Optional.empty();
-      Optional<String> externalId = Optional.empty();
-      int n = s.vecLength();
-      for (int i = 0; i < n; i++) {
-        int attrAt = s.pos();
-        int kind = s.u8();
-        switch (kind) {
-          case 0x00 -> {
-            if (implementsName.isPresent()) {
-              throw s.invalid("attribute implements given more than once", attrAt);
-            }
-            int inAt = s.pos();
-            String in = s.name();
-            if (!(parseName(s, in, inAt) instanceof ExternName.Interface)) {
-              throw s.invalid("implements attribute `" + in + "` is not an interface name", inAt);
-            }
-            if (!(name instanceof ExternName.Plain)) {
-              throw s.invalid("implements attribute on `" + text + "`, not a plain name", attrAt);
-            }
-            implementsName = Optional.of(in);
-          }
-          case 0x01 -> {
-            if (versionSuffix.isPresent()) {
-              throw s.invalid("attribute versionsuffix given more than once", attrAt);
-            }
-            int vsAt = s.pos();
-            String vs = s.name();
-            checkVersionSuffix(s, name, vs, vsAt);
-            versionSuffix = Optional.of(vs);
-          }
-          case 0x02 -> {
-            if (externalId.isPresent()) {
-              throw s.invalid("attribute external-id given more than once", attrAt);
-            }
-            externalId = Optional.of(s.name());
-          }
-          default ->
-              throw s.malformed("invalid name attribute 0x" + Integer.toHexString(kind), attrAt);
-        }
-      }
-      attributes = new NameAttributes(implementsName, versionSuffix, externalId);
-    }
-    return new Named(name, attributes);
-  }
-
-  private static void checkVersionSuffix(BinaryReader s, ExternName name, String vs, int at) {
-    if (!dev.wasidl.component.Names.isSemverSuffix(vs)) {
-      throw s.invalid("versionsuffix `" + vs + "` has characters outside [0-9A-Za-z.+-]", at);
-    }
-    if (!(name instanceof ExternName.Interface i)
-        || i.version().isEmpty()
-        || !dev.wasidl.component.Names.isCanonVersion(i.version().get())) {
-      throw s.invalid(
-          "versionsuffix `"
-              + vs
-              + "` needs an interface name with a canonical version, not `"
-              + name.text()
-              + "`",
-          at);
-    }
-    String full = i.version().get() + vs;
-    if (!dev.wasidl.component.Names.isSemver(full)) {
-      throw s.invalid(
-          "version `" + i.version().get() + "` with suffix `" + vs + "` is not a valid semver", at);
-    }
-  }
-
-  static ExternName parseName(BinaryReader s, String text, int at) {
-    if (text.indexOf(':') >= 0
-        && (text.indexOf(':') != text.lastIndexOf(':')
-            || text.indexOf('/') != text.lastIndexOf('/'))) {
-      throw s.unsupported("nested namespaces or packages (🪺) in name `" + text + "`", at);
-    }
-    try {
-      return ExternName.parse(text);
-    } catch (IllegalArgumentException e) {
-      throw s.invalid("invalid name: " + e.getMessage(), at);
-    }
-  }
-
-  static void unique(
-      BinaryReader s, Map<String, String> keys, ExternName name, String what, int at) {
-    String previous = keys.putIfAbsent(name.uniquenessKey(), name.text());
-    if (previous != null) {
-      throw s.invalid(
-          what
-              + " name `"
-              + name.text()
-              + "` conflicts with previous name `"
-              + previous
-              + "` (names must be strongly-unique)",
-          at);
-    }
-  }
-
   private Import importDefinition(BinaryReader s, Scope scope) {
     return importDecl(s, scope, true);
   }
@@ -970,14 +615,14 @@ public final class ComponentReader {
   /** Reads an {@code importdecl}, validates it and adds its index to {@code scope}. */
   Import importDecl(BinaryReader s, Scope scope, boolean definition) {
     int at = s.pos();
-    Named named = externName(s);
+    ExternNameReader.Named named = ExternNameReader.read(s);
     ExternName name = named.name();
     NameAttributes attributes = named.attributes();
-    unique(s, scope.importKeys, name, "import", at);
+    ExternNameReader.unique(s, scope.importKeys, name, "import", at);
     ExternType type = types.externType(s, scope);
     Facts info = types.externInfo(scope, type, false);
-    checkAnnotatedName(s, scope, name, type.sort(), info, at);
-    checkImplements(s, attributes, type.sort(), at);
+    ExternNameReader.checkAnnotatedName(s, scope, name, type.sort(), info, at);
+    ExternNameReader.checkImplements(s, attributes, type.sort(), at);
     scope.imports.put(name.text(), new Facts.Extern(type.sort(), info));
     Import imp = new Import(name, attributes, type);
     scope.add(type.sort(), info, definition ? imp : null);
@@ -986,10 +631,10 @@ public final class ComponentReader {
 
   private Export export(BinaryReader s, Scope scope) {
     int at = s.pos();
-    Named named = externName(s);
+    ExternNameReader.Named named = ExternNameReader.read(s);
     ExternName name = named.name();
     NameAttributes attributes = named.attributes();
-    unique(s, scope.exportKeys, name, "export", at);
+    ExternNameReader.unique(s, scope.exportKeys, name, "export", at);
     int sortAt = s.pos();
     Sort sort = sort(s);
     checkExportableSort(s, sort, sortAt);
@@ -1029,8 +674,8 @@ public final class ComponentReader {
       throw s.malformed(
           "invalid optional externtype flag 0x" + Integer.toHexString(present), typeAt);
     }
-    checkAnnotatedName(s, scope, name, sort, info, at);
-    checkImplements(s, attributes, sort, at);
+    ExternNameReader.checkAnnotatedName(s, scope, name, sort, info, at);
+    ExternNameReader.checkImplements(s, attributes, sort, at);
     scope.exports.put(name.text(), new Facts.Extern(sort, info));
     Export export = new Export(name, attributes, new SortIndex(sort, idx), type);
     scope.add(sort, info, export);
@@ -1040,109 +685,16 @@ public final class ComponentReader {
   /** Reads an {@code exportdecl} of a component or instance type. */
   dev.wasidl.component.ExportDecl exportDecl(BinaryReader s, Scope scope) {
     int at = s.pos();
-    Named named = externName(s);
+    ExternNameReader.Named named = ExternNameReader.read(s);
     ExternName name = named.name();
     NameAttributes attributes = named.attributes();
-    unique(s, scope.exportKeys, name, "export", at);
+    ExternNameReader.unique(s, scope.exportKeys, name, "export", at);
     ExternType type = types.externType(s, scope);
     Facts info = types.externInfo(scope, type, false);
-    checkAnnotatedName(s, scope, name, type.sort(), info, at);
-    checkImplements(s, attributes, type.sort(), at);
+    ExternNameReader.checkAnnotatedName(s, scope, name, type.sort(), info, at);
+    ExternNameReader.checkImplements(s, attributes, type.sort(), at);
     scope.exports.put(name.text(), new Facts.Extern(type.sort(), info));
     scope.add(type.sort(), info, null);
     return new dev.wasidl.component.ExportDecl(name, attributes, type);
-  }
-
-  /**
-   * Checks {@code [constructor]}, {@code [method]} and {@code [static]} names: functions only, of a
-   * resource named earlier in this scope, with a {@code self} borrow or an own result. Plain names
-   * of resources are remembered for later annotated names.
-   */
-  static void checkImplements(BinaryReader s, NameAttributes attributes, Sort sort, int at) {
-    if (attributes.implementsName().isPresent() && sort != Sort.INSTANCE) {
-      throw s.invalid(
-          "an (implements ...) name must be instance-typed, not a " + sort.specName(), at);
-    }
-  }
-
-  static void checkAnnotatedName(
-      BinaryReader s, Scope scope, ExternName name, Sort sort, Facts info, int at) {
-    String resource =
-        switch (name) {
-          case ExternName.Constructor c -> c.resource();
-          case ExternName.Method m -> m.resource();
-          case ExternName.Static st -> st.resource();
-          case ExternName.Plain p -> {
-            if (sort == Sort.TYPE && info instanceof Facts.Resource) {
-              scope.resources.put(p.label(), info);
-            }
-            yield null;
-          }
-          case ExternName.Interface i -> null;
-        };
-    if (resource == null) {
-      return;
-    }
-    if (sort != Sort.FUNC) {
-      throw s.invalid("`" + name.text() + "` names a " + sort.specName() + ", not a func", at);
-    }
-    Facts r = scope.resources.get(resource);
-    if (r == null) {
-      throw s.invalid(
-          "`"
-              + name.text()
-              + "` refers to resource `"
-              + resource
-              + "`, which is not imported or exported before it in this "
-              + scope.kind.specName,
-          at);
-    }
-    if (!(info instanceof Facts.Func f)) {
-      return;
-    }
-    switch (name) {
-      case ExternName.Method m -> {
-        boolean ok =
-            !f.params().isEmpty()
-                && f.paramLabels().get(0).equals("self")
-                && (!(f.params().get(0) instanceof Facts.ValueType v)
-                    || (v.handle() != null && !v.handle().own() && sameResource(v.handle(), r)));
-        if (!ok) {
-          throw s.invalid(
-              "method `" + name.text() + "` must take (param \"self\" (borrow " + resource + "))",
-              at);
-        }
-      }
-      case ExternName.Constructor c -> {
-        Facts result = f.result();
-        boolean ok =
-            result instanceof Facts.Unknown
-                || (result instanceof Facts.ValueType v
-                    && ((v.handle() != null && v.handle().own() && sameResource(v.handle(), r))
-                        || (v.okHandle() != null
-                            && v.okHandle().own()
-                            && sameResource(v.okHandle(), r))));
-        if (!ok) {
-          throw s.invalid(
-              "constructor `"
-                  + name.text()
-                  + "` must return (own "
-                  + resource
-                  + ") or (result (own "
-                  + resource
-                  + ") ...)",
-              at);
-        }
-      }
-      case ExternName.Static st -> {}
-      case ExternName.Plain p -> {}
-      case ExternName.Interface i -> {}
-    }
-  }
-
-  private static boolean sameResource(Facts.Handle h, Facts resource) {
-    return h.resource() instanceof Facts.Unknown
-        || resource instanceof Facts.Unknown
-        || h.resource().equals(resource);
   }
 }

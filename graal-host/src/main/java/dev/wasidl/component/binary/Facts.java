@@ -55,11 +55,18 @@ sealed interface Facts {
   /** A function type, with the facts of its parameters and result (null if none). */
   record Func(List<String> paramLabels, List<Facts> params, Facts result) implements Facts {}
 
-  /** An instance type, or what an instance exports. */
-  record InstanceT(Map<String, Extern> exports) implements Facts {}
+  /**
+   * An instance type, or what an instance exports; {@code fresh} lists the abstract resources the
+   * type itself introduces, renamed for each import or export of the type.
+   */
+  record InstanceT(Map<String, Extern> exports, List<Facts> fresh) implements Facts {}
 
-  /** A component type, or what a component imports and exports. */
-  record ComponentT(Map<String, Extern> imports, Map<String, Extern> exports) implements Facts {}
+  /**
+   * A component type, or what a component imports and exports; {@code fresh} lists the resources it
+   * introduces (renamed per import of the type, and per instantiation).
+   */
+  record ComponentT(Map<String, Extern> imports, Map<String, Extern> exports, List<Facts> fresh)
+      implements Facts {}
 
   /** A core function of a known type. */
   record CoreFunc(CoreType.Func type) implements Facts {}

@@ -46,6 +46,9 @@ final class Scope {
 
   final Map<String, String> exportKeys = new HashMap<>();
 
+  /** Resources this scope introduces: abstract ones of its imports/exports, and defined ones. */
+  final List<Facts> fresh = new ArrayList<>();
+
   /** Resources imported or exported so far, by plain name (for annotated function names). */
   final Map<String, Facts> resources = new HashMap<>();
 

@@ -21,6 +21,11 @@ final class Subtyping {
   private int budget = 200_000;
   private String mismatch = "";
 
+  /** Binds {@code expected} to {@code actual} unless it is bound already. */
+  void bind(Facts expected, Facts actual) {
+    bound.putIfAbsent(expected, actual);
+  }
+
   /** What did not match, after a check returned false. */
   String mismatch() {
     return mismatch;
@@ -269,8 +274,10 @@ final class Subtyping {
               yield new Facts.Func(
                   fn.paramLabels(), params, fn.result() == null ? null : facts(fn.result()));
             }
-            case Facts.InstanceT i -> new Facts.InstanceT(externs(i.exports()));
-            case Facts.ComponentT c -> c;
+            case Facts.InstanceT i -> new Facts.InstanceT(externs(i.exports()), renamed(i.fresh()));
+            case Facts.ComponentT c ->
+                new Facts.ComponentT(
+                    externs(c.imports()), externs(c.exports()), renamed(c.fresh()));
             case Facts.Unknown u -> u;
             case Facts.CoreFunc c -> c;
             case Facts.CoreModuleT c -> c;
@@ -285,6 +292,10 @@ final class Subtyping {
       Map<String, Facts.Extern> out = new LinkedHashMap<>();
       map.forEach((k, v) -> out.put(k, new Facts.Extern(v.sort(), facts(v.info()))));
       return java.util.Collections.unmodifiableMap(out);
+    }
+
+    private List<Facts> renamed(List<Facts> fresh) {
+      return fresh.stream().map(this::facts).toList();
     }
 
     private Facts.Handle handle(Facts.Handle h) {

@@ -1,6 +1,6 @@
 package dev.wasidl.component.binary;
 
-import static dev.wasidl.component.binary.ComponentReader.checkCoreFuncType;
+import static dev.wasidl.component.binary.CanonReader.checkCoreFuncType;
 import static dev.wasidl.component.binary.ComponentReader.checkIndex;
 import static dev.wasidl.component.binary.ComponentReader.readIndex;
 
@@ -203,14 +203,16 @@ final class TypeReader {
         Scope inner = Scope.nested(s, scope, Scope.Kind.COMPONENT_TYPE, at);
         List<Decl> decls = decls(s, inner);
         type = new ComponentType(decls);
-        info = new Facts.ComponentT(ordered(inner.imports), ordered(inner.exports));
+        info =
+            new Facts.ComponentT(
+                ordered(inner.imports), ordered(inner.exports), List.copyOf(inner.fresh));
       }
       case 0x42 -> {
         s.u8();
         Scope inner = Scope.nested(s, scope, Scope.Kind.INSTANCE_TYPE, at);
         List<Decl> decls = decls(s, inner);
         type = new InstanceType(decls);
-        info = new Facts.InstanceT(ordered(inner.exports));
+        info = new Facts.InstanceT(ordered(inner.exports), List.copyOf(inner.fresh));
       }
       case 0x3f -> {
         s.u8();
@@ -245,7 +247,7 @@ final class TypeReader {
               "invalid optional destructor flag 0x" + Integer.toHexString(present), optAt);
         }
         type = new ResourceType(rep, dtor);
-        info = new Facts.Resource(nextResourceId++, true);
+        info = newResource(scope, true);
       }
       default -> {
         DefValType v = defValType(s, scope);
@@ -557,12 +559,39 @@ final class TypeReader {
       case ExternType.Type t ->
           switch (t.bound()) {
             case TypeBound.Eq eq -> scope.info(Sort.TYPE, eq.type());
-            case TypeBound.SubResource r ->
-                ascription ? Facts.UNKNOWN : new Facts.Resource(nextResourceId++, false);
+            case TypeBound.SubResource r -> ascription ? Facts.UNKNOWN : newResource(scope, false);
           };
-      case ExternType.Component c -> scope.info(Sort.TYPE, c.type());
-      case ExternType.Instance i -> scope.info(Sort.TYPE, i.type());
+      case ExternType.Component c -> freshen(scope, scope.info(Sort.TYPE, c.type()));
+      case ExternType.Instance i -> freshen(scope, scope.info(Sort.TYPE, i.type()));
     };
+  }
+
+  /** A new resource type, introduced by {@code scope}. */
+  Facts.Resource newResource(Scope scope, boolean local) {
+    Facts.Resource r = new Facts.Resource(nextResourceId++, local);
+    scope.fresh.add(r);
+    return r;
+  }
+
+  /**
+   * The facts of one import, export or instantiation of an instance or component type: the
+   * resources the type introduces are renamed to new ones, introduced by {@code scope}.
+   */
+  Facts freshen(Scope scope, Facts type) {
+    List<Facts> fresh = List.of();
+    if (type instanceof Facts.InstanceT i) {
+      fresh = i.fresh();
+    } else if (type instanceof Facts.ComponentT c) {
+      fresh = c.fresh();
+    }
+    if (fresh.isEmpty()) {
+      return type;
+    }
+    Subtyping renaming = new Subtyping();
+    for (Facts r : fresh) {
+      renaming.bind(r, newResource(scope, r instanceof Facts.Resource res && res.local()));
+    }
+    return renaming.substitute(type);
   }
 
   // ---- infos --------------------------------------------------------------------------------
