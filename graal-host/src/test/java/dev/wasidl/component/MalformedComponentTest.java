@@ -90,11 +90,11 @@ class MalformedComponentTest {
   }
 
   @Test
-  void otherVersionIsUnsupported() {
-    byte[] bytes = bytes(0x00, 0x61, 0x73, 0x6d, 0x0c, 0x00, 0x01, 0x00);
-    UnsupportedFeatureException e =
-        assertThrows(UnsupportedFeatureException.class, () -> ComponentDecoder.decode(bytes));
+  void otherVersionIsMalformed() {
+    MalformedComponentException e =
+        malformed(bytes(0x00, 0x61, 0x73, 0x6d, 0x0c, 0x00, 0x01, 0x00));
     assertEquals(4, e.offset());
+    assertTrue(e.getMessage().contains("unknown binary version 0xc"), e.getMessage());
   }
 
   @Test
@@ -209,5 +209,12 @@ class MalformedComponentTest {
     MalformedComponentException e =
         malformed(component(section(7, vec(fn)), section(10, vec(imp)), section(8, vec(canon))));
     assertTrue(e.getMessage().contains("invalid canonical option 0x9"), e.getMessage());
+  }
+
+  @Test
+  void namedResults() {
+    byte[] type = cat(bytes(0x40), vec(), bytes(0x01), vec(cat(name("r"), bytes(0x79))));
+    MalformedComponentException e = malformed(component(section(7, vec(type))));
+    assertTrue(e.getMessage().contains("resultlist 0x01 must be followed by 0x00"), e.getMessage());
   }
 }

@@ -4,7 +4,6 @@ import static dev.wasidl.component.Wasm.bytes;
 import static dev.wasidl.component.Wasm.cat;
 import static dev.wasidl.component.Wasm.component;
 import static dev.wasidl.component.Wasm.externName;
-import static dev.wasidl.component.Wasm.name;
 import static dev.wasidl.component.Wasm.section;
 import static dev.wasidl.component.Wasm.u32;
 import static dev.wasidl.component.Wasm.vec;
@@ -73,12 +72,6 @@ class UnsupportedFeatureTest {
         unsupported(withType(cat(bytes(0x43), vec(), bytes(0x01, 0x00))));
     assertEquals(
         "unsupported: async function type (🔀) at offset 11 (type section)", e.getMessage());
-  }
-
-  @Test
-  void namedResults() {
-    byte[] type = cat(bytes(0x40), vec(), bytes(0x01), vec(cat(name("r"), bytes(0x79))));
-    assertTrue(unsupported(withType(type)).getMessage().contains("named function results"));
   }
 
   @Test

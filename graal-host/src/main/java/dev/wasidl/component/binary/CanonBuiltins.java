@@ -49,7 +49,6 @@ final class CanonBuiltins {
       case 0x40 -> "thread.spawn-ref (🧵②)";
       case 0x41 -> "thread.spawn-indirect (🧵②)";
       case 0x42 -> "thread.available-parallelism (🧵②)";
-      case 0x07, 0x08 -> "builtin 0x0" + op + " (async, from an earlier draft)";
       default -> null;
     };
   }

@@ -18,6 +18,7 @@ import dev.wasidl.component.NameAttributes;
 import dev.wasidl.component.Sort;
 import dev.wasidl.component.SortIndex;
 import dev.wasidl.component.Start;
+import dev.wasidl.component.TypeBound;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -90,8 +91,8 @@ public final class ComponentReader {
       throw pre.malformed("unknown layer " + layer, start + 6);
     }
     if (version != 0x0d) {
-      throw pre.unsupported(
-          "component binary version 0x" + Integer.toHexString(version) + " (expected 0x0d)",
+      throw pre.malformed(
+          "unknown binary version 0x" + Integer.toHexString(version) + " (this decoder reads 0x0d)",
           start + 4);
     }
     r.skip(8);
@@ -240,7 +241,7 @@ public final class ComponentReader {
           int sortAt = s.pos();
           int sort = s.u8();
           if (sort != 0x12) {
-            throw s.invalid(
+            throw s.malformed(
                 "core instantiation argument `"
                     + name
                     + "` must be a core instance (sort 0x12), not 0x"
@@ -417,11 +418,9 @@ public final class ComponentReader {
                   at);
             }
           }
-          // Resources the component defines (or imports but got no argument for) are new per
-          // instance.
+          // Resources the component defines are new per instance (and not local to this one).
           for (Facts r : c.fresh()) {
-            subtyping.bind(
-                r, types.newResource(scope, r instanceof Facts.Resource res && res.local()));
+            subtyping.bind(r, types.newResource(scope, false));
           }
           info = subtyping.substitute(new Facts.InstanceT(c.exports(), List.of()));
         } else {
@@ -479,7 +478,7 @@ public final class ComponentReader {
     Facts info;
     switch (target) {
       case 0x00 -> {
-        if (sort.isCore()) {
+        if (sort.isCore() && sort != Sort.CORE_MODULE) {
           throw s.invalid(
               "an instance export alias cannot have a " + sort.specName() + " sort", at);
         }
@@ -507,15 +506,17 @@ public final class ComponentReader {
         alias = new Alias.CoreInstanceExport(sort, inst, name);
       }
       case 0x02 -> {
-        boolean allowed =
-            decl
-                ? sort == Sort.CORE_TYPE || sort == Sort.TYPE
-                : sort == Sort.CORE_MODULE
-                    || sort == Sort.CORE_TYPE
-                    || sort == Sort.COMPONENT
-                    || sort == Sort.TYPE;
-        if (!allowed) {
-          throw s.invalid("`" + sort.specName() + "` is not an outer alias sort here", at);
+        boolean outerAliasSort =
+            sort == Sort.CORE_MODULE
+                || sort == Sort.CORE_TYPE
+                || sort == Sort.COMPONENT
+                || sort == Sort.TYPE;
+        if (!outerAliasSort) {
+          throw s.malformed("`" + sort.specName() + "` is not an outer alias sort", at);
+        }
+        if (decl && sort != Sort.CORE_TYPE && sort != Sort.TYPE) {
+          throw s.invalid(
+              "outer aliases in a " + scope.kind.specName + " only alias types and core types", at);
         }
         int countAt = s.pos();
         int count = s.index();
@@ -657,6 +658,15 @@ public final class ComponentReader {
             typeAt);
       }
       type = Optional.of(t);
+      if (t instanceof ExternType.Type tt && tt.bound() instanceof TypeBound.SubResource) {
+        // (sub resource) exports a fresh abstract type, unequal to the exported resource.
+        if (!(info instanceof Facts.Resource) && !(info instanceof Facts.Unknown)) {
+          throw s.invalid(
+              "export `" + name.text() + "` is ascribed (sub resource) but is not a resource",
+              typeAt);
+        }
+        info = types.newResource(scope, false);
+      }
       Facts ascribed = types.externInfo(scope, t, true);
       Subtyping subtyping = new Subtyping();
       if (!subtyping.extern(name.text(), sort, info, ascribed)) {

@@ -314,7 +314,8 @@ final class TypeReader {
       case 0x01 -> {
         int count = s.u32();
         if (count != 0) {
-          throw s.unsupported("named function results (pre-preview-2 encoding)", resultAt);
+          throw s.malformed(
+              "resultlist 0x01 must be followed by 0x00 (no named results)", resultAt);
         }
         result = Optional.empty();
       }
@@ -589,7 +590,7 @@ final class TypeReader {
     }
     Subtyping renaming = new Subtyping();
     for (Facts r : fresh) {
-      renaming.bind(r, newResource(scope, r instanceof Facts.Resource res && res.local()));
+      renaming.bind(r, newResource(scope, false));
     }
     return renaming.substitute(type);
   }
