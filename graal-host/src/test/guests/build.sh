@@ -36,6 +36,9 @@ jco new "$tmp/jco-core.wasm" --wasi-command -o "$out/jco-command-c.wasm"
 # (4) nested components composed by hand in component WAT.
 jco parse "$here/nested-wat/nested.wat" -o "$out/nested-wat.wasm"
 
+# (4b) resource rules and reentrance, in hand-written component WAT.
+jco parse "$here/resources-wat/resources.wat" -o "$out/resources-wat.wasm"
+
 # (5) a JavaScript component (StarlingMonkey, ~12.5 MB), with its default WASI features. (`--disable all`
 # saves only ~40 KB, so one real build is kept.)
 jco componentize "$here/hello-js/hello.js" --wit "$here/hello-js/hello.wit" -n hello \

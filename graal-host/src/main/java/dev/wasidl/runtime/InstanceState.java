@@ -16,6 +16,7 @@ final class InstanceState implements CallContext {
   private final ResourceTable handles;
   private final @Nullable Object data;
   private boolean running;
+  private @Nullable String poisoned;
 
   InstanceState(String name, Set<ResourceType> defined, @Nullable Object data) {
     this.name = name;
@@ -32,8 +33,18 @@ final class InstanceState implements CallContext {
     return data;
   }
 
-  /** Marks the instance as running a call; traps if it already is. */
+  /** Marks the instance as running a call; traps if it already is, or if it trapped before. */
   void enter(String func) {
+    if (poisoned != null) {
+      throw new Trap(
+          "cannot enter component instance "
+              + name
+              + " to call "
+              + func
+              + ": it trapped earlier and is unusable ("
+              + poisoned
+              + ")");
+    }
     if (running) {
       throw new Trap(
           "cannot enter component instance "
@@ -47,6 +58,13 @@ final class InstanceState implements CallContext {
 
   void exit() {
     running = false;
+  }
+
+  /** A trap leaves the instance in an unknown state: no call may enter it again. */
+  void poison(String reason) {
+    if (poisoned == null) {
+      poisoned = reason;
+    }
   }
 
   @Override

@@ -60,6 +60,9 @@ final class Lifted implements ComponentFunc {
       }
       scope.close();
       return results.isEmpty() ? Optional.empty() : Optional.of(results.getFirst());
+    } catch (Trap t) {
+      instance.poison(t.getMessage());
+      throw t;
     } finally {
       instance.exit();
     }

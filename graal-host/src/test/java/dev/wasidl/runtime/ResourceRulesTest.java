@@ -1,0 +1,126 @@
+package dev.wasidl.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasidl.abi.Trap;
+import dev.wasidl.graal.GraalRuntime;
+import dev.wasidl.types.Val;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * resources-wat: handle tables at run time. Index 0 is reserved, indices are reused after a drop, a
+ * destructor runs once with the representation, and every misuse traps with a message while the JVM
+ * and other instances go on.
+ */
+class ResourceRulesTest {
+  private GraalRuntime runtime;
+  private Instance instance;
+  private final AtomicReference<Instance> self = new AtomicReference<>();
+
+  @BeforeEach
+  void setUp() {
+    runtime = GraalRuntime.create();
+    Linker linker = Linker.of(runtime);
+    // calls back into the instance that called it: the component model forbids reentrance
+    linker.func(
+        "reenter",
+        (cx, args) -> {
+          self.get().func("dropped").orElseThrow().call();
+          return Optional.empty();
+        });
+    instance =
+        linker.instantiate(Component.of("resources", TypesGuestTest.guest("resources-wat.wasm")));
+    self.set(instance);
+  }
+
+  @AfterEach
+  void tearDown() {
+    instance.close();
+    runtime.close();
+  }
+
+  private long call(String name, long... args) {
+    Val[] vals = new Val[args.length];
+    for (int i = 0; i < args.length; i++) {
+      vals[i] = new Val.U32(args[i]);
+    }
+    return instance.func(name).orElseThrow().call(vals).map(v -> ((Val.U32) v).value()).orElse(-1L);
+  }
+
+  private Trap trap(String name, long... args) {
+    return assertThrows(Trap.class, () -> call(name, args));
+  }
+
+  @Test
+  void newRepDropAndReuse() {
+    long a = call("make", 7);
+    long b = call("make", 9);
+    assertEquals(1, a, "index 0 is reserved");
+    assertEquals(2, b);
+    assertEquals(7, call("rep-of", a));
+    assertEquals(9, call("rep-of", b));
+    call("drop", a);
+    assertEquals(7, call("dropped"), "the destructor ran with the representation");
+    assertEquals(1, call("make", 11), "the freed index is reused");
+    assertEquals(11, call("rep-of", 1));
+  }
+
+  @Test
+  void indexZeroAndUnknownIndicesTrap() {
+    assertTrue(trap("rep-of", 0).getMessage().contains("unknown handle index 0"));
+  }
+
+  @Test
+  void unknownIndexTraps() {
+    assertTrue(trap("rep-of", 5).getMessage().contains("unknown handle index 5"));
+  }
+
+  @Test
+  void useAfterDropTraps() {
+    long a = call("make", 3);
+    call("drop", a);
+    assertTrue(trap("rep-of", a).getMessage().contains("unknown handle index 1"));
+  }
+
+  @Test
+  void doubleDropTrapsAndTheDestructorRanOnce() {
+    long a = call("make", 3);
+    call("drop", a);
+    assertEquals(3, call("dropped"));
+    assertTrue(trap("drop", a).getMessage().contains("unknown handle index 1"));
+  }
+
+  @Test
+  void wrongResourceTypeTraps() {
+    long c = call("make", 4);
+    Trap wrong = trap("rep-of-s", c);
+    assertTrue(wrong.getMessage().contains("wrong type"), wrong.getMessage());
+  }
+
+  @Test
+  void anInstanceThatTrappedIsUnusableOthersGoOn() {
+    long c = call("make", 4);
+    trap("rep-of-s", c);
+    Trap after = trap("rep-of", c);
+    assertTrue(after.getMessage().contains("trapped earlier"), after.getMessage());
+    try (Instance other =
+        Linker.of(runtime)
+            .defineUnknownImportsAsTraps()
+            .instantiate(Component.of("resources", TypesGuestTest.guest("resources-wat.wasm")))) {
+      Val made = other.func("make").orElseThrow().call(new Val.U32(8)).orElseThrow();
+      assertEquals(new Val.U32(1), made);
+    }
+  }
+
+  @Test
+  void reentranceTraps() {
+    Trap t = trap("call-back");
+    assertTrue(t.getMessage().contains("reentrance"), t.getMessage());
+  }
+}
