@@ -13,6 +13,10 @@ import java.util.List;
  * @param imports the module's imports, in order
  * @param functionTypes the type index of every function (imported first, then defined)
  * @param exports the module's exports, in order
+ * @param tables the type of every table (imported first, then defined)
+ * @param memories the type of every memory (imported first, then defined)
+ * @param globals the type of every global (imported first, then defined), or empty when a global
+ *     initializer uses an instruction this decoder does not skip
  */
 public record CoreModule(
     long offset,
@@ -20,7 +24,10 @@ public record CoreModule(
     List<CoreType.Func> types,
     List<CoreImport> imports,
     List<Integer> functionTypes,
-    List<CoreExport> exports)
+    List<CoreExport> exports,
+    List<CoreExternType.Table> tables,
+    List<CoreExternType.Memory> memories,
+    List<CoreExternType.Global> globals)
     implements Definition {
   public CoreModule {
     bytes = bytes.asReadOnlyBuffer();
@@ -28,6 +35,9 @@ public record CoreModule(
     imports = List.copyOf(imports);
     functionTypes = List.copyOf(functionTypes);
     exports = List.copyOf(exports);
+    tables = List.copyOf(tables);
+    memories = List.copyOf(memories);
+    globals = List.copyOf(globals);
   }
 
   /** A copy of the module binary. */

@@ -154,6 +154,10 @@ class GuestComponentsTest {
     assertEquals(3, c.coreModules().size());
     CoreModule main = c.coreModules().get(0);
     assertTrue(main.exports().stream().anyMatch(e -> e.name().equals("cabi_realloc")));
+    assertEquals(1, main.memories().size());
+    assertEquals(1, main.tables().size());
+    assertTrue(main.globals().size() >= 1, "the stack pointer");
+    assertEquals(new CoreExternType.Global(CoreValType.I32, true), main.globals().get(0));
     // area(s: shape) lowers the variant to (i32 discriminant, i64 joined f64/i32, i32).
     int area =
         main.exports().stream()

@@ -329,6 +329,13 @@ public final class ComponentReader {
                   + e.sort().specName(),
               at);
         }
+        if (e.info() instanceof Facts.CoreExtern given) {
+          String mismatch = CoreTypes.mismatch(imp.type(), given.type());
+          if (mismatch != null) {
+            throw s.invalid(
+                "core import `" + imp.module() + "`.`" + imp.name() + "`: " + mismatch, at);
+          }
+        }
         if (wanted != null
             && e.info() instanceof Facts.CoreFunc given
             && !given.type().equals(wanted)) {
@@ -351,13 +358,21 @@ public final class ComponentReader {
     return f.params() + " -> " + f.results();
   }
 
+  private static Facts known(List<? extends CoreExternType> types, int index) {
+    return index < types.size() ? new Facts.CoreExtern(types.get(index)) : Facts.UNKNOWN;
+  }
+
   static Facts moduleInfo(CoreModule m) {
     Map<String, Facts.Extern> exports = new LinkedHashMap<>();
     for (var e : m.exports()) {
       Facts info =
-          e.sort() == Sort.CORE_FUNC
-              ? new Facts.CoreFunc(m.functionType(e.index()))
-              : Facts.UNKNOWN;
+          switch (e.sort()) {
+            case CORE_FUNC -> new Facts.CoreFunc(m.functionType(e.index()));
+            case CORE_TABLE -> known(m.tables(), e.index());
+            case CORE_MEMORY -> known(m.memories(), e.index());
+            case CORE_GLOBAL -> known(m.globals(), e.index());
+            default -> Facts.UNKNOWN;
+          };
       exports.put(e.name(), new Facts.Extern(e.sort(), info));
     }
     List<CoreType.Func> importTypes = new ArrayList<>();

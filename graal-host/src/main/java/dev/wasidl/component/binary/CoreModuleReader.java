@@ -84,6 +84,10 @@ final class CoreModuleReader {
     List<CoreImport> imports = new ArrayList<>();
     List<Integer> functionTypes = new ArrayList<>();
     List<CoreExport> exports = new ArrayList<>();
+    List<CoreExternType.Table> tables = new ArrayList<>();
+    List<CoreExternType.Memory> memories = new ArrayList<>();
+    List<CoreExternType.Global> globals = new ArrayList<>();
+    boolean globalsKnown = true;
     int lastOrder = 0;
     while (!r.atEnd()) {
       int idAt = r.pos();
@@ -106,7 +110,54 @@ final class CoreModuleReader {
       BinaryReader s = r.window(size, sectionName(id));
       switch (id) {
         case 1 -> readTypes(s, types);
-        case 2 -> readImports(s, imports, functionTypes);
+        case 2 -> {
+          readImports(s, imports, functionTypes);
+          for (CoreImport imp : imports) {
+            switch (imp.type()) {
+              case CoreExternType.Table t -> tables.add(t);
+              case CoreExternType.Memory m -> memories.add(m);
+              case CoreExternType.Global g -> globals.add(g);
+              case CoreExternType.Func f -> {}
+              case CoreExternType.Tag t -> {}
+            }
+          }
+        }
+        case 4 -> {
+          int n = s.vecLength();
+          for (int i = 0; i < n; i++) {
+            boolean withInit = s.peek() == 0x40;
+            if (withInit) {
+              s.u8();
+              s.u8();
+            }
+            CoreValType elem = valType(s);
+            tables.add(new CoreExternType.Table(elem, limits(s, true)));
+            if (withInit && !skipConstExpr(s)) {
+              s.skip(s.remaining());
+              break;
+            }
+          }
+        }
+        case 5 -> {
+          int n = s.vecLength();
+          for (int i = 0; i < n; i++) {
+            memories.add(memoryType(s));
+          }
+        }
+        case 6 -> {
+          int n = s.vecLength();
+          for (int i = 0; i < n && globalsKnown; i++) {
+            CoreValType t = valType(s);
+            int mutAt = s.pos();
+            int mut = s.u8();
+            if (mut > 1) {
+              throw s.malformed("malformed mutability 0x" + Integer.toHexString(mut), mutAt);
+            }
+            globals.add(new CoreExternType.Global(t, mut == 1));
+            globalsKnown = skipConstExpr(s);
+          }
+          s.skip(s.remaining());
+        }
         case 3 -> {
           int n = s.vecLength();
           for (int i = 0; i < n; i++) {
@@ -136,7 +187,16 @@ final class CoreModuleReader {
             start);
       }
     }
-    return new CoreModule(start, r.slice(start, r.limit()), types, imports, functionTypes, exports);
+    return new CoreModule(
+        start,
+        r.slice(start, r.limit()),
+        types,
+        imports,
+        functionTypes,
+        exports,
+        tables,
+        memories,
+        globalsKnown ? globals : List.of());
   }
 
   private static void readTypes(BinaryReader s, List<CoreType.Func> types) {
@@ -194,15 +254,26 @@ final class CoreModuleReader {
 
   private static void readImports(
       BinaryReader s, List<CoreImport> imports, List<Integer> functionTypes) {
+    Set<String> names = new HashSet<>();
     int n = s.vecLength();
     for (int i = 0; i < n; i++) {
+      int at = s.pos();
       String module = s.name();
       String name = s.name();
       CoreExternType type = externType(s);
+      checkUniqueImport(s, names, module, name, at);
       if (type instanceof CoreExternType.Func f) {
         functionTypes.add(f.typeIndex());
       }
       imports.add(new CoreImport(module, name, type));
+    }
+  }
+
+  /** Components forbid duplicate core imports: they mangle to one name. */
+  static void checkUniqueImport(
+      BinaryReader s, Set<String> names, String module, String name, int at) {
+    if (!names.add(module + ":" + name)) {
+      throw s.invalid("duplicate import name `" + module + ":" + name + "`", at);
     }
   }
 
@@ -216,15 +287,7 @@ final class CoreModuleReader {
         CoreValType elem = valType(s);
         yield new CoreExternType.Table(elem, limits(s, true));
       }
-      case 0x02 -> {
-        int flagsAt = s.pos();
-        int flags = s.peek();
-        Limits limits = limits(s, false);
-        if ((flags & 0x08) != 0) {
-          throw s.unsupported("custom page sizes", flagsAt);
-        }
-        yield new CoreExternType.Memory(limits, (flags & 0x02) != 0, (flags & 0x04) != 0);
-      }
+      case 0x02 -> memoryType(s);
       case 0x03 -> {
         CoreValType t = valType(s);
         int mutAt = s.pos();
@@ -245,6 +308,68 @@ final class CoreModuleReader {
     };
   }
 
+  private static CoreExternType.Memory memoryType(BinaryReader s) {
+    int flagsAt = s.pos();
+    int flags = s.peek();
+    Limits limits = limits(s, false);
+    if ((flags & 0x08) != 0) {
+      throw s.unsupported("custom page sizes", flagsAt);
+    }
+    boolean memory64 = (flags & 0x04) != 0;
+    long maxPages = memory64 ? 1L << 48 : 1L << 16;
+    if (limits.min() > maxPages
+        || (limits.max().isPresent()
+            && Long.compareUnsigned(limits.max().getAsLong(), maxPages) > 0)) {
+      throw s.invalid(
+          "memory size must be at most "
+              + maxPages
+              + " pages ("
+              + (memory64 ? "256 TiB" : "4 GiB")
+              + ")",
+          flagsAt);
+    }
+    return new CoreExternType.Memory(limits, (flags & 0x02) != 0, memory64);
+  }
+
+  /**
+   * Skips a constant expression (a table or global initializer); false if it uses an instruction
+   * this reader does not know, leaving the reader where it stopped.
+   */
+  private static boolean skipConstExpr(BinaryReader s) {
+    while (true) {
+      int op = s.u8();
+      switch (op) {
+        case 0x0b -> {
+          return true;
+        }
+        case 0x41, 0x42 -> skipLeb(s);
+        case 0x43 -> s.skip(4);
+        case 0x44 -> s.skip(8);
+        case 0x23, 0xd2 -> s.u32();
+        case 0xd0 -> s.s33();
+        case 0x6a, 0x6b, 0x6c, 0x7c, 0x7d, 0x7e -> {}
+        case 0xfd -> {
+          if (s.u32() != 0x0c) {
+            return false;
+          }
+          s.skip(16);
+        }
+        default -> {
+          return false;
+        }
+      }
+    }
+  }
+
+  private static void skipLeb(BinaryReader s) {
+    for (int i = 0; i < 10; i++) {
+      if ((s.u8() & 0x80) == 0) {
+        return;
+      }
+    }
+    throw s.malformed("integer representation too long");
+  }
+
   private static Limits limits(BinaryReader s, boolean table) {
     int at = s.pos();
     int flags = s.u8();
@@ -260,6 +385,9 @@ final class CoreModuleReader {
     }
     if ((flags & 0x08) != 0) {
       s.u32(); // page size exponent; rejected by the caller
+    }
+    if (max.isPresent() && Long.compareUnsigned(max.getAsLong(), min) < 0) {
+      throw s.invalid("size minimum must not be greater than maximum", at);
     }
     return new Limits(min, max);
   }

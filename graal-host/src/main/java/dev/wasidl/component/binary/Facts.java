@@ -1,5 +1,6 @@
 package dev.wasidl.component.binary;
 
+import dev.wasidl.component.CoreExternType;
 import dev.wasidl.component.CoreImport;
 import dev.wasidl.component.CoreType;
 import dev.wasidl.component.CoreValType;
@@ -67,6 +68,9 @@ sealed interface Facts {
    */
   record ComponentT(Map<String, Extern> imports, Map<String, Extern> exports, List<Facts> fresh)
       implements Facts {}
+
+  /** A core table, memory or global of a known type. */
+  record CoreExtern(CoreExternType type) implements Facts {}
 
   /** A core function of a known type. */
   record CoreFunc(CoreType.Func type) implements Facts {}

@@ -47,13 +47,15 @@ final class Subtyping {
       case INSTANCE ->
           !(actual instanceof Facts.InstanceT a && expected instanceof Facts.InstanceT e)
               || instance(name, a, e);
+      case CORE_MODULE ->
+          !(actual instanceof Facts.CoreModuleT a && expected instanceof Facts.CoreModuleT e)
+              || coreModule(name, a, e);
       case CORE_FUNC,
           CORE_TABLE,
           CORE_MEMORY,
           CORE_GLOBAL,
           CORE_TAG,
           CORE_TYPE,
-          CORE_MODULE,
           CORE_INSTANCE,
           VALUE,
           COMPONENT ->
@@ -87,6 +89,52 @@ final class Subtyping {
       return instance(name, a, e);
     }
     return true;
+  }
+
+  /**
+   * A core module matches a module type if it imports no more (each import also declared, of the
+   * same type) and exports at least what the type declares (of matching types).
+   */
+  private boolean coreModule(String name, Facts.CoreModuleT a, Facts.CoreModuleT e) {
+    for (int i = 0; i < a.imports().size(); i++) {
+      var imp = a.imports().get(i);
+      int j = indexOf(e, imp.module(), imp.name());
+      if (j < 0) {
+        return fail(
+            "missing expected import `" + imp.module() + "::" + imp.name() + "` in `" + name + "`");
+      }
+      var want = e.imports().get(j);
+      boolean sameFunc =
+          a.importTypes().get(i) == null
+              || e.importTypes().get(j) == null
+              || a.importTypes().get(i).equals(e.importTypes().get(j));
+      if (want.type().sort() != imp.type().sort()
+          || !sameFunc
+          || !CoreTypes.matches(imp.type(), want.type())) {
+        return fail(
+            "type mismatch in import `" + imp.module() + "::" + imp.name() + "` of `" + name + "`");
+      }
+    }
+    for (var entry : e.exports().entrySet()) {
+      Facts.Extern have = a.exports().get(entry.getKey());
+      if (have == null) {
+        return fail("missing expected export `" + entry.getKey() + "` in `" + name + "`");
+      }
+      if (have.sort() != entry.getValue().sort()
+          || !CoreTypes.matches(have.info(), entry.getValue().info())) {
+        return fail("type mismatch in export `" + entry.getKey() + "` of `" + name + "`");
+      }
+    }
+    return true;
+  }
+
+  private static int indexOf(Facts.CoreModuleT m, String module, String name) {
+    for (int i = 0; i < m.imports().size(); i++) {
+      if (m.imports().get(i).module().equals(module) && m.imports().get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   private boolean func(String name, Facts.Func a, Facts.Func e) {
@@ -280,6 +328,7 @@ final class Subtyping {
                     externs(c.imports()), externs(c.exports()), renamed(c.fresh()));
             case Facts.Unknown u -> u;
             case Facts.CoreFunc c -> c;
+            case Facts.CoreExtern c -> c;
             case Facts.CoreModuleT c -> c;
             case Facts.CoreInstanceT c -> c;
             case Facts.CoreTypeT c -> c;

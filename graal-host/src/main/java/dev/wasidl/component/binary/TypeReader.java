@@ -88,6 +88,7 @@ final class TypeReader {
 
   private ModuleRead moduleType(BinaryReader s, Scope parent) {
     Scope scope = Scope.nested(s, parent, Scope.Kind.MODULE_TYPE, s.pos());
+    java.util.Set<String> importNames = new java.util.HashSet<>();
     List<CoreModuleDecl> decls = new ArrayList<>();
     List<CoreImport> imports = new ArrayList<>();
     Map<String, Facts.Extern> exports = new LinkedHashMap<>();
@@ -99,6 +100,7 @@ final class TypeReader {
         case 0x00 -> {
           String module = s.name();
           String name = s.name();
+          CoreModuleReader.checkUniqueImport(s, importNames, module, name, at);
           CoreExternType t = coreExternType(s, scope);
           CoreImport imp = new CoreImport(module, name, t);
           imports.add(imp);
@@ -135,7 +137,7 @@ final class TypeReader {
           int nameAt = s.pos();
           String name = s.name();
           CoreExternType t = coreExternType(s, scope);
-          Facts info = Facts.UNKNOWN;
+          Facts info = t instanceof CoreExternType.Func ? Facts.UNKNOWN : new Facts.CoreExtern(t);
           if (t instanceof CoreExternType.Func f
               && scope.info(Sort.CORE_TYPE, f.typeIndex()) instanceof Facts.CoreTypeT ct
               && ct.type() instanceof CoreType.Func ft) {
