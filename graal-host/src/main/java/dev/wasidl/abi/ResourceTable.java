@@ -98,7 +98,7 @@ public final class ResourceTable {
           ResourceTableError.WRONG_TYPE,
           "handle index "
               + Integer.toUnsignedString(i)
-              + " used with the wrong type: it is a "
+              + " used with the wrong type: it holds "
               + h
               + ", expected a handle to "
               + type);
@@ -149,7 +149,7 @@ public final class ResourceTable {
           ResourceTableError.WRONG_TYPE,
           "handle index "
               + Integer.toUnsignedString(i)
-              + " is a "
+              + " holds "
               + h
               + ", but an own handle is required");
     }

@@ -565,7 +565,78 @@ public final class ComponentReader {
   }
 
   private static boolean refersToResource(Facts info) {
-    return info instanceof Facts.Resource || (info instanceof Facts.ValueType v && v.hasHandle());
+    return mentionsResource(info, java.util.Set.of(), 0);
+  }
+
+  /**
+   * Whether {@code info} transitively mentions a resource type other than the abstract ones a
+   * component or instance type introduces itself ({@code own}).
+   */
+  private static boolean mentionsResource(Facts info, java.util.Set<Facts> own, int depth) {
+    if (depth > 100) {
+      return false;
+    }
+    return switch (info) {
+      case Facts.Resource r -> !own.contains(r);
+      case Facts.ValueType v ->
+          v.hasHandle()
+              && (own.isEmpty() || v.shape() == null || shapeMentions(v.shape(), own, depth + 1));
+      case Facts.Func f ->
+          f.params().stream().anyMatch(p -> mentionsResource(p, own, depth + 1))
+              || (f.result() != null && mentionsResource(f.result(), own, depth + 1));
+      case Facts.InstanceT i -> externsMention(i.exports(), union(own, i.fresh()), depth);
+      case Facts.ComponentT c -> {
+        java.util.Set<Facts> inner = union(own, c.fresh());
+        yield externsMention(c.imports(), inner, depth)
+            || externsMention(c.exports(), inner, depth);
+      }
+      case Facts.Unknown u -> false;
+      case Facts.CoreFunc c -> false;
+      case Facts.CoreExtern c -> false;
+      case Facts.CoreModuleT c -> false;
+      case Facts.CoreInstanceT c -> false;
+      case Facts.CoreTypeT c -> false;
+    };
+  }
+
+  private static boolean shapeMentions(Shape shape, java.util.Set<Facts> own, int depth) {
+    if (depth > 100) {
+      return false;
+    }
+    return switch (shape) {
+      case Shape.Handle h -> mentionsResource(h.resource(), own, depth + 1);
+      case Shape.RecordOf r -> r.types().stream().anyMatch(t -> shapeMentions(t, own, depth + 1));
+      case Shape.Tuple t -> t.types().stream().anyMatch(x -> shapeMentions(x, own, depth + 1));
+      case Shape.Variant v ->
+          v.types().stream().anyMatch(t -> t.isPresent() && shapeMentions(t.get(), own, depth + 1));
+      case Shape.ListOf l -> shapeMentions(l.element(), own, depth + 1);
+      case Shape.Option o -> shapeMentions(o.type(), own, depth + 1);
+      case Shape.Result r ->
+          (r.ok().isPresent() && shapeMentions(r.ok().get(), own, depth + 1))
+              || (r.error().isPresent() && shapeMentions(r.error().get(), own, depth + 1));
+      case Shape.Prim p -> false;
+      case Shape.Flags f -> false;
+      case Shape.EnumOf e -> false;
+    };
+  }
+
+  private static boolean externsMention(
+      Map<String, Facts.Extern> externs, java.util.Set<Facts> own, int depth) {
+    for (Facts.Extern e : externs.values()) {
+      if (mentionsResource(e.info(), own, depth + 1)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static java.util.Set<Facts> union(java.util.Set<Facts> a, List<Facts> b) {
+    if (b.isEmpty()) {
+      return a;
+    }
+    java.util.Set<Facts> u = new java.util.HashSet<>(a);
+    u.addAll(b);
+    return u;
   }
 
   private static Facts exportOf(
