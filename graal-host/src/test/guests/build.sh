@@ -24,6 +24,11 @@ clang-19 --target=wasm32 -O2 -nostdlib -c "$here/types-c/types.c" -o "$tmp/types
 "$W" --wasm-ld-path "$WASM_LD" --component-type "$here/types-c/types.wit" --wasi-adapter none \
   --no-entry --export-memory -o "$out/types-c.wasm" "$tmp/types.o"
 
+# (1b) echo: every value type both ways (exports pass their flat arguments to the host's imports).
+clang-19 --target=wasm32 -O2 -nostdlib -c "$here/echo-c/echo.c" -o "$tmp/echo.o"
+"$W" --wasm-ld-path "$WASM_LD" --component-type "$here/echo-c/echo.wit" --wasi-adapter none \
+  --no-entry --export-memory -o "$out/echo-c.wasm" "$tmp/echo.o"
+
 # (2) wasi-libc command, wasm-component-ld's built-in WASI preview1 -> 0.2 command adapter.
 clang-19 --target=wasm32-wasi -O2 -c "$here/wasi-command-c/main.c" -o "$tmp/cmd.o"
 clang-19 --target=wasm32-wasi "$tmp/cmd.o" -fuse-ld="$W" -Wl,--wasi-adapter=command \
