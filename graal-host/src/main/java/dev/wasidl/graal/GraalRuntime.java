@@ -22,14 +22,17 @@ import org.graalvm.polyglot.Engine;
  * --module-path=<dir>/modules                              org.graalvm.truffle:truffle-compiler,
  *                                                          org.graalvm.sdk:collections, word, nativeimage
  *                                                          (all 25.0.2)
- * --add-modules=org.graalvm.truffle.compiler
+ * --add-modules=ALL-MODULE-PATH                            resolves them: the class path sees
+ *                                                          only resolved modules
  * --enable-native-access=ALL-UNNAMED
  * --sun-misc-unsafe-memory-access=allow
  * }</pre>
  *
  * <p>with the rest (polyglot, wasm-language, truffle-api, truffle-runtime, jniutils, graal-host) on
- * the class path. When everything is on the module path instead (as in graal-host's tests), leave
- * out {@code --module-path} and use {@code --enable-native-access=org.graalvm.truffle,ALL-UNNAMED}.
+ * the class path (graal-host's {@code JvmFlagsTest} launches a JVM so). When everything is on the
+ * module path instead (as in graal-host's tests, see its {@code surefire.argLine}), give only the
+ * upgrade module path, {@code --add-modules=org.graalvm.truffle.compiler} and {@code
+ * --enable-native-access=org.graalvm.truffle,ALL-UNNAMED} besides the first two and the last flag.
  * The compiler's update release must not be newer than the JDK's (its JVMCI check refuses that).
  */
 public final class GraalRuntime implements AutoCloseable {
@@ -106,7 +109,7 @@ public final class GraalRuntime implements AutoCloseable {
         "-XX:+EnableJVMCI",
         "--upgrade-module-path=" + graalJars.resolve("upgrade").resolve("compiler.jar"),
         "--module-path=" + graalJars.resolve("modules"),
-        "--add-modules=org.graalvm.truffle.compiler",
+        "--add-modules=ALL-MODULE-PATH",
         "--enable-native-access=ALL-UNNAMED",
         "--sun-misc-unsafe-memory-access=allow");
   }

@@ -41,7 +41,23 @@ final class HostFunctionClasses {
       ClassDesc.of("java.lang.FunctionalInterface");
   private static final String PACKAGE = HostFunctionClasses.class.getPackageName();
 
-  private static final ConcurrentHashMap<MethodType, Class<?>> INTERFACES =
+  /**
+   * Per signature, the implementation's bytes, the same for every target (which is class data); the
+   * interface they name is defined when they are made.
+   */
+  private static final class Signature {
+    private final byte[] implementation;
+
+    Signature(byte[] implementation) {
+      this.implementation = implementation;
+    }
+
+    byte[] implementation() {
+      return implementation;
+    }
+  }
+
+  private static final ConcurrentHashMap<MethodType, Signature> SIGNATURES =
       new ConcurrentHashMap<>();
 
   private HostFunctionClasses() {}
@@ -76,11 +92,16 @@ final class HostFunctionClasses {
   /** A new object GraalWasm can call as a function of {@code target.type()}. */
   static Object instantiate(MethodHandle target) {
     MethodType type = target.type();
-    Class<?> iface = INTERFACES.computeIfAbsent(type, HostFunctionClasses::defineInterface);
-    byte[] bytes = implementation(iface, type);
+    Signature signature =
+        SIGNATURES.computeIfAbsent(
+            type,
+            t -> {
+              return new Signature(implementation(defineInterface(t), t));
+            });
     try {
       MethodHandles.Lookup lookup =
-          MethodHandles.lookup().defineHiddenClassWithClassData(bytes, target, true);
+          MethodHandles.lookup()
+              .defineHiddenClassWithClassData(signature.implementation(), target, true);
       return lookup
           .findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
           .invoke();

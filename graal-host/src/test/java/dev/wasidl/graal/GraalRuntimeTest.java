@@ -51,6 +51,6 @@ class GraalRuntimeTest {
     assertTrue(flags.contains("-XX:+EnableJVMCI"), flags.toString());
     assertTrue(flags.contains("--upgrade-module-path=/g/upgrade/compiler.jar"), flags.toString());
     assertTrue(flags.contains("--module-path=/g/modules"), flags.toString());
-    assertTrue(flags.contains("--add-modules=org.graalvm.truffle.compiler"), flags.toString());
+    assertTrue(flags.contains("--add-modules=ALL-MODULE-PATH"), flags.toString());
   }
 }
