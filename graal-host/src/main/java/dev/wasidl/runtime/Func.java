@@ -37,6 +37,15 @@ public final class Func {
     return call(Arrays.asList(args));
   }
 
+  /**
+   * This function through Java types, checked now against its WIT type (see {@link TypedFunc}).
+   *
+   * @throws IllegalArgumentException naming the parameter or result that does not fit
+   */
+  public <R> TypedFunc<R> typed(Class<R> result, Class<?>... params) {
+    return TypedFunc.of(this, result, params);
+  }
+
   @Override
   public String toString() {
     return name + ": " + func.type();

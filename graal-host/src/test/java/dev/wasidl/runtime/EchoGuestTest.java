@@ -166,6 +166,37 @@ class EchoGuestTest {
   }
 
   @Test
+  void typedFunctions() {
+    TypedFunc<Long> u64 =
+        instance.func(HOST, "echo-u64").orElseThrow().typed(Long.class, long.class);
+    assertEquals(-1L, u64.call(-1L));
+    TypedFunc<String> s =
+        instance.func(HOST, "echo-string").orElseThrow().typed(String.class, String.class);
+    assertEquals("ünïcode", s.call("ünïcode"));
+    TypedFunc<Integer> ch =
+        instance.func(HOST, "echo-char").orElseThrow().typed(Integer.class, int.class);
+    assertEquals(0x1F600, ch.call(0x1F600));
+    TypedFunc<Long> sum =
+        instance
+            .func(HOST, "sum17")
+            .orElseThrow()
+            .typed(
+                Long.class, java.util.Collections.nCopies(17, long.class).toArray(Class<?>[]::new));
+    assertEquals(
+        17 * 5L, sum.call(5L, 5L, 5L, 5L, 5L, 5L, 5L, 5L, 5L, 5L, 5L, 5L, 5L, 5L, 5L, 5L, 5L));
+    TypedFunc<Val> point =
+        instance.func(HOST, "echo-point").orElseThrow().typed(Val.class, Val.class);
+    Val p = rec("x", new Val.S32(1), "y", new Val.S32(2));
+    assertEquals(p, point.call(p));
+    IllegalArgumentException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            IllegalArgumentException.class,
+            () -> instance.func(HOST, "echo-u32").orElseThrow().typed(Integer.class, int.class));
+    org.junit.jupiter.api.Assertions.assertTrue(
+        e.getMessage().contains("parameter 0 is u32, which int cannot carry"), e.getMessage());
+  }
+
+  @Test
   void resourcesPassBothWaysAndTheSeventeenthParameterSpills() {
     // own<thing>: host -> guest table -> host import (moved out) -> back into the guest -> host
     assertEquals(
