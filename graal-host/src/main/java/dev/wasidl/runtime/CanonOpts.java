@@ -22,7 +22,12 @@ record CanonOpts(
       cx = cx.withMemory(memory);
     }
     if (realloc != null) {
-      cx = cx.withRealloc(GraalRealloc.of(realloc));
+      GraalRealloc guest = GraalRealloc.of(realloc);
+      cx =
+          cx.withRealloc(
+              (ptr, size, align, newSize) ->
+                  instance.withoutLeaving(
+                      "realloc", () -> guest.realloc(ptr, size, align, newSize)));
     }
     return cx;
   }

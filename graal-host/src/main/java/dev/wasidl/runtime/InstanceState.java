@@ -17,6 +17,7 @@ final class InstanceState implements CallContext {
   private final @Nullable Object data;
   private boolean running;
   private @Nullable String poisoned;
+  private @Nullable String noLeave;
 
   InstanceState(String name, Set<ResourceType> defined, @Nullable Object data) {
     this.name = name;
@@ -58,6 +59,34 @@ final class InstanceState implements CallContext {
 
   void exit() {
     running = false;
+  }
+
+  /**
+   * Runs {@code body} (the guest's {@code realloc} or {@code post-return}) with the spec's {@code
+   * may_leave} cleared: the guest may not call out to any import meanwhile.
+   */
+  <T> T withoutLeaving(String what, java.util.function.Supplier<T> body) {
+    String before = noLeave;
+    noLeave = what;
+    try {
+      return body.get();
+    } finally {
+      noLeave = before;
+    }
+  }
+
+  /** Traps if the instance may not call out now (it is inside realloc or post-return). */
+  void checkMayLeave(String callee) {
+    if (noLeave != null) {
+      throw new Trap(
+          "component instance "
+              + name
+              + " called "
+              + callee
+              + " from its "
+              + noLeave
+              + ", which may not call imports");
+    }
   }
 
   /** A trap leaves the instance in an unknown state: no call may enter it again. */

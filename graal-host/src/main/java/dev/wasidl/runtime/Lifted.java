@@ -56,7 +56,8 @@ final class Lifted implements ComponentFunc {
           CanonicalAbi.liftFlatValues(
               cx, CanonicalAbi.MAX_FLAT_RESULTS, CoreValueIter.of(flatResults), type.resultTypes());
       if (opts.postReturn() != null) {
-        opts.postReturn().call(CoreValues.box(flatResults, flat.results()));
+        Object[] post = CoreValues.box(flatResults, flat.results());
+        instance.withoutLeaving("post-return", () -> opts.postReturn().call(post));
       }
       scope.close();
       return results.isEmpty() ? Optional.empty() : Optional.of(results.getFirst());

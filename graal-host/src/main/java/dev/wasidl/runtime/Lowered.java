@@ -63,6 +63,7 @@ final class Lowered {
 
   @SuppressWarnings("unused") // through INVOKE
   private long invoke(long[] args) {
+    instance.checkMayLeave(callee.toString());
     BorrowScope scope = BorrowScope.open();
     LiftLowerContext cx = opts.context(instance, scope);
     CoreValueIter values = CoreValueIter.of(args);

@@ -119,6 +119,18 @@ class ResourceRulesTest {
   }
 
   @Test
+  void reallocMayNotCallImports() {
+    Linker linker = Linker.of(runtime).func("ping", (cx, args) -> Optional.empty());
+    try (Instance leave =
+        linker.instantiate(Component.of("leave", TypesGuestTest.guest("leave-wat.wasm")))) {
+      Trap t =
+          assertThrows(Trap.class, () -> leave.func("len").orElseThrow().call(new Val.Str("abc")));
+      assertTrue(
+          t.getMessage().contains("from its realloc, which may not call imports"), t.getMessage());
+    }
+  }
+
+  @Test
   void reentranceTraps() {
     Trap t = trap("call-back");
     assertTrue(t.getMessage().contains("reentrance"), t.getMessage());
