@@ -80,6 +80,35 @@ final class Scope {
     return infos.get(sort).get(index);
   }
 
+  /** Type indices with an externally visible name (introduced by an import, export or alias). */
+  private final java.util.BitSet namedTypes = new java.util.BitSet();
+
+  boolean isNamedType(int index) {
+    return namedTypes.get(index);
+  }
+
+  /** Instance indices that are imported or exported: their exports' types have names. */
+  private final java.util.BitSet namedInstances = new java.util.BitSet();
+
+  boolean isNamedInstance(int index) {
+    return namedInstances.get(index);
+  }
+
+  void markNamed(Sort sort, int index) {
+    if (sort == Sort.TYPE) {
+      namedTypes.set(index);
+    } else if (sort == Sort.INSTANCE) {
+      namedInstances.set(index);
+    }
+  }
+
+  /** Adds an entry introduced by an import or export: for types and instances, a named one. */
+  int addNamed(Sort sort, Facts info, Definition definition) {
+    int index = add(sort, info, definition);
+    markNamed(sort, index);
+    return index;
+  }
+
   int add(Sort sort, Facts info, Definition definition) {
     infos.get(sort).add(info);
     if (definition != null) {
