@@ -716,7 +716,7 @@ public final class ComponentReader {
     ExternNameReader.unique(s, scope.importKeys, name, "import", at);
     ExternType type = types.externType(s, scope);
     Facts info = types.externInfo(scope, type, false);
-    ExternNameReader.checkAnnotatedName(s, scope, name, type.sort(), info, at);
+    ExternNameReader.checkAnnotatedName(s, scope, name, type.sort(), info, true, at);
     ExternNameReader.checkImplements(s, attributes, type.sort(), at);
     scope.imports.put(name.text(), new Facts.Extern(type.sort(), info));
     Import imp = new Import(name, attributes, type);
@@ -787,7 +787,7 @@ public final class ComponentReader {
     if (!visibilityChecked) {
       types.checkVisible(s, info, "export", at);
     }
-    ExternNameReader.checkAnnotatedName(s, scope, name, sort, info, at);
+    ExternNameReader.checkAnnotatedName(s, scope, name, sort, info, false, at);
     ExternNameReader.checkImplements(s, attributes, sort, at);
     scope.exports.put(name.text(), new Facts.Extern(sort, info));
     Export export = new Export(name, attributes, new SortIndex(sort, idx), type);
@@ -804,7 +804,7 @@ public final class ComponentReader {
     ExternNameReader.unique(s, scope.exportKeys, name, "export", at);
     ExternType type = types.externType(s, scope);
     Facts info = types.externInfo(scope, type, false);
-    ExternNameReader.checkAnnotatedName(s, scope, name, type.sort(), info, at);
+    ExternNameReader.checkAnnotatedName(s, scope, name, type.sort(), info, false, at);
     ExternNameReader.checkImplements(s, attributes, type.sort(), at);
     scope.exports.put(name.text(), new Facts.Extern(type.sort(), info));
     if (scope.kind != Scope.Kind.INSTANCE_TYPE) {

@@ -50,7 +50,9 @@ final class Scope {
   final List<Facts> fresh = new ArrayList<>();
 
   /** Resources imported or exported so far, by plain name (for annotated function names). */
-  final Map<String, Facts> resources = new HashMap<>();
+  final Map<String, Facts> importedResources = new HashMap<>();
+
+  final Map<String, Facts> exportedResources = new HashMap<>();
 
   Scope(Scope parent, Kind kind) {
     this.parent = parent;
