@@ -141,7 +141,7 @@ class InvalidComponentTest {
     byte[] imp = cat(externName("[method]r.m"), bytes(0x01, 0x00));
     assertMessage(
         invalid(component(section(7, vec(FUNC_TYPE)), section(10, vec(imp)))),
-        "refers to resource `r`, which is not imported or exported before it");
+        "refers to resource `r`, which is not imported before it");
   }
 
   @Test

@@ -28,16 +28,19 @@ class SubtypingTest {
           section(10, vec(cat(externName("f"), bytes(0x01, 0x02)))));
 
   /**
-   * Two local resources (types 0, 1), own of each (2, 3), funcs taking each (4, 5), one taking an
-   * own of resource 0 under another label (6); imports g: 4, h: 5, k: 6 (funcs 0, 1, 2).
+   * Two imported resources (types 0, 1), own of each (2, 3), funcs taking each (4, 5), one taking
+   * an own of resource 0 under another label (6); imports g: 4, h: 5, k: 6 (funcs 0, 1, 2).
    */
   static final byte[][] OUTER =
       new byte[][] {
         section(
+            10,
+            vec(
+                cat(externName("r0"), bytes(0x03, 0x01)),
+                cat(externName("r1"), bytes(0x03, 0x01)))),
+        section(
             7,
             vec(
-                bytes(0x3f, 0x7f, 0x00),
-                bytes(0x3f, 0x7f, 0x00),
                 bytes(0x69, 0x00),
                 bytes(0x69, 0x01),
                 cat(bytes(0x40), vec(cat(name("x"), u32(2))), bytes(0x01, 0x00)),

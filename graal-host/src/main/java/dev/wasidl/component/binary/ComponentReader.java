@@ -491,6 +491,9 @@ public final class ComponentReader {
     boolean decl = scope.kind != Scope.Kind.COMPONENT;
     Alias alias;
     Facts info;
+    // Whether the new index has an externally visible name: exports of imported or exported
+    // instances do, outer aliases within a component (not across one) keep the target's.
+    boolean named = true;
     switch (target) {
       case 0x00 -> {
         if (sort.isCore() && sort != Sort.CORE_MODULE) {
@@ -504,6 +507,7 @@ public final class ComponentReader {
         int inst = readIndex(s, scope, Sort.INSTANCE);
         String name = s.name();
         info = exportOf(s, scope.info(Sort.INSTANCE, inst), name, sort, "instance " + inst, at);
+        named = decl || scope.isNamedInstance(inst);
         alias = new Alias.InstanceExport(sort, inst, name);
       }
       case 0x01 -> {
@@ -555,12 +559,16 @@ public final class ComponentReader {
               "outer alias of type " + idx + " refers to a resource across a component boundary",
               at);
         }
+        named = !crossesComponent && (sort != Sort.TYPE || outer.isNamedType(idx));
         alias = new Alias.Outer(sort, count, idx);
       }
       default ->
           throw s.malformed("invalid alias target 0x" + Integer.toHexString(target), targetAt);
     }
-    scope.add(sort, info, decl ? null : alias);
+    int index = scope.add(sort, info, decl ? null : alias);
+    if (named) {
+      scope.markNamed(sort, index);
+    }
     return alias;
   }
 
@@ -708,11 +716,14 @@ public final class ComponentReader {
     ExternNameReader.unique(s, scope.importKeys, name, "import", at);
     ExternType type = types.externType(s, scope);
     Facts info = types.externInfo(scope, type, false);
-    ExternNameReader.checkAnnotatedName(s, scope, name, type.sort(), info, at);
+    ExternNameReader.checkAnnotatedName(s, scope, name, type.sort(), info, true, at);
     ExternNameReader.checkImplements(s, attributes, type.sort(), at);
     scope.imports.put(name.text(), new Facts.Extern(type.sort(), info));
     Import imp = new Import(name, attributes, type);
-    scope.add(type.sort(), info, definition ? imp : null);
+    if (scope.kind != Scope.Kind.INSTANCE_TYPE) {
+      types.checkVisible(s, types.unfreshened(scope, type, info), "import", at);
+    }
+    scope.addNamed(type.sort(), info, definition ? imp : null);
     return imp;
   }
 
@@ -728,6 +739,7 @@ public final class ComponentReader {
     int idx = readIndex(s, scope, sort);
     Facts info = scope.info(sort, idx);
     Optional<ExternType> type = Optional.empty();
+    boolean visibilityChecked = false;
     int typeAt = s.pos();
     int present = s.u8();
     if (present == 0x01) {
@@ -764,17 +776,22 @@ public final class ComponentReader {
             typeAt);
       }
       if (!(ascribed instanceof Facts.Unknown)) {
+        types.checkVisible(s, ascribed, "export", at);
+        visibilityChecked = true;
         info = subtyping.substitute(ascribed);
       }
     } else if (present != 0x00) {
       throw s.malformed(
           "invalid optional externtype flag 0x" + Integer.toHexString(present), typeAt);
     }
-    ExternNameReader.checkAnnotatedName(s, scope, name, sort, info, at);
+    if (!visibilityChecked) {
+      types.checkVisible(s, info, "export", at);
+    }
+    ExternNameReader.checkAnnotatedName(s, scope, name, sort, info, false, at);
     ExternNameReader.checkImplements(s, attributes, sort, at);
     scope.exports.put(name.text(), new Facts.Extern(sort, info));
     Export export = new Export(name, attributes, new SortIndex(sort, idx), type);
-    scope.add(sort, info, export);
+    scope.addNamed(sort, info, export);
     return export;
   }
 
@@ -787,10 +804,14 @@ public final class ComponentReader {
     ExternNameReader.unique(s, scope.exportKeys, name, "export", at);
     ExternType type = types.externType(s, scope);
     Facts info = types.externInfo(scope, type, false);
-    ExternNameReader.checkAnnotatedName(s, scope, name, type.sort(), info, at);
+    ExternNameReader.checkAnnotatedName(s, scope, name, type.sort(), info, false, at);
     ExternNameReader.checkImplements(s, attributes, type.sort(), at);
     scope.exports.put(name.text(), new Facts.Extern(type.sort(), info));
-    scope.add(type.sort(), info, null);
+    if (scope.kind != Scope.Kind.INSTANCE_TYPE) {
+      // Instance types defer the check to the import or export that uses them.
+      types.checkVisible(s, types.unfreshened(scope, type, info), "export", at);
+    }
+    scope.addNamed(type.sort(), info, null);
     return new dev.wasidl.component.ExportDecl(name, attributes, type);
   }
 }

@@ -136,11 +136,19 @@ final class ExternNameReader {
 
   /**
    * Checks {@code [constructor]}, {@code [method]} and {@code [static]} names: functions only, of a
-   * resource named earlier in this scope, with a {@code self} borrow or an own result. Plain names
-   * of resources are remembered for later annotated names.
+   * resource imported (for imports) or exported (for exports) earlier in this scope under that
+   * plain name, with a {@code self} borrow or an own result. Plain names of resources are
+   * remembered.
    */
   static void checkAnnotatedName(
-      BinaryReader s, Scope scope, ExternName name, Sort sort, Facts info, int at) {
+      BinaryReader s,
+      Scope scope,
+      ExternName name,
+      Sort sort,
+      Facts info,
+      boolean isImport,
+      int at) {
+    Map<String, Facts> resources = isImport ? scope.importedResources : scope.exportedResources;
     String resource =
         switch (name) {
           case ExternName.Constructor c -> c.resource();
@@ -148,7 +156,7 @@ final class ExternNameReader {
           case ExternName.Static st -> st.resource();
           case ExternName.Plain p -> {
             if (sort == Sort.TYPE && info instanceof Facts.Resource) {
-              scope.resources.put(p.label(), info);
+              resources.put(p.label(), info);
             }
             yield null;
           }
@@ -160,14 +168,15 @@ final class ExternNameReader {
     if (sort != Sort.FUNC) {
       throw s.invalid("`" + name.text() + "` names a " + sort.specName() + ", not a func", at);
     }
-    Facts r = scope.resources.get(resource);
+    Facts r = resources.get(resource);
     if (r == null) {
       throw s.invalid(
           "`"
               + name.text()
               + "` refers to resource `"
               + resource
-              + "`, which is not imported or exported before it in this "
+              + (isImport ? "`, which is not imported" : "`, which is not exported")
+              + " before it in this "
               + scope.kind.specName,
           at);
     }

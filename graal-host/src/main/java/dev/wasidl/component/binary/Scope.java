@@ -50,7 +50,9 @@ final class Scope {
   final List<Facts> fresh = new ArrayList<>();
 
   /** Resources imported or exported so far, by plain name (for annotated function names). */
-  final Map<String, Facts> resources = new HashMap<>();
+  final Map<String, Facts> importedResources = new HashMap<>();
+
+  final Map<String, Facts> exportedResources = new HashMap<>();
 
   Scope(Scope parent, Kind kind) {
     this.parent = parent;
@@ -78,6 +80,35 @@ final class Scope {
 
   Facts info(Sort sort, int index) {
     return infos.get(sort).get(index);
+  }
+
+  /** Type indices with an externally visible name (introduced by an import, export or alias). */
+  private final java.util.BitSet namedTypes = new java.util.BitSet();
+
+  boolean isNamedType(int index) {
+    return namedTypes.get(index);
+  }
+
+  /** Instance indices that are imported or exported: their exports' types have names. */
+  private final java.util.BitSet namedInstances = new java.util.BitSet();
+
+  boolean isNamedInstance(int index) {
+    return namedInstances.get(index);
+  }
+
+  void markNamed(Sort sort, int index) {
+    if (sort == Sort.TYPE) {
+      namedTypes.set(index);
+    } else if (sort == Sort.INSTANCE) {
+      namedInstances.set(index);
+    }
+  }
+
+  /** Adds an entry introduced by an import or export: for types and instances, a named one. */
+  int addNamed(Sort sort, Facts info, Definition definition) {
+    int index = add(sort, info, definition);
+    markNamed(sort, index);
+    return index;
   }
 
   int add(Sort sort, Facts info, Definition definition) {

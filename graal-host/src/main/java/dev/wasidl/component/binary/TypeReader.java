@@ -49,6 +49,14 @@ final class TypeReader {
   private final ComponentReader components;
   private int nextResourceId;
 
+  /** Defined value types that are records, variants, enums or flags (they need a name). */
+  private final java.util.Set<Facts> nominal =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
+  /** Types whose definition refers to a resource or nominal type by an index without a name. */
+  private final java.util.Set<Facts> unnamedContents =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
   TypeReader(ComponentReader components) {
     this.components = components;
   }
@@ -198,6 +206,12 @@ final class TypeReader {
         FuncType f = funcType(s, scope);
         type = f;
         info = funcInfo(scope, f);
+        List<ValType> used = new ArrayList<>();
+        f.params().forEach(p -> used.add(p.type()));
+        f.result().ifPresent(used::add);
+        if (anyUnnamed(scope, used)) {
+          unnamedContents.add(info);
+        }
       }
       case 0x43 -> throw s.unsupported("async function type (🔀)", at);
       case 0x41 -> {
@@ -255,6 +269,7 @@ final class TypeReader {
         DefValType v = defValType(s, scope);
         type = v;
         Facts.ValueType facts = valueInfo(scope, v);
+        recordNaming(scope, v, facts);
         if (facts.size() >= Layout.MAX_SIZE) {
           throw s.invalid(
               "value type too large: its size " + facts.size() + " is not below 2^28 bytes", at);
@@ -693,5 +708,97 @@ final class TypeReader {
   /** An unmodifiable copy keeping declaration order (subtyping binds resources in order). */
   static <K, V> Map<K, V> ordered(Map<K, V> map) {
     return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+
+  // ---- external visibility ------------------------------------------------------------------
+
+  private void recordNaming(Scope scope, DefValType v, Facts.ValueType facts) {
+    if (v instanceof RecordType
+        || v instanceof VariantType
+        || v instanceof EnumType
+        || v instanceof FlagsType) {
+      nominal.add(facts);
+    }
+    List<ValType> used = new ArrayList<>();
+    switch (v) {
+      case RecordType r -> r.fields().forEach(f -> used.add(f.type()));
+      case VariantType vt -> vt.cases().forEach(c -> c.type().ifPresent(used::add));
+      case ListType l -> used.add(l.element());
+      case TupleType t -> used.addAll(t.types());
+      case OptionType o -> used.add(o.type());
+      case ResultType r -> {
+        r.ok().ifPresent(used::add);
+        r.error().ifPresent(used::add);
+      }
+      case OwnType o -> used.add(new TypeIndex(o.resource()));
+      case BorrowType b -> used.add(new TypeIndex(b.resource()));
+      case PrimValType p -> {}
+      case EnumType e -> {}
+      case FlagsType f -> {}
+    }
+    if (anyUnnamed(scope, used)) {
+      unnamedContents.add(facts);
+    }
+  }
+
+  /** Whether any of {@code types} refers, by an index without a name, to a type that needs one. */
+  private boolean anyUnnamed(Scope scope, List<ValType> types) {
+    for (ValType t : types) {
+      if (t instanceof TypeIndex i) {
+        Facts f = scope.info(Sort.TYPE, i.index());
+        boolean needsName = f instanceof Facts.Resource || nominal.contains(f);
+        if ((needsName && !scope.isNamedType(i.index())) || unnamedContents.contains(f)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * External visibility (Explainer, "External Visibility of Types"): the type of an import or
+   * export may only use resources, records, variants, enums and flags through names.
+   */
+  void checkVisible(BinaryReader s, Facts info, String what, int at) {
+    String sort =
+        switch (info) {
+          case Facts.Func f -> "func";
+          case Facts.InstanceT i -> "instance";
+          default -> "type";
+        };
+    if (mentionsUnnamed(info, 0)) {
+      throw s.invalid(
+          sort
+              + " not valid to be used as "
+              + what
+              + ": its type uses a resource,"
+              + " record, variant, enum or flags type without an imported or exported name",
+          at);
+    }
+  }
+
+  /** For visibility checks: the facts of an instance or component type before freshening. */
+  Facts unfreshened(Scope scope, ExternType type, Facts info) {
+    return switch (type) {
+      case ExternType.Instance i -> scope.info(Sort.TYPE, i.type());
+      case ExternType.Component c -> scope.info(Sort.TYPE, c.type());
+      case ExternType.Module m -> info;
+      case ExternType.Func f -> info;
+      case ExternType.Type t -> info;
+    };
+  }
+
+  private boolean mentionsUnnamed(Facts info, int depth) {
+    if (unnamedContents.contains(info)) {
+      return true;
+    }
+    if (depth < 50 && info instanceof Facts.InstanceT i) {
+      for (Facts.Extern e : i.exports().values()) {
+        if (mentionsUnnamed(e.info(), depth + 1)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }
