@@ -722,6 +722,7 @@ public final class ComponentReader {
     Import imp = new Import(name, attributes, type);
     if (scope.kind != Scope.Kind.INSTANCE_TYPE) {
       types.checkVisible(s, types.unfreshened(scope, type, info), "import", at);
+      types.checkNotExportDependent(s, types.unfreshened(scope, type, info), at);
     }
     scope.addNamed(type.sort(), info, definition ? imp : null);
     return imp;
@@ -791,7 +792,10 @@ public final class ComponentReader {
     ExternNameReader.checkImplements(s, attributes, sort, at);
     scope.exports.put(name.text(), new Facts.Extern(sort, info));
     Export export = new Export(name, attributes, new SortIndex(sort, idx), type);
-    scope.addNamed(sort, info, export);
+    int index = scope.addNamed(sort, info, export);
+    if (sort == Sort.TYPE) {
+      scope.exportedTypes.set(index);
+    }
     return export;
   }
 
@@ -811,7 +815,10 @@ public final class ComponentReader {
       // Instance types defer the check to the import or export that uses them.
       types.checkVisible(s, types.unfreshened(scope, type, info), "export", at);
     }
-    scope.addNamed(type.sort(), info, null);
+    int index = scope.addNamed(type.sort(), info, null);
+    if (type.sort() == Sort.TYPE) {
+      scope.exportedTypes.set(index);
+    }
     return new dev.wasidl.component.ExportDecl(name, attributes, type);
   }
 }

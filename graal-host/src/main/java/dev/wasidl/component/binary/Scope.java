@@ -85,6 +85,9 @@ final class Scope {
   /** Type indices with an externally visible name (introduced by an import, export or alias). */
   private final java.util.BitSet namedTypes = new java.util.BitSet();
 
+  /** Type indices introduced by an export (imports may not refer to them). */
+  final java.util.BitSet exportedTypes = new java.util.BitSet();
+
   boolean isNamedType(int index) {
     return namedTypes.get(index);
   }

@@ -53,6 +53,10 @@ final class TypeReader {
   private final java.util.Set<Facts> nominal =
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
+  /** Types whose definition refers to a type introduced by an export (directly or not). */
+  private final java.util.Set<Facts> exportDependent =
+      java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
   /** Types whose definition refers to a resource or nominal type by an index without a name. */
   private final java.util.Set<Facts> unnamedContents =
       java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -211,6 +215,9 @@ final class TypeReader {
         f.result().ifPresent(used::add);
         if (anyUnnamed(scope, used)) {
           unnamedContents.add(info);
+        }
+        if (anyExported(scope, used)) {
+          exportDependent.add(info);
         }
       }
       case 0x43 -> throw s.unsupported("async function type (🔀)", at);
@@ -738,6 +745,30 @@ final class TypeReader {
     }
     if (anyUnnamed(scope, used)) {
       unnamedContents.add(facts);
+    }
+    if (anyExported(scope, used)) {
+      exportDependent.add(facts);
+    }
+  }
+
+  private boolean anyExported(Scope scope, List<ValType> types) {
+    for (ValType t : types) {
+      if (t instanceof TypeIndex i
+          && (scope.exportedTypes.get(i.index())
+              || exportDependent.contains(scope.info(Sort.TYPE, i.index())))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Imports may not refer to the types of exports (component acyclicity). */
+  void checkNotExportDependent(BinaryReader s, Facts info, int at) {
+    if (exportDependent.contains(info)) {
+      String sort = info instanceof Facts.Func ? "func" : "type";
+      throw s.invalid(
+          sort + " not valid to be used as import: its type refers to a type this scope exports",
+          at);
     }
   }
 
