@@ -1,0 +1,81 @@
+package dev.wasidl.benchmarks;
+
+import dev.wasidl.graal.GraalRuntime;
+import dev.wasidl.runtime.Component;
+import dev.wasidl.runtime.Func;
+import dev.wasidl.runtime.Instance;
+import dev.wasidl.runtime.Linker;
+import dev.wasidl.runtime.LinkerInstance;
+import dev.wasidl.types.ResourceType;
+import dev.wasidl.types.Val;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What does a component call cost, canonical ABI included? The echo-c guest's exports call the host
+ * import of the same name, so one operation is: lower the argument into the guest, call the export,
+ * lift it in the lowered import, call the Java host, lower the result back, lift it out. {@code
+ * u32} measures the fixed cost; strings of 16 B, 1 KiB and 1 MiB the per-byte cost (two transcoding
+ * copies each way).
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class ComponentCall {
+  @Param({"u32", "string-16", "string-1024", "string-1048576"})
+  public String value;
+
+  private GraalRuntime runtime;
+  private Instance instance;
+  private Func func;
+  private Val arg;
+
+  @Setup
+  public void setUp() {
+    runtime = Wasm.compiledRuntime();
+    Linker linker = Linker.of(runtime);
+    linker
+        .instance("test:echo/types@0.1.0")
+        .resource("thing", ResourceType.host("thing"), rep -> {});
+    LinkerInstance host = linker.instance("test:echo/host@0.1.0");
+    host.func("echo-u32", (cx, a) -> Optional.of(a.getFirst()));
+    host.func("echo-string", (cx, a) -> Optional.of(a.getFirst()));
+    linker.defineUnknownImportsAsTraps();
+    instance = linker.instantiate(Component.of("echo-c", Wasm.guest("echo-c.wasm")));
+    if (value.equals("u32")) {
+      func = instance.func("test:echo/host@0.1.0", "echo-u32").orElseThrow();
+      arg = new Val.U32(42);
+    } else {
+      int size = Integer.parseInt(value.substring("string-".length()));
+      func = instance.func("test:echo/host@0.1.0", "echo-string").orElseThrow();
+      arg = new Val.Str("x".repeat(size));
+    }
+  }
+
+  @TearDown
+  public void tearDown() {
+    instance.close();
+    runtime.close();
+  }
+
+  @Benchmark
+  public Optional<Val> echo() {
+    return func.call(List.of(arg));
+  }
+}

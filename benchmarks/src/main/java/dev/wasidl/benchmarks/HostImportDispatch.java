@@ -1,0 +1,113 @@
+package dev.wasidl.benchmarks;
+
+import dev.wasidl.component.CoreType;
+import dev.wasidl.component.CoreValType;
+import dev.wasidl.graal.GraalFunction;
+import dev.wasidl.graal.GraalModule;
+import dev.wasidl.graal.GraalRuntime;
+import dev.wasidl.graal.GraalStore;
+import dev.wasidl.graal.HostFunction;
+import dev.wasidl.graal.Imports;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What does one call from compiled wasm into a Java host function cost? A wasm loop calls {@code
+ * env.add(i32,i32)} 1000 times: through polyglot's {@code ProxyExecutable}, through the typed host
+ * function object graal-host spins per signature, and inline in wasm (the floor). ns per call.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class HostImportDispatch {
+  static final int CALLS = 1000;
+  private static final CoreType.Func ADD =
+      new CoreType.Func(List.of(CoreValType.I32, CoreValType.I32), List.of(CoreValType.I32));
+
+  private GraalRuntime runtime;
+  private GraalStore proxyStore;
+  private GraalStore typedStore;
+  private GraalFunction proxyLoop;
+  private GraalFunction typedLoop;
+  private GraalFunction inlineLoop;
+
+  static int add(int a, int b) {
+    return a + b;
+  }
+
+  @Setup
+  public void setUp() throws ReflectiveOperationException {
+    runtime = Wasm.compiledRuntime();
+    GraalModule module = GraalModule.of("dispatch", Wasm.module("dispatch.wasm"));
+    HostFunction typed =
+        HostFunction.of(
+            ADD,
+            MethodHandles.lookup()
+                .findStatic(
+                    HostImportDispatch.class,
+                    "add",
+                    MethodType.methodType(int.class, int.class, int.class)));
+    HostFunction proxy =
+        HostFunction.ofProxy(ADD, (ProxyExecutable) a -> a[0].asInt() + a[1].asInt());
+    typedStore = runtime.newStore();
+    proxyStore = runtime.newStore();
+    typedLoop =
+        typedStore
+            .instantiate(module, Imports.builder().define("env", "add", typed).build())
+            .function("host_loop")
+            .orElseThrow();
+    inlineLoop =
+        typedStore
+            .instantiate(module, Imports.builder().define("env", "add", typed).build())
+            .function("inline_loop")
+            .orElseThrow();
+    proxyLoop =
+        proxyStore
+            .instantiate(module, Imports.builder().define("env", "add", proxy).build())
+            .function("host_loop")
+            .orElseThrow();
+  }
+
+  @TearDown
+  public void tearDown() {
+    typedStore.close();
+    proxyStore.close();
+    runtime.close();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CALLS)
+  public int proxyExecutable() {
+    return proxyLoop.callInt(CALLS);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CALLS)
+  public int typedHostFunction() {
+    return typedLoop.callInt(CALLS);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CALLS)
+  public int inlineInWasm() {
+    return inlineLoop.callInt(CALLS);
+  }
+}

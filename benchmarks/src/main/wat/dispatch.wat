@@ -1,0 +1,20 @@
+;; HostImportDispatch: a compiled wasm loop calling the host's env.add n times, and the same loop
+;; with the addition inline (the floor the host call is measured against).
+(module
+  (import "env" "add" (func $add (param i32 i32) (result i32)))
+  (func (export "host_loop") (param $n i32) (result i32) (local $i i32) (local $acc i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $acc (call $add (local.get $acc) (local.get $i)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $acc))
+  (func (export "inline_loop") (param $n i32) (result i32) (local $i i32) (local $acc i32)
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $acc (i32.add (local.get $acc) (local.get $i)))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $acc)))
