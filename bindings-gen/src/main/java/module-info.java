@@ -5,4 +5,6 @@ module dev.wasidl.bindgen {
 
   exports dev.wasidl.bindgen;
   exports dev.wasidl.bindgen.c;
+  exports dev.wasidl.bindgen.wit;
+  exports dev.wasidl.bindgen.wit.ast;
 }

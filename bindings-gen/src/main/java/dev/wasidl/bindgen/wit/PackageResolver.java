@@ -1,0 +1,895 @@
+package dev.wasidl.bindgen.wit;
+
+import dev.wasidl.bindgen.wit.Resolve.Unresolved;
+import dev.wasidl.bindgen.wit.ast.ExternDecl;
+import dev.wasidl.bindgen.wit.ast.FuncDecl;
+import dev.wasidl.bindgen.wit.ast.FuncSig;
+import dev.wasidl.bindgen.wit.ast.Ident;
+import dev.wasidl.bindgen.wit.ast.IncludeDecl;
+import dev.wasidl.bindgen.wit.ast.InterfaceItem;
+import dev.wasidl.bindgen.wit.ast.Span;
+import dev.wasidl.bindgen.wit.ast.TopItem;
+import dev.wasidl.bindgen.wit.ast.TypeDecl;
+import dev.wasidl.bindgen.wit.ast.TypeExpr;
+import dev.wasidl.bindgen.wit.ast.UseDecl;
+import dev.wasidl.bindgen.wit.ast.UsePath;
+import dev.wasidl.bindgen.wit.ast.WorldMember;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** Resolves one package's parsed items against the packages already in a {@link Resolve}. */
+final class PackageResolver {
+  private final Resolve resolve;
+  private final Unresolved unresolved;
+  private final PackageName pkg;
+
+  /** An interface or world declaration and the top-level {@code use}s of its file. */
+  private record Decl(TopItem item, Map<String, TopItem.TopUse> fileUses) {}
+
+  private final Map<String, Decl> decls = new LinkedHashMap<>();
+  private final Map<String, Interface> interfaces = new HashMap<>();
+  private final Map<String, World> worlds = new HashMap<>();
+
+  PackageResolver(Resolve resolve, Unresolved unresolved) {
+    this.resolve = resolve;
+    this.unresolved = unresolved;
+    this.pkg = unresolved.decl().name();
+  }
+
+  /** The other packages a package's items name (by {@code ns:pkg/...} paths). */
+  static Set<PackageName> foreignPackages(Unresolved u) {
+    Set<PackageName> out = new LinkedHashSet<>();
+    List<UsePath> paths = new ArrayList<>();
+    for (List<TopItem> file : u.files()) {
+      for (TopItem item : file) {
+        switch (item) {
+          case TopItem.TopUse use -> paths.add(use.path());
+          case TopItem.InterfaceDecl i -> interfacePaths(i.items(), paths);
+          case TopItem.WorldDecl w -> {
+            for (WorldMember m : w.items()) {
+              switch (m) {
+                case UseDecl use -> paths.add(use.from());
+                case TypeDecl t -> {}
+                case IncludeDecl inc -> paths.add(inc.world());
+                case ExternDecl ext -> {
+                  switch (ext.extern()) {
+                    case ExternDecl.ByPath(UsePath p) -> paths.add(p);
+                    case ExternDecl.NamedPath(Ident n, UsePath p) -> paths.add(p);
+                    case ExternDecl.NamedFunc f -> {}
+                    case ExternDecl.NamedInterface(Ident n, var items) ->
+                        interfacePaths(items, paths);
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    for (UsePath p : paths) {
+      if (p instanceof UsePath.Qualified q && !q.pkg().equals(u.decl().name())) {
+        out.add(q.pkg());
+      }
+    }
+    return out;
+  }
+
+  private static void interfacePaths(List<InterfaceItem> items, List<UsePath> paths) {
+    for (InterfaceItem item : items) {
+      if (item instanceof UseDecl use) {
+        paths.add(use.from());
+      }
+    }
+  }
+
+  // ---- the package
+
+  WitPackage resolve() {
+    for (List<TopItem> file : unresolved.files()) {
+      Map<String, TopItem.TopUse> uses = new LinkedHashMap<>();
+      Set<String> declared = new HashSet<>();
+      for (TopItem item : file) {
+        switch (item) {
+          case TopItem.TopUse use -> {
+            Ident local = use.localName();
+            if (uses.putIfAbsent(local.name(), use) != null) {
+              throw err(local.span(), "name `" + local.name() + "` is defined more than once");
+            }
+          }
+          case TopItem.InterfaceDecl i -> declare(i.name(), item, uses, declared);
+          case TopItem.WorldDecl w -> declare(w.name(), item, uses, declared);
+        }
+      }
+      for (TopItem.TopUse use : uses.values()) {
+        if (declared.contains(use.localName().name())) {
+          throw err(
+              use.localName().span(),
+              "name `" + use.localName().name() + "` is already defined in this file");
+        }
+      }
+    }
+    // Interfaces, each after the interfaces of this package it uses.
+    Map<String, Boolean> state = new HashMap<>();
+    for (Decl d : decls.values()) {
+      if (d.item() instanceof TopItem.InterfaceDecl i) {
+        visitInterface(i, d, state, new ArrayList<>());
+      }
+    }
+    state.clear();
+    for (Decl d : decls.values()) {
+      if (d.item() instanceof TopItem.WorldDecl w) {
+        visitWorld(w, d, state, new ArrayList<>());
+      }
+    }
+    List<Interface> ifaces = new ArrayList<>();
+    List<World> ws = new ArrayList<>();
+    for (Map.Entry<String, Decl> e : decls.entrySet()) {
+      switch (e.getValue().item()) {
+        case TopItem.InterfaceDecl i -> ifaces.add(interfaces.get(e.getKey()));
+        case TopItem.WorldDecl w -> ws.add(worlds.get(e.getKey()));
+        case TopItem.TopUse u -> {}
+      }
+    }
+    return new WitPackage(pkg, ifaces, ws, unresolved.decl().docs());
+  }
+
+  private void declare(
+      Ident name, TopItem item, Map<String, TopItem.TopUse> uses, Set<String> declared) {
+    Decl prev = decls.putIfAbsent(name.name(), new Decl(item, uses));
+    if (prev != null) {
+      throw err(
+          name.span(),
+          "`" + name.name() + "` is defined more than once (first at " + prev.item().span() + ")");
+    }
+    declared.add(name.name());
+  }
+
+  private void visitInterface(
+      TopItem.InterfaceDecl i, Decl d, Map<String, Boolean> state, List<String> path) {
+    String name = i.name().name();
+    Boolean s = state.get(name);
+    if (Boolean.TRUE.equals(s)) {
+      return;
+    }
+    if (Boolean.FALSE.equals(s)) {
+      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+      cycle.add(name);
+      throw err(
+          i.span(), "interface `" + name + "` depends on itself: " + String.join(" -> ", cycle));
+    }
+    state.put(name, false);
+    path.add(name);
+    for (InterfaceItem item : i.items()) {
+      if (item instanceof UseDecl use) {
+        TypeOwner.Interface target = interfacePath(use.from(), d.fileUses());
+        if (target.pkg().equals(pkg)) {
+          Decl td = decls.get(target.name());
+          if (target.name().equals(name)) {
+            throw err(use.from().span(), "interface `" + name + "` cannot use itself");
+          }
+          visitInterface((TopItem.InterfaceDecl) td.item(), td, state, path);
+        }
+      }
+    }
+    path.remove(path.size() - 1);
+    state.put(name, true);
+    TypeOwner.Interface owner = new TypeOwner.Interface(pkg, name);
+    interfaces.put(name, body(owner, i.items(), d.fileUses(), i.docs(), i.gate()));
+  }
+
+  private void visitWorld(
+      TopItem.WorldDecl w, Decl d, Map<String, Boolean> state, List<String> path) {
+    String name = w.name().name();
+    Boolean s = state.get(name);
+    if (Boolean.TRUE.equals(s)) {
+      return;
+    }
+    if (Boolean.FALSE.equals(s)) {
+      List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+      cycle.add(name);
+      throw err(w.span(), "world `" + name + "` includes itself: " + String.join(" -> ", cycle));
+    }
+    state.put(name, false);
+    path.add(name);
+    for (WorldMember m : w.items()) {
+      if (m instanceof IncludeDecl inc) {
+        TypeOwner.World target = worldPath(inc.world(), d.fileUses());
+        if (target.pkg().equals(pkg)) {
+          Decl td = decls.get(target.name());
+          visitWorld((TopItem.WorldDecl) td.item(), td, state, path);
+        }
+      }
+    }
+    path.remove(path.size() - 1);
+    state.put(name, true);
+    worlds.put(name, world(w, d.fileUses()));
+  }
+
+  // ---- paths
+
+  private TopItem localItem(Ident name, String kind) {
+    Decl d = decls.get(name.name());
+    if (d == null) {
+      throw err(
+          name.span(), kind + " `" + name.name() + "` does not exist in package `" + pkg + "`");
+    }
+    return d.item();
+  }
+
+  /** The interface a use-path names. */
+  private TypeOwner.Interface interfacePath(UsePath path, Map<String, TopItem.TopUse> fileUses) {
+    return switch (path) {
+      case UsePath.Local(Ident name) -> {
+        TopItem.TopUse use = fileUses.get(name.name());
+        if (use != null) {
+          yield interfacePath(use.path(), Map.of());
+        }
+        if (localItem(name, "interface") instanceof TopItem.WorldDecl) {
+          throw err(name.span(), "`" + name.name() + "` is a world, not an interface");
+        }
+        yield new TypeOwner.Interface(pkg, name.name());
+      }
+      case UsePath.Qualified q -> {
+        if (q.pkg().equals(pkg)) {
+          yield interfacePath(new UsePath.Local(q.name()), Map.of());
+        }
+        WitPackage other = foreign(q);
+        if (other.iface(q.name().name()).isEmpty()) {
+          throw err(
+              q.name().span(),
+              "interface `"
+                  + q.name().name()
+                  + "` does not exist in package `"
+                  + other.name()
+                  + "`");
+        }
+        yield new TypeOwner.Interface(other.name(), q.name().name());
+      }
+    };
+  }
+
+  private TypeOwner.World worldPath(UsePath path, Map<String, TopItem.TopUse> fileUses) {
+    return switch (path) {
+      case UsePath.Local(Ident name) -> {
+        if (localItem(name, "world") instanceof TopItem.InterfaceDecl) {
+          throw err(name.span(), "`" + name.name() + "` is an interface, not a world");
+        }
+        yield new TypeOwner.World(pkg, name.name());
+      }
+      case UsePath.Qualified q -> {
+        if (q.pkg().equals(pkg)) {
+          yield worldPath(new UsePath.Local(q.name()), fileUses);
+        }
+        WitPackage other = foreign(q);
+        if (other.world(q.name().name()).isEmpty()) {
+          throw err(
+              q.name().span(),
+              "world `" + q.name().name() + "` does not exist in package `" + other.name() + "`");
+        }
+        yield new TypeOwner.World(other.name(), q.name().name());
+      }
+    };
+  }
+
+  private WitPackage foreign(UsePath.Qualified q) {
+    return resolve
+        .resolved(q.pkg())
+        .orElseThrow(() -> err(q.span(), "package `" + q.pkg() + "` not found"));
+  }
+
+  private Interface iface(TypeOwner.Interface owner) {
+    if (owner.pkg().equals(pkg)) {
+      return interfaces.get(owner.name());
+    }
+    return resolve.iface(owner).orElseThrow();
+  }
+
+  private World world(TypeOwner.World owner) {
+    if (owner.pkg().equals(pkg)) {
+      return worlds.get(owner.name());
+    }
+    return resolve.pkg(owner.pkg()).flatMap(p -> p.world(owner.name())).orElseThrow();
+  }
+
+  /** Whether {@code ref} (in an interface resolved earlier) is a resource, aliases followed. */
+  private boolean isResource(TypeRef ref) {
+    TypeRef at = ref;
+    for (int i = 0; i < 1000; i++) {
+      if (!(at.owner() instanceof TypeOwner.Interface owner)) {
+        return false;
+      }
+      Optional<TypeDef> def = iface(owner).type(at.name());
+      if (def.isEmpty()) {
+        return false;
+      }
+      switch (def.get().kind()) {
+        case TypeDefKind.ResourceType r -> {
+          return true;
+        }
+        case TypeDefKind.Alias(WitType.Named(TypeRef next)) -> at = next;
+        default -> {
+          return false;
+        }
+      }
+    }
+    return false;
+  }
+
+  // ---- scopes of types: interfaces, inline interfaces, worlds
+
+  /** The named types of one owner, while it is being resolved. */
+  private final class Scope {
+    final TypeOwner owner;
+    final Map<String, Object> entries = new LinkedHashMap<>(); // TypeDecl or TypeRef (a use)
+    final Map<String, Span> spans = new HashMap<>();
+    final Map<String, TypeDef> defs = new LinkedHashMap<>();
+    final List<Function> resourceFunctions = new ArrayList<>();
+
+    Scope(TypeOwner owner) {
+      this.owner = owner;
+    }
+
+    void use(UseDecl use, Map<String, TopItem.TopUse> fileUses) {
+      TypeOwner.Interface from = interfacePath(use.from(), fileUses);
+      Interface target = iface(from);
+      for (UseDecl.UseName n : use.names()) {
+        if (target.type(n.name().name()).isEmpty()) {
+          throw err(
+              n.name().span(),
+              "type `" + n.name().name() + "` is not defined in interface `" + from + "`");
+        }
+        add(n.localName(), new TypeRef(from, n.name().name()));
+      }
+    }
+
+    void add(Ident name, Object entry) {
+      if (entries.putIfAbsent(name.name(), entry) != null) {
+        throw err(
+            name.span(),
+            "name `"
+                + name.name()
+                + "` is defined more than once (first at "
+                + spans.get(name.name())
+                + ")");
+      }
+      spans.put(name.name(), name.span());
+    }
+
+    /** Checks names and cycles, then builds the definitions in order. */
+    void build(List<?> items) {
+      Map<String, Boolean> state = new HashMap<>();
+      for (String name : entries.keySet()) {
+        visit(name, state, new ArrayList<>());
+      }
+      for (Object item : items) {
+        switch (item) {
+          case UseDecl use -> {
+            for (UseDecl.UseName n : use.names()) {
+              TypeRef target = (TypeRef) entries.get(n.localName().name());
+              defs.put(
+                  n.localName().name(),
+                  new TypeDef(
+                      n.localName().name(),
+                      new TypeDefKind.Alias(new WitType.Named(target)),
+                      use.docs(),
+                      use.gate()));
+            }
+          }
+          case TypeDecl t -> defs.put(t.name().name(), typeDef(t));
+          default -> {}
+        }
+      }
+    }
+
+    private void visit(String name, Map<String, Boolean> state, List<String> path) {
+      Boolean s = state.get(name);
+      if (Boolean.TRUE.equals(s)) {
+        return;
+      }
+      if (Boolean.FALSE.equals(s)) {
+        List<String> cycle = new ArrayList<>(path.subList(path.indexOf(name), path.size()));
+        cycle.add(name);
+        throw err(
+            spans.get(name),
+            cycle.size() == 2
+                ? "type `" + name + "` refers to itself"
+                : "types refer to each other in a cycle: " + String.join(" -> ", cycle));
+      }
+      state.put(name, false);
+      path.add(name);
+      if (entries.get(name) instanceof TypeDecl decl) {
+        for (Ident ref : references(decl)) {
+          if (!entries.containsKey(ref.name())) {
+            throw err(ref.span(), "type `" + ref.name() + "` does not exist");
+          }
+          if (!(decl instanceof TypeDecl.ResourceDecl)) {
+            visit(ref.name(), state, path);
+          }
+        }
+      }
+      path.remove(path.size() - 1);
+      state.put(name, true);
+    }
+
+    TypeDef typeDef(TypeDecl t) {
+      TypeDefKind kind =
+          switch (t) {
+            case TypeDecl.RecordDecl r -> {
+              Set<String> seen = new HashSet<>();
+              List<Field> fields = new ArrayList<>();
+              for (TypeDecl.FieldDecl f : r.fields()) {
+                unique(seen, f.name(), "field");
+                fields.add(new Field(f.name().name(), type(f.type()), f.docs()));
+              }
+              yield new TypeDefKind.RecordType(fields);
+            }
+            case TypeDecl.VariantDecl v -> new TypeDefKind.VariantType(cases(v.cases(), "case"));
+            case TypeDecl.EnumDecl e -> new TypeDefKind.EnumType(cases(e.cases(), "case"));
+            case TypeDecl.FlagsDecl f -> new TypeDefKind.FlagsType(cases(f.flags(), "flag"));
+            case TypeDecl.AliasDecl a -> new TypeDefKind.Alias(type(a.target()));
+            case TypeDecl.ResourceDecl r -> {
+              TypeRef self = new TypeRef(owner, r.name().name());
+              for (TypeDecl.ResourceFunc f : r.functions()) {
+                resourceFunctions.add(resourceFunction(self, f));
+              }
+              yield new TypeDefKind.ResourceType();
+            }
+          };
+      return new TypeDef(t.name().name(), kind, t.docs(), t.gate());
+    }
+
+    private List<Case> cases(List<TypeDecl.CaseDecl> decls, String what) {
+      Set<String> seen = new HashSet<>();
+      List<Case> cases = new ArrayList<>();
+      for (TypeDecl.CaseDecl c : decls) {
+        unique(seen, c.name(), what);
+        cases.add(new Case(c.name().name(), c.type().map(this::type), c.docs()));
+      }
+      return cases;
+    }
+
+    private Function resourceFunction(TypeRef self, TypeDecl.ResourceFunc f) {
+      List<Param> params = new ArrayList<>();
+      FunctionKind kind;
+      Optional<WitType> result;
+      switch (f.kind()) {
+        case METHOD -> {
+          kind = new FunctionKind.Method(self);
+          params.add(new Param("self", new WitType.Handle(WitType.HandleKind.BORROW, self)));
+          result = f.sig().result().map(this::type);
+        }
+        case STATIC -> {
+          kind = new FunctionKind.Static(self);
+          result = f.sig().result().map(this::type);
+        }
+        case CONSTRUCTOR -> {
+          kind = new FunctionKind.Constructor(self);
+          result = Optional.of(new WitType.Named(self));
+        }
+        default -> throw new IllegalStateException();
+      }
+      params.addAll(params(f.sig()));
+      String name =
+          f.kind() == TypeDecl.ResourceFunc.Kind.CONSTRUCTOR ? self.name() : f.name().name();
+      return new Function(name, kind, f.sig().async(), params, result, f.docs(), f.gate());
+    }
+
+    Function function(FuncDecl f) {
+      return new Function(
+          f.name().name(),
+          new FunctionKind.Freestanding(),
+          f.sig().async(),
+          params(f.sig()),
+          f.sig().result().map(this::type),
+          f.docs(),
+          f.gate());
+    }
+
+    private List<Param> params(FuncSig sig) {
+      Set<String> seen = new HashSet<>();
+      List<Param> params = new ArrayList<>();
+      for (FuncSig.ParamDecl p : sig.params()) {
+        unique(seen, p.name(), "parameter");
+        params.add(new Param(p.name().name(), type(p.type())));
+      }
+      return params;
+    }
+
+    WitType type(TypeExpr t) {
+      return switch (t) {
+        case TypeExpr.Prim(Primitive p) -> p;
+        case TypeExpr.Named(Ident name) -> new WitType.Named(ref(name));
+        case TypeExpr.ListOf(TypeExpr e, Optional<Integer> size) ->
+            size.isPresent()
+                ? new WitType.FixedListType(type(e), size.get())
+                : new WitType.ListType(type(e));
+        case TypeExpr.TupleOf(var types) ->
+            new WitType.TupleType(types.stream().map(this::type).toList());
+        case TypeExpr.OptionOf(TypeExpr e) -> new WitType.OptionType(type(e));
+        case TypeExpr.ResultOf(var ok, var e) ->
+            new WitType.ResultType(ok.map(this::type), e.map(this::type));
+        case TypeExpr.MapOf(TypeExpr k, TypeExpr v) -> new WitType.MapType(type(k), type(v));
+        case TypeExpr.FutureOf(var e) -> new WitType.FutureType(e.map(this::type));
+        case TypeExpr.StreamOf(var e) -> new WitType.StreamType(e.map(this::type));
+        case TypeExpr.Borrow(Ident r) ->
+            new WitType.Handle(WitType.HandleKind.BORROW, resourceRef(r, "borrow"));
+        case TypeExpr.Own(Ident r) ->
+            new WitType.Handle(WitType.HandleKind.OWN, resourceRef(r, "own"));
+      };
+    }
+
+    private TypeRef ref(Ident name) {
+      if (!entries.containsKey(name.name())) {
+        throw err(name.span(), "type `" + name.name() + "` does not exist");
+      }
+      return new TypeRef(owner, name.name());
+    }
+
+    private TypeRef resourceRef(Ident name, String handle) {
+      TypeRef ref = ref(name);
+      if (!localResource(name.name(), 0)) {
+        throw err(
+            name.span(),
+            "`" + handle + "<" + name.name() + ">`: type `" + name.name() + "` is not a resource");
+      }
+      return ref;
+    }
+
+    private boolean localResource(String name, int depth) {
+      Object e = entries.get(name);
+      return switch (e) {
+        case TypeDecl.ResourceDecl r -> true;
+        case TypeDecl.AliasDecl(Ident n, TypeExpr.Named(Ident target), var d, var g, var s) ->
+            depth < 100
+                && entries.containsKey(target.name())
+                && localResource(target.name(), depth + 1);
+        case TypeRef r -> isResource(r);
+        case null, default -> false;
+      };
+    }
+  }
+
+  private static void unique(Set<String> seen, Ident name, String what) {
+    if (!seen.add(name.name())) {
+      throw err(name.span(), what + " `" + name.name() + "` is defined more than once");
+    }
+  }
+
+  /** The names a type declaration refers to. */
+  private static List<Ident> references(TypeDecl decl) {
+    List<Ident> out = new ArrayList<>();
+    switch (decl) {
+      case TypeDecl.RecordDecl r -> r.fields().forEach(f -> references(f.type(), out));
+      case TypeDecl.VariantDecl v ->
+          v.cases().forEach(c -> c.type().ifPresent(t -> references(t, out)));
+      case TypeDecl.EnumDecl e -> {}
+      case TypeDecl.FlagsDecl f -> {}
+      case TypeDecl.AliasDecl a -> references(a.target(), out);
+      case TypeDecl.ResourceDecl r -> {
+        for (TypeDecl.ResourceFunc f : r.functions()) {
+          f.sig().params().forEach(p -> references(p.type(), out));
+          f.sig().result().ifPresent(t -> references(t, out));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void references(TypeExpr t, List<Ident> out) {
+    switch (t) {
+      case TypeExpr.Prim p -> {}
+      case TypeExpr.Named(Ident n) -> out.add(n);
+      case TypeExpr.ListOf(TypeExpr e, var size) -> references(e, out);
+      case TypeExpr.TupleOf(var types) -> types.forEach(x -> references(x, out));
+      case TypeExpr.OptionOf(TypeExpr e) -> references(e, out);
+      case TypeExpr.ResultOf(var ok, var e) -> {
+        ok.ifPresent(x -> references(x, out));
+        e.ifPresent(x -> references(x, out));
+      }
+      case TypeExpr.MapOf(TypeExpr k, TypeExpr v) -> {
+        references(k, out);
+        references(v, out);
+      }
+      case TypeExpr.FutureOf(var e) -> e.ifPresent(x -> references(x, out));
+      case TypeExpr.StreamOf(var e) -> e.ifPresent(x -> references(x, out));
+      case TypeExpr.Borrow(Ident r) -> out.add(r);
+      case TypeExpr.Own(Ident r) -> out.add(r);
+    }
+  }
+
+  /** An interface body: a named interface or an inline one in a world. */
+  private Interface body(
+      TypeOwner owner,
+      List<InterfaceItem> items,
+      Map<String, TopItem.TopUse> fileUses,
+      String docs,
+      Gate gate) {
+    Scope scope = new Scope(owner);
+    for (InterfaceItem item : items) {
+      switch (item) {
+        case UseDecl use -> scope.use(use, fileUses);
+        case TypeDecl t -> scope.add(t.name(), t);
+        case FuncDecl f -> {}
+      }
+    }
+    scope.build(items);
+    List<Function> functions = new ArrayList<>(scope.resourceFunctions);
+    List<Function> ordered = new ArrayList<>();
+    Set<String> names = new HashSet<>(scope.entries.keySet());
+    Set<String> componentNames = new HashSet<>();
+    for (Function f : functions) {
+      if (!componentNames.add(f.componentName())) {
+        throw err(
+            spanOf(items, f), "function `" + f.componentName() + "` is defined more than once");
+      }
+    }
+    for (InterfaceItem item : items) {
+      if (item instanceof FuncDecl f) {
+        if (!names.add(f.name().name())) {
+          throw err(f.name().span(), "name `" + f.name().name() + "` is defined more than once");
+        }
+        ordered.add(scope.function(f));
+      }
+    }
+    functions.addAll(ordered);
+    return new Interface(owner, List.copyOf(scope.defs.values()), functions, docs, gate);
+  }
+
+  private static Span spanOf(List<? extends Object> items, Function f) {
+    for (Object item : items) {
+      if (item instanceof TypeDecl.ResourceDecl r) {
+        for (TypeDecl.ResourceFunc rf : r.functions()) {
+          if (rf.name().name().equals(f.name())
+              || rf.kind() == TypeDecl.ResourceFunc.Kind.CONSTRUCTOR) {
+            return rf.span();
+          }
+        }
+      }
+    }
+    return new Span("?", 0, 0);
+  }
+
+  // ---- worlds
+
+  private World world(TopItem.WorldDecl w, Map<String, TopItem.TopUse> fileUses) {
+    TypeOwner.World owner = new TypeOwner.World(pkg, w.name().name());
+    Scope scope = new Scope(owner);
+    for (WorldMember m : w.items()) {
+      switch (m) {
+        case UseDecl use -> scope.use(use, fileUses);
+        case TypeDecl t -> scope.add(t.name(), t);
+        default -> {}
+      }
+    }
+    scope.build(w.items());
+    Items imports = new Items("import");
+    Items exports = new Items("export");
+    List<IncludeDecl> includes = new ArrayList<>();
+    for (WorldMember m : w.items()) {
+      switch (m) {
+        case UseDecl use -> {
+          for (UseDecl.UseName n : use.names()) {
+            imports.add(
+                new WorldItem.TypeItem(scope.defs.get(n.localName().name())), n.localName().span());
+          }
+        }
+        case TypeDecl t -> {
+          imports.add(new WorldItem.TypeItem(scope.defs.get(t.name().name())), t.name().span());
+          for (Function f : scope.resourceFunctions) {
+            if (resourceOf(f).equals(Optional.of(t.name().name()))) {
+              imports.add(new WorldItem.FunctionItem(f), t.name().span());
+            }
+          }
+        }
+        case IncludeDecl inc -> includes.add(inc);
+        case ExternDecl ext -> {
+          Items target = ext.export() ? exports : imports;
+          WorldItem item =
+              switch (ext.extern()) {
+                case ExternDecl.ByPath(UsePath p) ->
+                    new WorldItem.InterfaceItem(interfacePath(p, fileUses), ext.docs(), ext.gate());
+                case ExternDecl.NamedPath(Ident n, UsePath p) ->
+                    new WorldItem.NamedInterface(
+                        n.name(), interfacePath(p, fileUses), ext.docs(), ext.gate());
+                case ExternDecl.NamedFunc(Ident n, FuncSig sig) ->
+                    new WorldItem.FunctionItem(
+                        scope.function(new FuncDecl(n, sig, ext.docs(), ext.gate(), n.span())));
+                case ExternDecl.NamedInterface(Ident n, var items) ->
+                    new WorldItem.InlineInterface(
+                        body(
+                            new TypeOwner.InlineInterface(
+                                pkg, owner.name(), ext.export(), n.name()),
+                            items,
+                            fileUses,
+                            ext.docs(),
+                            ext.gate()));
+              };
+          target.add(item, ext.span());
+        }
+      }
+    }
+    for (IncludeDecl inc : includes) {
+      include(owner, inc, world(worldPath(inc.world(), fileUses)), imports, exports);
+    }
+    return elaborate(owner, imports, exports, w.docs(), w.gate());
+  }
+
+  private static Optional<String> resourceOf(Function f) {
+    return switch (f.kind()) {
+      case FunctionKind.Freestanding k -> Optional.empty();
+      case FunctionKind.Method(TypeRef r) -> Optional.of(r.name());
+      case FunctionKind.Static(TypeRef r) -> Optional.of(r.name());
+      case FunctionKind.Constructor(TypeRef r) -> Optional.of(r.name());
+    };
+  }
+
+  /** A world's imports or exports by key, in order. */
+  private static final class Items {
+    final String what;
+    final Map<String, WorldItem> byKey = new LinkedHashMap<>();
+
+    Items(String what) {
+      this.what = what;
+    }
+
+    void add(WorldItem item, Span span) {
+      if (byKey.putIfAbsent(item.key(), item) != null) {
+        throw err(span, what + " `" + item.key() + "` is defined more than once");
+      }
+    }
+  }
+
+  /** Merges an included world ("Union of Worlds with include"). */
+  private void include(
+      TypeOwner.World owner, IncludeDecl inc, World included, Items imports, Items exports) {
+    Map<String, String> renames = new HashMap<>();
+    for (IncludeDecl.Rename r : inc.with()) {
+      String from = r.from().name();
+      Optional<WorldItem> item = included.importNamed(from).or(() -> included.exportNamed(from));
+      if (item.isEmpty()) {
+        throw err(
+            r.from().span(),
+            "`" + from + "` is not an import or export of world `" + included.owner() + "`");
+      }
+      if (item.get() instanceof WorldItem.InterfaceItem) {
+        throw err(
+            r.from().span(), "`" + from + "` names an interface; `with` renames only plain names");
+      }
+      renames.put(from, r.to().name());
+    }
+    TypeOwner.World from = included.owner();
+    Rewrite rw =
+        new Rewrite(
+            ref ->
+                ref.owner().equals(from)
+                    ? new TypeRef(owner, renames.getOrDefault(ref.name(), ref.name()))
+                    : ref.owner() instanceof TypeOwner.InlineInterface i
+                            && i.pkg().equals(from.pkg())
+                            && i.world().equals(from.name())
+                        ? new TypeRef(mapInline(i, owner, renames), ref.name())
+                        : ref,
+            o ->
+                o instanceof TypeOwner.InlineInterface i
+                        && i.pkg().equals(from.pkg())
+                        && i.world().equals(from.name())
+                    ? mapInline(i, owner, renames)
+                    : o);
+    merge(included.imports(), imports, rw, renames, inc, included);
+    merge(included.exports(), exports, rw, renames, inc, included);
+  }
+
+  private static TypeOwner.InlineInterface mapInline(
+      TypeOwner.InlineInterface i, TypeOwner.World owner, Map<String, String> renames) {
+    return new TypeOwner.InlineInterface(
+        owner.pkg(), owner.name(), i.export(), renames.getOrDefault(i.name(), i.name()));
+  }
+
+  private static void merge(
+      List<WorldItem> items,
+      Items target,
+      Rewrite rw,
+      Map<String, String> renames,
+      IncludeDecl inc,
+      World included) {
+    for (WorldItem item : items) {
+      WorldItem mapped =
+          switch (item) {
+            case WorldItem.InterfaceItem i -> i;
+            case WorldItem.NamedInterface n ->
+                new WorldItem.NamedInterface(
+                    renames.getOrDefault(n.name(), n.name()), n.iface(), n.docs(), n.gate());
+            case WorldItem.InlineInterface i -> new WorldItem.InlineInterface(rw.iface(i.iface()));
+            case WorldItem.FunctionItem f ->
+                new WorldItem.FunctionItem(
+                    rw.function(
+                        f.function(),
+                        renames.getOrDefault(f.function().name(), f.function().name())));
+            case WorldItem.TypeItem t ->
+                new WorldItem.TypeItem(
+                    rw.typeDef(t.type(), renames.getOrDefault(t.type().name(), t.type().name())));
+          };
+      WorldItem existing = target.byKey.get(mapped.key());
+      if (existing == null) {
+        target.byKey.put(mapped.key(), mapped);
+      } else if (!(mapped instanceof WorldItem.InterfaceItem) && !existing.equals(mapped)) {
+        throw err(
+            inc.span(),
+            target.what
+                + " `"
+                + mapped.key()
+                + "` of included world `"
+                + included.owner()
+                + "` conflicts with an existing "
+                + target.what
+                + "; rename it with `with { "
+                + mapped.key()
+                + " as ... }`");
+      }
+    }
+  }
+
+  /**
+   * Adds the interfaces that imports and exports use as imports, each before its first user
+   * ("Transitive imports and worlds").
+   */
+  private World elaborate(
+      TypeOwner.World owner, Items imports, Items exports, String docs, Gate gate) {
+    Map<String, WorldItem> out = new LinkedHashMap<>();
+    for (WorldItem item : imports.byKey.values()) {
+      addWithDeps(item, out, imports.byKey);
+    }
+    for (WorldItem item : exports.byKey.values()) {
+      for (TypeOwner.Interface dep : deps(item)) {
+        if (!exports.byKey.containsKey(dep.toString())) {
+          addWithDeps(dependency(dep, imports.byKey), out, imports.byKey);
+        }
+      }
+    }
+    return new World(
+        owner, List.copyOf(out.values()), List.copyOf(exports.byKey.values()), docs, gate);
+  }
+
+  private void addWithDeps(
+      WorldItem item, Map<String, WorldItem> out, Map<String, WorldItem> explicit) {
+    if (out.containsKey(item.key())) {
+      return;
+    }
+    for (TypeOwner.Interface dep : deps(item)) {
+      if (!out.containsKey(dep.toString())) {
+        addWithDeps(dependency(dep, explicit), out, explicit);
+      }
+    }
+    out.put(item.key(), item);
+  }
+
+  private static WorldItem dependency(TypeOwner.Interface dep, Map<String, WorldItem> explicit) {
+    WorldItem e = explicit.get(dep.toString());
+    return e != null ? e : new WorldItem.InterfaceItem(dep, "", Gate.NONE);
+  }
+
+  private List<TypeOwner.Interface> deps(WorldItem item) {
+    return switch (item) {
+      case WorldItem.InterfaceItem i -> Resolve.dependencies(iface(i.iface()));
+      case WorldItem.NamedInterface n -> Resolve.dependencies(iface(n.iface()));
+      case WorldItem.InlineInterface i -> Resolve.dependencies(i.iface());
+      case WorldItem.FunctionItem f -> List.of();
+      case WorldItem.TypeItem t ->
+          t.type().kind() instanceof TypeDefKind.Alias(WitType.Named(TypeRef ref))
+                  && ref.owner() instanceof TypeOwner.Interface other
+              ? List.of(other)
+              : List.of();
+    };
+  }
+
+  private static WitResolveException err(@Nullable Span span, String message) {
+    return span == null ? new WitResolveException(message) : new WitResolveException(span, message);
+  }
+}

@@ -1,0 +1,258 @@
+package dev.wasidl.bindgen.wit;
+
+import dev.wasidl.bindgen.wit.ast.Lexicon;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Prints a resolved package as WIT text in one canonical layout: two-space indent, {@code ///}
+ * docs, gates on their own lines, types before functions, a resource's functions in its block,
+ * {@code use} for names from other interfaces, worlds elaborated (includes merged, implicit imports
+ * explicit). Parsing and resolving the text again gives an equal {@link WitPackage}.
+ */
+public final class WitPrinter {
+  private final StringBuilder out = new StringBuilder();
+  private final PackageName pkg;
+
+  private WitPrinter(PackageName pkg) {
+    this.pkg = pkg;
+  }
+
+  /** The package as one {@code .wit} file. */
+  public static String print(WitPackage p) {
+    WitPrinter w = new WitPrinter(p.name());
+    w.docs(p.docs(), "");
+    w.out.append("package ").append(p.name()).append(";\n");
+    for (Interface i : p.interfaces()) {
+      w.out.append('\n');
+      w.docs(i.docs(), "");
+      w.gate(i.gate(), "");
+      w.out.append("interface ").append(id(i.name())).append(" {\n");
+      w.body(i, "  ");
+      w.out.append("}\n");
+    }
+    for (World world : p.worlds()) {
+      w.out.append('\n');
+      w.world(world);
+    }
+    return w.out.toString();
+  }
+
+  /** A type as written in WIT, names relative to their owner ({@code list<u8>}, {@code r}). */
+  public static String type(WitType t) {
+    return switch (t) {
+      case Primitive p -> p.wit();
+      case WitType.Named(TypeRef r) -> id(r.name());
+      case WitType.ListType(WitType e) -> "list<" + type(e) + ">";
+      case WitType.FixedListType(WitType e, int n) -> "list<" + type(e) + ", " + n + ">";
+      case WitType.TupleType(var ts) ->
+          ts.stream().map(WitPrinter::type).collect(Collectors.joining(", ", "tuple<", ">"));
+      case WitType.OptionType(WitType e) -> "option<" + type(e) + ">";
+      case WitType.ResultType(var ok, var err) ->
+          ok.isEmpty() && err.isEmpty()
+              ? "result"
+              : err.isEmpty()
+                  ? "result<" + type(ok.get()) + ">"
+                  : "result<" + ok.map(WitPrinter::type).orElse("_") + ", " + type(err.get()) + ">";
+      case WitType.MapType(WitType k, WitType v) -> "map<" + type(k) + ", " + type(v) + ">";
+      case WitType.FutureType(var e) -> e.map(x -> "future<" + type(x) + ">").orElse("future");
+      case WitType.StreamType(var e) -> e.map(x -> "stream<" + type(x) + ">").orElse("stream");
+      case WitType.Handle(var kind, TypeRef r) ->
+          (kind == WitType.HandleKind.BORROW ? "borrow<" : "own<") + id(r.name()) + ">";
+    };
+  }
+
+  /** An identifier, with {@code %} when it is a keyword. */
+  public static String id(String name) {
+    return Lexicon.isKeyword(name) ? "%" + name : name;
+  }
+
+  private void body(Interface i, String indent) {
+    for (TypeDef t : i.types()) {
+      typeDef(t, i.owner(), i.functions(), indent);
+    }
+    for (Function f : i.functions()) {
+      if (f.kind() instanceof FunctionKind.Freestanding) {
+        docs(f.docs(), indent);
+        gate(f.gate(), indent);
+        out.append(indent).append(id(f.name())).append(": ").append(signature(f, 0)).append(";\n");
+      }
+    }
+  }
+
+  private void typeDef(TypeDef t, TypeOwner owner, List<Function> functions, String indent) {
+    docs(t.docs(), indent);
+    gate(t.gate(), indent);
+    out.append(indent);
+    String name = id(t.name());
+    switch (t.kind()) {
+      case TypeDefKind.Alias(WitType.Named(TypeRef ref))
+          when !ref.owner().equals(owner) && ref.owner() instanceof TypeOwner.Interface from -> {
+        out.append("use ").append(path(from)).append(".{").append(id(ref.name()));
+        if (!ref.name().equals(t.name())) {
+          out.append(" as ").append(name);
+        }
+        out.append("};\n");
+      }
+      case TypeDefKind.Alias(WitType target) ->
+          out.append("type ").append(name).append(" = ").append(type(target)).append(";\n");
+      case TypeDefKind.RecordType(var fields) -> {
+        out.append("record ").append(name).append(" {\n");
+        for (Field f : fields) {
+          docs(f.docs(), indent + "  ");
+          out.append(indent).append("  ").append(id(f.name())).append(": ");
+          out.append(type(f.type())).append(",\n");
+        }
+        out.append(indent).append("}\n");
+      }
+      case TypeDefKind.VariantType(var cases) -> cases("variant", name, cases, indent);
+      case TypeDefKind.EnumType(var cases) -> cases("enum", name, cases, indent);
+      case TypeDefKind.FlagsType(var flags) -> cases("flags", name, flags, indent);
+      case TypeDefKind.ResourceType r -> {
+        List<Function> fs =
+            functions.stream()
+                .filter(f -> resourceOf(f).equals(Optional.of(new TypeRef(owner, t.name()))))
+                .toList();
+        out.append("resource ").append(name);
+        if (fs.isEmpty()) {
+          out.append(";\n");
+          return;
+        }
+        out.append(" {\n");
+        for (Function f : fs) {
+          String in = indent + "  ";
+          docs(f.docs(), in);
+          gate(f.gate(), in);
+          out.append(in);
+          switch (f.kind()) {
+            case FunctionKind.Constructor c ->
+                out.append("constructor").append(params(f.params(), 0)).append(";\n");
+            case FunctionKind.Method m ->
+                out.append(id(f.name())).append(": ").append(signature(f, 1)).append(";\n");
+            case FunctionKind.Static s ->
+                out.append(id(f.name())).append(": static ").append(signature(f, 0)).append(";\n");
+            case FunctionKind.Freestanding x -> throw new IllegalStateException();
+          }
+        }
+        out.append(indent).append("}\n");
+      }
+    }
+  }
+
+  private static Optional<TypeRef> resourceOf(Function f) {
+    return switch (f.kind()) {
+      case FunctionKind.Freestanding k -> Optional.empty();
+      case FunctionKind.Method(TypeRef r) -> Optional.of(r);
+      case FunctionKind.Static(TypeRef r) -> Optional.of(r);
+      case FunctionKind.Constructor(TypeRef r) -> Optional.of(r);
+    };
+  }
+
+  private void cases(String kw, String name, List<Case> cases, String indent) {
+    out.append(kw).append(' ').append(name).append(" {\n");
+    for (Case c : cases) {
+      docs(c.docs(), indent + "  ");
+      out.append(indent).append("  ").append(id(c.name()));
+      c.type().ifPresent(t -> out.append('(').append(type(t)).append(')'));
+      out.append(",\n");
+    }
+    out.append(indent).append("}\n");
+  }
+
+  /** {@code func(a: T) -> R}, leaving out the first {@code skip} params (a method's self). */
+  private static String signature(Function f, int skip) {
+    return (f.async() ? "async func" : "func")
+        + params(f.params(), skip)
+        + f.result().map(r -> " -> " + type(r)).orElse("");
+  }
+
+  private static String params(List<Param> params, int skip) {
+    return params.subList(skip, params.size()).stream()
+        .map(p -> id(p.name()) + ": " + type(p.type()))
+        .collect(Collectors.joining(", ", "(", ")"));
+  }
+
+  private String path(TypeOwner.Interface i) {
+    if (i.pkg().equals(pkg)) {
+      return id(i.name());
+    }
+    return id(i.pkg().namespace())
+        + ":"
+        + id(i.pkg().name())
+        + "/"
+        + id(i.name())
+        + i.pkg().version().map(v -> "@" + v).orElse("");
+  }
+
+  private void world(World w) {
+    docs(w.docs(), "");
+    gate(w.gate(), "");
+    out.append("world ").append(id(w.name())).append(" {\n");
+    List<Function> resourceFunctions =
+        w.imports().stream()
+            .filter(
+                i -> i instanceof WorldItem.FunctionItem(Function f) && resourceOf(f).isPresent())
+            .map(i -> ((WorldItem.FunctionItem) i).function())
+            .toList();
+    for (WorldItem item : w.imports()) {
+      if (item instanceof WorldItem.TypeItem(TypeDef t)) {
+        typeDef(t, w.owner(), resourceFunctions, "  ");
+      } else if (!resourceFunctions.contains(
+          item instanceof WorldItem.FunctionItem(Function f) ? f : null)) {
+        worldItem("import", item);
+      }
+    }
+    for (WorldItem item : w.exports()) {
+      worldItem("export", item);
+    }
+    out.append("}\n");
+  }
+
+  private void worldItem(String kw, WorldItem item) {
+    String in = "  ";
+    docs(item.docs(), in);
+    gate(item.gate(), in);
+    out.append(in).append(kw).append(' ');
+    switch (item) {
+      case WorldItem.InterfaceItem i -> out.append(path(i.iface())).append(";\n");
+      case WorldItem.NamedInterface n ->
+          out.append(id(n.name())).append(": ").append(path(n.iface())).append(";\n");
+      case WorldItem.InlineInterface i -> {
+        out.append(id(i.iface().name())).append(": interface {\n");
+        body(i.iface(), in + "  ");
+        out.append(in).append("}\n");
+      }
+      case WorldItem.FunctionItem f ->
+          out.append(id(f.function().name()))
+              .append(": ")
+              .append(signature(f.function(), 0))
+              .append(";\n");
+      case WorldItem.TypeItem t -> throw new IllegalStateException("a world's types are imports");
+    }
+  }
+
+  private void docs(String docs, String indent) {
+    if (docs.isEmpty()) {
+      return;
+    }
+    for (String line : docs.split("\n", -1)) {
+      out.append(indent).append("///");
+      if (!line.isEmpty()) {
+        out.append(' ').append(line);
+      }
+      out.append('\n');
+    }
+  }
+
+  private void gate(Gate g, String indent) {
+    g.since()
+        .ifPresent(v -> out.append(indent).append("@since(version = ").append(v).append(")\n"));
+    g.unstable()
+        .ifPresent(
+            f -> out.append(indent).append("@unstable(feature = ").append(id(f)).append(")\n"));
+    g.deprecated()
+        .ifPresent(
+            v -> out.append(indent).append("@deprecated(version = ").append(v).append(")\n"));
+  }
+}

@@ -1,0 +1,4 @@
+package dev.wasidl.bindgen.wit.ast;
+
+/** An item of a world: import, export, include, use or type definition. */
+public sealed interface WorldMember permits ExternDecl, IncludeDecl, UseDecl, TypeDecl {}
