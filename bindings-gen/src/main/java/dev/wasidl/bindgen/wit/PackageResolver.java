@@ -755,6 +755,20 @@ final class PackageResolver {
       String from = r.from().name();
       Optional<WorldItem> item = included.importNamed(from).or(() -> included.exportNamed(from));
       if (item.isEmpty()) {
+        Optional<WorldItem> byInterface =
+            java.util.stream.Stream.concat(included.imports().stream(), included.exports().stream())
+                .filter(
+                    i -> i instanceof WorldItem.InterfaceItem ii && ii.iface().name().equals(from))
+                .findFirst();
+        if (byInterface.isPresent()) {
+          throw err(
+              r.from().span(),
+              "`"
+                  + from
+                  + "` names an interface (`"
+                  + byInterface.get().key()
+                  + "`); `with` renames only plain names");
+        }
         throw err(
             r.from().span(),
             "`" + from + "` is not an import or export of world `" + included.owner() + "`");

@@ -14,8 +14,7 @@ public enum Primitive implements WitType {
   F32("f32"),
   F64("f64"),
   CHAR("char"),
-  STRING("string"),
-  ERROR_CONTEXT("error-context");
+  STRING("string");
 
   private final String wit;
 

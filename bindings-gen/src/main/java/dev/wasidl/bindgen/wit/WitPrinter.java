@@ -1,6 +1,7 @@
 package dev.wasidl.bindgen.wit;
 
 import dev.wasidl.bindgen.wit.ast.Lexicon;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -14,6 +15,7 @@ import java.util.stream.Collectors;
 public final class WitPrinter {
   private final StringBuilder out = new StringBuilder();
   private final PackageName pkg;
+  private boolean blockStart;
 
   private WitPrinter(PackageName pkg) {
     this.pkg = pkg;
@@ -69,42 +71,88 @@ public final class WitPrinter {
   }
 
   private void body(Interface i, String indent) {
-    for (TypeDef t : i.types()) {
-      typeDef(t, i.owner(), i.functions(), indent);
+    blockStart = true;
+    for (int at = 0; at < i.types().size(); ) {
+      at = types(i.types(), at, i.owner(), i.functions(), indent);
     }
     for (Function f : i.functions()) {
       if (f.kind() instanceof FunctionKind.Freestanding) {
-        docs(f.docs(), indent);
-        gate(f.gate(), indent);
+        begin(f.docs(), f.gate(), indent);
         out.append(indent).append(id(f.name())).append(": ").append(signature(f, 0)).append(";\n");
       }
     }
+    blockStart = false;
+  }
+
+  /** A blank line before an item with docs or gates, unless it opens its block. */
+  private void begin(String docs, Gate gate, String indent) {
+    if (!blockStart && (!docs.isEmpty() || !gate.isNone())) {
+      out.append('\n');
+    }
+    blockStart = false;
+    docs(docs, indent);
+    gate(gate, indent);
+  }
+
+  /**
+   * Prints {@code ts[at]}; a {@code use} takes the following {@code use}s of the same interface
+   * with the same docs and gates along ({@code use i.{a, b as c};}). Returns the next index.
+   */
+  private int types(
+      List<TypeDef> ts, int at, TypeOwner owner, List<Function> functions, String indent) {
+    TypeDef t = ts.get(at);
+    Optional<TypeOwner.Interface> from = useFrom(t, owner);
+    if (from.isEmpty()) {
+      typeDef(t, owner, functions, indent);
+      return at + 1;
+    }
+    int end = at + 1;
+    while (end < ts.size()
+        && useFrom(ts.get(end), owner).equals(from)
+        && ts.get(end).docs().equals(t.docs())
+        && ts.get(end).gate().equals(t.gate())) {
+      end++;
+    }
+    begin(t.docs(), t.gate(), indent);
+    out.append(indent).append("use ").append(path(from.get())).append(".{");
+    for (int k = at; k < end; k++) {
+      TypeDef u = ts.get(k);
+      String target = ((WitType.Named) ((TypeDefKind.Alias) u.kind()).target()).ref().name();
+      out.append(k > at ? ", " : "").append(id(target));
+      if (!target.equals(u.name())) {
+        out.append(" as ").append(id(u.name()));
+      }
+    }
+    out.append("};\n");
+    return end;
+  }
+
+  /** The interface a {@code use}d name comes from. */
+  private static Optional<TypeOwner.Interface> useFrom(TypeDef t, TypeOwner owner) {
+    return t.kind() instanceof TypeDefKind.Alias(WitType.Named(TypeRef ref))
+            && !ref.owner().equals(owner)
+            && ref.owner() instanceof TypeOwner.Interface from
+        ? Optional.of(from)
+        : Optional.empty();
   }
 
   private void typeDef(TypeDef t, TypeOwner owner, List<Function> functions, String indent) {
-    docs(t.docs(), indent);
-    gate(t.gate(), indent);
+    begin(t.docs(), t.gate(), indent);
     out.append(indent);
     String name = id(t.name());
     switch (t.kind()) {
-      case TypeDefKind.Alias(WitType.Named(TypeRef ref))
-          when !ref.owner().equals(owner) && ref.owner() instanceof TypeOwner.Interface from -> {
-        out.append("use ").append(path(from)).append(".{").append(id(ref.name()));
-        if (!ref.name().equals(t.name())) {
-          out.append(" as ").append(name);
-        }
-        out.append("};\n");
-      }
       case TypeDefKind.Alias(WitType target) ->
           out.append("type ").append(name).append(" = ").append(type(target)).append(";\n");
       case TypeDefKind.RecordType(var fields) -> {
         out.append("record ").append(name).append(" {\n");
+        blockStart = true;
         for (Field f : fields) {
-          docs(f.docs(), indent + "  ");
+          begin(f.docs(), Gate.NONE, indent + "  ");
           out.append(indent).append("  ").append(id(f.name())).append(": ");
           out.append(type(f.type())).append(",\n");
         }
         out.append(indent).append("}\n");
+        blockStart = false;
       }
       case TypeDefKind.VariantType(var cases) -> cases("variant", name, cases, indent);
       case TypeDefKind.EnumType(var cases) -> cases("enum", name, cases, indent);
@@ -120,10 +168,10 @@ public final class WitPrinter {
           return;
         }
         out.append(" {\n");
+        blockStart = true;
         for (Function f : fs) {
           String in = indent + "  ";
-          docs(f.docs(), in);
-          gate(f.gate(), in);
+          begin(f.docs(), f.gate(), in);
           out.append(in);
           switch (f.kind()) {
             case FunctionKind.Constructor c ->
@@ -136,6 +184,7 @@ public final class WitPrinter {
           }
         }
         out.append(indent).append("}\n");
+        blockStart = false;
       }
     }
   }
@@ -151,13 +200,15 @@ public final class WitPrinter {
 
   private void cases(String kw, String name, List<Case> cases, String indent) {
     out.append(kw).append(' ').append(name).append(" {\n");
+    blockStart = true;
     for (Case c : cases) {
-      docs(c.docs(), indent + "  ");
+      begin(c.docs(), Gate.NONE, indent + "  ");
       out.append(indent).append("  ").append(id(c.name()));
       c.type().ifPresent(t -> out.append('(').append(type(t)).append(')'));
       out.append(",\n");
     }
     out.append(indent).append("}\n");
+    blockStart = false;
   }
 
   /** {@code func(a: T) -> R}, leaving out the first {@code skip} params (a method's self). */
@@ -195,13 +246,27 @@ public final class WitPrinter {
                 i -> i instanceof WorldItem.FunctionItem(Function f) && resourceOf(f).isPresent())
             .map(i -> ((WorldItem.FunctionItem) i).function())
             .toList();
-    for (WorldItem item : w.imports()) {
-      if (item instanceof WorldItem.TypeItem(TypeDef t)) {
-        typeDef(t, w.owner(), resourceFunctions, "  ");
-      } else if (!resourceFunctions.contains(
-          item instanceof WorldItem.FunctionItem(Function f) ? f : null)) {
+    blockStart = true;
+    List<WorldItem> imports = w.imports();
+    for (int at = 0; at < imports.size(); ) {
+      WorldItem item = imports.get(at);
+      if (item instanceof WorldItem.TypeItem) {
+        int end = at;
+        List<TypeDef> run = new ArrayList<>();
+        while (end < imports.size() && imports.get(end) instanceof WorldItem.TypeItem(TypeDef t)) {
+          run.add(t);
+          end++;
+        }
+        for (int k = 0; k < run.size(); ) {
+          k = types(run, k, w.owner(), resourceFunctions, "  ");
+        }
+        at = end;
+        continue;
+      }
+      if (!(item instanceof WorldItem.FunctionItem(Function f) && resourceFunctions.contains(f))) {
         worldItem("import", item);
       }
+      at++;
     }
     for (WorldItem item : w.exports()) {
       worldItem("export", item);
@@ -211,8 +276,7 @@ public final class WitPrinter {
 
   private void worldItem(String kw, WorldItem item) {
     String in = "  ";
-    docs(item.docs(), in);
-    gate(item.gate(), in);
+    begin(item.docs(), item.gate(), in);
     out.append(in).append(kw).append(' ');
     switch (item) {
       case WorldItem.InterfaceItem i -> out.append(path(i.iface())).append(";\n");
@@ -222,6 +286,7 @@ public final class WitPrinter {
         out.append(id(i.iface().name())).append(": interface {\n");
         body(i.iface(), in + "  ");
         out.append(in).append("}\n");
+        blockStart = false;
       }
       case WorldItem.FunctionItem f ->
           out.append(id(f.function().name()))

@@ -52,8 +52,7 @@ final class Lexer {
           "use",
           "variant",
           "with",
-          "world",
-          "error-context");
+          "world");
 
   private static final Pattern SEMVER =
       Pattern.compile(

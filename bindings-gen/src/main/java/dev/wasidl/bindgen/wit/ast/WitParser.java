@@ -402,6 +402,11 @@ public final class WitParser {
 
   private TypeDecl typeDecl(String docs, Gate gate) {
     Token kw = next();
+    if (peek().is(":")) {
+      throw error(
+          kw,
+          "expected an identifier, found keyword `" + kw.text() + "` (write `%" + kw.text() + "`)");
+    }
     Ident name = ident();
     return switch (kw.text()) {
       case "type" -> {
