@@ -23,14 +23,13 @@ public record Function(
 
   /**
    * The component-level name: {@code f}, {@code [method]r.f}, {@code [static]r.f}, {@code
-   * [constructor]r} (with {@code [async]} prefixes for async functions).
+   * [constructor]r}. Whether the function is {@code async} is part of its type, not its name.
    */
   public String componentName() {
-    String async = this.async ? "[async]" : "";
     return switch (kind) {
-      case FunctionKind.Freestanding() -> async.isEmpty() ? name : "[async]" + name;
-      case FunctionKind.Method(TypeRef r) -> async + "[method]" + r.name() + "." + name;
-      case FunctionKind.Static(TypeRef r) -> async + "[static]" + r.name() + "." + name;
+      case FunctionKind.Freestanding() -> name;
+      case FunctionKind.Method(TypeRef r) -> "[method]" + r.name() + "." + name;
+      case FunctionKind.Static(TypeRef r) -> "[static]" + r.name() + "." + name;
       case FunctionKind.Constructor(TypeRef r) -> "[constructor]" + r.name();
     };
   }
