@@ -8,7 +8,7 @@
 #define IMPORT(name) __attribute__((import_module("test:echo/host@0.1.0"), import_name(name)))
 #define EXPORT(name) __attribute__((export_name("test:echo/host@0.1.0#" name)))
 
-static _Alignas(8) unsigned char heap[1 << 20];
+static _Alignas(8) unsigned char heap[8 << 20];
 static size_t heap_top;
 
 __attribute__((export_name("cabi_realloc")))
@@ -22,6 +22,13 @@ void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
 }
 
 static _Alignas(8) unsigned char ret_area[64];
+
+// post-return: the host has lifted the result, so everything allocated for this call is garbage
+#define POST(name, fn) \
+  __attribute__((export_name("cabi_post_test:echo/host@0.1.0#" name))) void fn##_post(int32_t r) { \
+    (void)r;                                                                                     \
+    heap_top = 0;                                                                                \
+  }
 #define RET ((int32_t)(uintptr_t)ret_area)
 
 // one flat value in, one out
@@ -103,3 +110,13 @@ int32_t echo_prims(int32_t a, int32_t b, int32_t c, int32_t d, int32_t e, int32_
 // 17 parameters spill into memory: both directions pass the pointer to the tuple
 IMPORT("sum17") int64_t host_sum17(int32_t);
 EXPORT("sum17") int64_t sum17(int32_t args) { return host_sum17(args); }
+POST("echo-string", echo_string)
+POST("echo-bytes", echo_bytes)
+POST("echo-strings", echo_strings)
+POST("echo-points", echo_points)
+POST("echo-point", echo_point)
+POST("echo-option", echo_option)
+POST("echo-result", echo_result)
+POST("echo-shape", echo_shape)
+POST("echo-tuple", echo_tuple)
+POST("echo-prims", echo_prims)

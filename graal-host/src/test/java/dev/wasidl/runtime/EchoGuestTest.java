@@ -166,6 +166,17 @@ class EchoGuestTest {
   }
 
   @Test
+  void postReturnRunsAfterEachCall() {
+    // the guest's bump allocator (8 MiB) is reset only by its post-return functions: 100 round
+    // trips of 100 KB (20 MB allocated in all) succeed only if post-return runs every time
+    Func echo = instance.func(HOST, "echo-string").orElseThrow();
+    Val big = str("p".repeat(100_000));
+    for (int i = 0; i < 100; i++) {
+      assertEquals(Optional.of(big), echo.call(big));
+    }
+  }
+
+  @Test
   void typedFunctions() {
     TypedFunc<Long> u64 =
         instance.func(HOST, "echo-u64").orElseThrow().typed(Long.class, long.class);
