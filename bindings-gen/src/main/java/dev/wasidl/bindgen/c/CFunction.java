@@ -14,7 +14,7 @@ import java.util.OptionalInt;
  * @param params the fixed parameters
  * @param result the result, empty for {@code void}
  * @param variadic true when the prototype ends in {@code ...}
- * @param declaration the C declaration as clang spells its type, e.g. {@code double (double)}
+ * @param declaration the C prototype, types as clang spells them: {@code double cos(double x)}
  * @param location {@code file:line:column} of the declaration
  */
 public record CFunction(

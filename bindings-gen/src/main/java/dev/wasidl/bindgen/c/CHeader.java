@@ -5,7 +5,6 @@ import dev.wasidl.bindgen.c.clang.Cursor;
 import dev.wasidl.bindgen.c.clang.Diagnostic;
 import dev.wasidl.bindgen.c.clang.LibClang;
 import dev.wasidl.bindgen.c.clang.TranslationUnit;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +65,11 @@ public final class CHeader {
     List<String> args = new ArrayList<>(List.of("-x", "c"));
     args.addAll(clangArgs);
     Path file = header.toAbsolutePath().normalize();
-    try (TranslationUnit unit = TranslationUnit.parse(clang, file, args)) {
+    // The header is included from a one-line unsaved main file, so it is read as a header and a
+    // missing one gets clang's own "file not found" diagnostic.
+    Path main = file.resolveSibling(file.getFileName() + ".wasidl-bindgen.c");
+    String include = "#include \"" + file.toString().replace("\\", "\\\\") + "\"\n";
+    try (TranslationUnit unit = TranslationUnit.parse(clang, main, include, args)) {
       List<String> errors = new ArrayList<>();
       List<String> warnings = new ArrayList<>();
       for (Diagnostic d : unit.diagnostics()) {
@@ -76,14 +79,6 @@ public final class CHeader {
         throw new ClangDiagnosticException(header.toString(), errors);
       }
       return scan(file, unit, warnings);
-    } catch (IllegalStateException e) {
-      // libclang gives no unit at all (and no diagnostics) for a file it cannot open.
-      if (!Files.isReadable(file)) {
-        throw new ClangDiagnosticException(
-            header.toString(),
-            List.of("error: no such file or directory: '" + file + "' (" + e.getMessage() + ")"));
-      }
-      throw e;
     }
   }
 

@@ -77,7 +77,7 @@ final class TypeMapper {
       CType t = type.argType(i);
       String pname = i < decl.numArguments() ? decl.argument(i).spelling() : "";
       String label = "parameter " + (i + 1) + (pname.isEmpty() ? "" : " (" + pname + ")");
-      Mapped m = mapIn(name, where, label, t);
+      Mapped m = adjustedToPointer(t) ? prim(POINTER) : mapIn(name, where, label, t);
       params.add(new CParam(pname, t.spelling(), m.type(), m.struct()));
     }
     CType r = type.resultType();
@@ -87,6 +87,22 @@ final class TypeMapper {
       result = Optional.of(new CParam("", r.spelling(), m.type(), m.struct()));
     }
     return new CFunction(name, params, result, type.isVariadic(), type.spelling(), decl.location());
+  }
+
+  /**
+   * C adjusts a parameter declared as an array or a function to a pointer; libclang reports the
+   * type as written.
+   */
+  private static boolean adjustedToPointer(CType t) {
+    return switch (desugar(t).kind()) {
+      case CType.CONSTANT_ARRAY,
+          CType.INCOMPLETE_ARRAY,
+          CType.VARIABLE_ARRAY,
+          CType.FUNCTION_PROTO,
+          CType.FUNCTION_NO_PROTO ->
+          true;
+      default -> false;
+    };
   }
 
   private Mapped mapIn(String name, String where, String label, CType t) {

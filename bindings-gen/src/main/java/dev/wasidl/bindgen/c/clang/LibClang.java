@@ -124,6 +124,7 @@ public final class LibClang {
   private final MethodHandle typeGetAlignOf;
   private final MethodHandle typeGetOffsetOf;
   private final MethodHandle typeVisitFields;
+  private final MethodHandle toggleCrashRecovery;
 
   private LibClang(Path path, Optional<Path> resourceDir) {
     this.path = path;
@@ -189,6 +190,7 @@ public final class LibClang {
     typeGetAlignOf = fn("clang_Type_getAlignOf", JAVA_LONG, CX_TYPE);
     typeGetOffsetOf = fn("clang_Type_getOffsetOf", JAVA_LONG, CX_TYPE, ADDRESS);
     typeVisitFields = fn("clang_Type_visitFields", JAVA_INT, CX_TYPE, ADDRESS, ADDRESS);
+    toggleCrashRecovery = fnVoid("clang_toggleCrashRecovery", JAVA_INT);
   }
 
   /**
@@ -339,9 +341,16 @@ public final class LibClang {
 
   // The downcalls, typed. Structs by value are MemorySegments of the layouts above.
 
+  /**
+   * {@code clang_createIndex}, then crash recovery off: {@code clang_createIndex} turns it on, and
+   * its LLVM signal handlers take the SIGSEGVs the JVM raises on purpose (implicit null checks) and
+   * kill the process.
+   */
   MemorySegment createIndex(int excludePch, int displayDiagnostics) {
     try {
-      return (MemorySegment) createIndex.invokeExact(excludePch, displayDiagnostics);
+      MemorySegment index = (MemorySegment) createIndex.invokeExact(excludePch, displayDiagnostics);
+      toggleCrashRecovery.invokeExact(0);
+      return index;
     } catch (Throwable t) {
       throw rethrow(t);
     }
@@ -355,17 +364,27 @@ public final class LibClang {
     }
   }
 
+  /**
+   * {@code typedef struct { const char *Filename; const char *Contents; unsigned long Length; }
+   * CXUnsavedFile;}
+   */
+  static final StructLayout CX_UNSAVED_FILE =
+      MemoryLayout.structLayout(
+          ADDRESS.withName("Filename"), ADDRESS.withName("Contents"), JAVA_LONG.withName("Length"));
+
   int parseTranslationUnit2(
       MemorySegment index,
       MemorySegment file,
       MemorySegment args,
       int numArgs,
+      MemorySegment unsaved,
+      int numUnsaved,
       int options,
       MemorySegment out) {
     try {
       return (int)
           parseTranslationUnit2.invokeExact(
-              index, file, args, numArgs, MemorySegment.NULL, 0, options, out);
+              index, file, args, numArgs, unsaved, numUnsaved, options, out);
     } catch (Throwable t) {
       throw rethrow(t);
     }

@@ -55,13 +55,15 @@ public final class TranslationUnit implements AutoCloseable {
   }
 
   /**
-   * Parses {@code file} as C with extra compiler {@code args} (e.g. {@code -I...}, {@code -D...}),
-   * function bodies skipped. Diagnostics, errors included, are kept in {@link #diagnostics()}.
+   * Parses {@code file}, whose text is {@code contents} (an unsaved file: it need not exist), with
+   * extra compiler {@code args} (e.g. {@code -I...}, {@code -D...}), function bodies skipped.
+   * Diagnostics, errors included, are kept in {@link #diagnostics()}.
    *
    * @throws IllegalStateException when libclang returns no translation unit at all
    */
   @SuppressWarnings("MustBeClosedChecker") // the arena is owned by the unit, closed by close()
-  public static TranslationUnit parse(LibClang clang, Path file, List<String> args) {
+  public static TranslationUnit parse(
+      LibClang clang, Path file, String contents, List<String> args) {
     List<String> all = new ArrayList<>();
     clang
         .resourceDir()
@@ -80,14 +82,15 @@ public final class TranslationUnit implements AutoCloseable {
         argv.setAtIndex(ValueLayout.ADDRESS, i, arena.allocateFrom(all.get(i)));
       }
       MemorySegment out = arena.allocate(ValueLayout.ADDRESS);
+      MemorySegment name = arena.allocateFrom(file.toString());
+      MemorySegment text = arena.allocateFrom(contents);
+      MemorySegment unsaved = arena.allocate(LibClang.CX_UNSAVED_FILE);
+      unsaved.set(ValueLayout.ADDRESS, 0, name);
+      unsaved.set(ValueLayout.ADDRESS, 8, text);
+      unsaved.set(ValueLayout.JAVA_LONG, 16, text.byteSize() - 1);
       int code =
           clang.parseTranslationUnit2(
-              index,
-              arena.allocateFrom(file.toString()),
-              argv,
-              all.size(),
-              SKIP_FUNCTION_BODIES,
-              out);
+              index, name, argv, all.size(), unsaved, 1, SKIP_FUNCTION_BODIES, out);
       MemorySegment unit = out.get(ValueLayout.ADDRESS, 0);
       if (code != 0 || unit.equals(MemorySegment.NULL)) {
         throw new IllegalStateException(
