@@ -116,6 +116,9 @@ final class PackageResolver {
         }
       }
     }
+    if (pkg.version().isEmpty()) {
+      requireNoGates();
+    }
     // Interfaces, each after the interfaces of this package it uses.
     Map<String, Boolean> state = new HashMap<>();
     for (Decl d : decls.values()) {
@@ -139,6 +142,66 @@ final class PackageResolver {
       }
     }
     return new WitPackage(pkg, ifaces, ws, unresolved.decl().docs());
+  }
+
+  /** "If a package contains a feature gate, its version must be specified." */
+  private void requireNoGates() {
+    for (Decl d : decls.values()) {
+      switch (d.item()) {
+        case TopItem.InterfaceDecl i -> {
+          noGate(i.gate(), i.span());
+          interfaceGates(i.items());
+        }
+        case TopItem.WorldDecl w -> {
+          noGate(w.gate(), w.span());
+          for (WorldMember m : w.items()) {
+            switch (m) {
+              case UseDecl u -> noGate(u.gate(), u.span());
+              case TypeDecl t -> typeGates(t);
+              case IncludeDecl inc -> noGate(inc.gate(), inc.span());
+              case ExternDecl e -> {
+                noGate(e.gate(), e.span());
+                if (e.extern() instanceof ExternDecl.NamedInterface(Ident n, var items)) {
+                  interfaceGates(items);
+                }
+              }
+            }
+          }
+        }
+        case TopItem.TopUse u -> {}
+      }
+    }
+  }
+
+  private void interfaceGates(List<InterfaceItem> items) {
+    for (InterfaceItem item : items) {
+      switch (item) {
+        case UseDecl u -> noGate(u.gate(), u.span());
+        case TypeDecl t -> typeGates(t);
+        case FuncDecl f -> noGate(f.gate(), f.span());
+      }
+    }
+  }
+
+  private void typeGates(TypeDecl t) {
+    noGate(t.gate(), t.span());
+    if (t instanceof TypeDecl.ResourceDecl r) {
+      for (TypeDecl.ResourceFunc f : r.functions()) {
+        noGate(f.gate(), f.span());
+      }
+    }
+  }
+
+  private void noGate(Gate gate, Span span) {
+    if (!gate.isNone()) {
+      throw err(
+          span,
+          "package `"
+              + pkg
+              + "` has feature gates, so it must have a version (`"
+              + pkg
+              + "@x.y.z`)");
+    }
   }
 
   private void declare(

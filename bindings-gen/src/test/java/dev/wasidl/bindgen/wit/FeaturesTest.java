@@ -265,6 +265,30 @@ class FeaturesTest {
   }
 
   @Test
+  void resourceDeclaredInAWorld() {
+    Resolve r = file("world-resources.wit");
+    World w = r.world("test:world-res/w").orElseThrow();
+    assertEquals(
+        List.of(
+            "session",
+            "[constructor]session",
+            "[method]session.ping",
+            "[static]session.open",
+            "start"),
+        keys(w.imports()));
+    TypeRef session = new TypeRef(w.owner(), "session");
+    assertEquals(
+        new Handle(HandleKind.BORROW, session),
+        ((WorldItem.FunctionItem) w.importNamed("start").orElseThrow())
+            .function()
+            .params()
+            .get(0)
+            .type());
+    assertEquals(List.of("check"), keys(w.exports()));
+    assertInstanceOf(TypeDefKind.ResourceType.class, r.definition(session).kind());
+  }
+
+  @Test
   void depsFolderLayout() {
     Resolve r = new Resolve();
     PackageName root = r.addPackageDir(Fixtures.ROOT.resolve("features/deps-layout"));
