@@ -53,6 +53,6 @@ public final class BenchMain {
     Files.writeString(out.resolve("latest.md"), report.markdown());
     report.writeChart(out.resolve("latest.svg"));
     System.out.println(report.markdown());
-    System.out.println("wrote " + json + ", latest.md and latest.svg in " + out);
+    System.out.println("wrote " + json + ", latest.md, latest.svg and latest.png in " + out);
   }
 }

@@ -181,7 +181,7 @@ public final class Report {
     return b.toString();
   }
 
-  /** A grouped bar chart per parameter set: one bar per path, log scale, as SVG. */
+  /** A grouped bar chart per parameter set: one bar per path, log scale, as SVG and PNG. */
   public void writeChart(Path svg) throws IOException {
     Map<String, Map<String, Double>> byPath = new LinkedHashMap<>();
     List<String> categories = rows.stream().map(r -> label(r)).distinct().toList();
@@ -206,6 +206,10 @@ public final class Report {
       List<Double> ys = new ArrayList<>(e.getValue().values());
       chart.addSeries(e.getKey(), xs, ys);
     }
+    org.knowm.xchart.BitmapEncoder.saveBitmap(
+        chart,
+        svg.toString().replaceAll("\\.svg$", ""),
+        org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG);
     VectorGraphicsEncoder.saveVectorGraphic(
         chart,
         svg.toString().replaceAll("\\.svg$", ""),
