@@ -32,6 +32,13 @@ public final class Resolve {
   /** An empty set. */
   public Resolve() {}
 
+  /** An independent copy: packages added to it are not added to this one. */
+  public Resolve copy() {
+    Resolve r = new Resolve();
+    r.packages.putAll(packages);
+    return r;
+  }
+
   /** The packages, each after the packages it depends on. */
   public List<WitPackage> packages() {
     return List.copyOf(packages.values());
