@@ -67,6 +67,10 @@ final class TypeMapper {
     String name = decl.spelling();
     CType type = decl.type();
     String where = "function " + name + " (" + type.spelling() + ", " + decl.location() + ")";
+    if (decl.isStatic()) {
+      throw new UnsupportedTypeException(
+          name, where + ": is static, so no library exports a symbol for it");
+    }
     if (type.kind() == CType.FUNCTION_NO_PROTO) {
       throw new UnsupportedTypeException(
           name, where + ": declared without a prototype, so its parameters are unknown");

@@ -30,7 +30,7 @@
  *       fields repeated element by element</td></tr>
  *   <tr><td>{@code f(int, ...)}</td><td>the fixed part and the marker: {@code (c-int, ...)}</td></tr>
  *   <tr><td>unions, bitfields, {@code long double}, {@code _Complex}, {@code __int128}, vectors,
- *       {@code _Atomic}, flexible array members, incomplete or packed structs, functions without
+ *       {@code _Atomic}, flexible array members, incomplete or packed structs, static functions, functions without
  *       prototype</td><td>{@link dev.wasidl.bindgen.c.UnsupportedTypeException}, naming the
  *       function or struct and the type</td></tr>
  * </table>

@@ -47,6 +47,11 @@ public record Cursor(TranslationUnit unit, MemorySegment segment) {
     return clang().cursorInt(CursorQuery.IS_NULL, segment) != 0;
   }
 
+  /** {@code clang_Cursor_getStorageClass} is {@code CX_SC_Static}. */
+  public boolean isStatic() {
+    return clang().cursorInt(CursorQuery.STORAGE_CLASS, segment) == 3;
+  }
+
   /** {@code clang_getCursorType}. */
   public CType type() {
     return new CType(unit, clang().cursorType(unit.arena(), CursorTypeQuery.TYPE, segment));

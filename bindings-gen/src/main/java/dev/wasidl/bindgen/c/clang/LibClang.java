@@ -98,6 +98,7 @@ public final class LibClang {
   private final MethodHandle getPresumedLocation;
   private final MethodHandle locationIsFromMainFile;
   private final MethodHandle cursorIsNull;
+  private final MethodHandle cursorGetStorageClass;
   private final MethodHandle cursorIsBitField;
   private final MethodHandle cursorIsAnonymous;
   private final MethodHandle cursorGetOffsetOfField;
@@ -164,6 +165,7 @@ public final class LibClang {
         fnVoid("clang_getPresumedLocation", CX_SOURCE_LOCATION, ADDRESS, ADDRESS, ADDRESS);
     locationIsFromMainFile = fn("clang_Location_isFromMainFile", JAVA_INT, CX_SOURCE_LOCATION);
     cursorIsNull = fn("clang_Cursor_isNull", JAVA_INT, CX_CURSOR);
+    cursorGetStorageClass = fn("clang_Cursor_getStorageClass", JAVA_INT, CX_CURSOR);
     cursorIsBitField = fn("clang_Cursor_isBitField", JAVA_INT, CX_CURSOR);
     cursorIsAnonymous = fn("clang_Cursor_isAnonymous", JAVA_INT, CX_CURSOR);
     cursorGetOffsetOfField = fn("clang_Cursor_getOffsetOfField", JAVA_LONG, CX_CURSOR);
@@ -213,7 +215,11 @@ public final class LibClang {
       Path p = Path.of(explicit).toAbsolutePath();
       if (!Files.isRegularFile(p)) {
         throw new LibClangMissingException(
-            "libclang " + p + " (from wasidl.libclang / WASIDL_LIBCLANG) does not exist");
+            "libclang "
+                + p
+                + " (from wasidl.libclang / WASIDL_LIBCLANG) does not exist: install "
+                + PACKAGES
+                + " or point there at a libclang.so");
       }
       return new LibClang(p, resourceDir(p));
     }
@@ -457,6 +463,7 @@ public final class LibClang {
         switch (q) {
           case KIND -> getCursorKind;
           case IS_NULL -> cursorIsNull;
+          case STORAGE_CLASS -> cursorGetStorageClass;
           case IS_BIT_FIELD -> cursorIsBitField;
           case IS_ANONYMOUS -> cursorIsAnonymous;
           case NUM_ARGUMENTS -> cursorGetNumArguments;
@@ -473,6 +480,7 @@ public final class LibClang {
   enum CursorQuery {
     KIND,
     IS_NULL,
+    STORAGE_CLASS,
     IS_BIT_FIELD,
     IS_ANONYMOUS,
     NUM_ARGUMENTS,
