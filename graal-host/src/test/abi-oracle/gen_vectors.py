@@ -8,6 +8,8 @@ implementation against (the tests never run Python). Each vector runs one spec f
 (flatten_type, alignment, elem_size, store, load, lower_flat, lift_flat, store_string_into_range,
 flatten_functype, lower_flat_values, lift_flat_values) on a fresh 32-bit memory whose realloc is
 a bump allocator, and records the memory, the realloc calls and the result, or that it trapped.
+'handles' vectors are sequences of canon_resource_new/rep/drop, lower_own/lift_own,
+lower_borrow/lift_borrow and the end of the Task/Subtask, on one instance's handle table.
 The only stand-in is LiftLowerContext.reallocate, which calls the bump allocator directly instead
 of going through canon_lift (whose task machinery is not the ABI under test).
 
@@ -445,6 +447,74 @@ def lift_flat_values(ts, flat, max_flat, memory, enc='utf8', mem_size=MEM_SIZE):
         memorySize=mem_size, trap=bool(trap),
         lifted=None if trap else [from_py(t, v) for t, v in zip(ts, vs)])
 
+class FakeStore:
+    """canon_resource_drop calls a destructor through Store.lift/lower; here directly."""
+
+    def lift(self, f, ft, opts, inst):
+        return f
+
+    def lower(self, callee, ft, opts, inst):
+        return lambda args: callee(*args)
+
+
+def handles(rng, steps):
+    """A random sequence of handle operations on one instance (which implements resource type
+    A, not B): resource.new/rep/drop, lowering and lifting own and borrow handles, and the end of
+    the call that lent or borrowed them. It stops at the first trap, which ends the instance."""
+    inst = S['ComponentInstance'](FakeStore())
+    S['current_instance'] = lambda: inst
+    dropped = []
+    rts = {'A': S['ResourceType'](inst, lambda rep: dropped.append(rep) or []),
+           'B': S['ResourceType'](S['ComponentInstance'](FakeStore()), lambda rep: dropped.append(rep) or [])}
+    task = S['Task'](None, None, inst, None, lambda result: None)
+    subtask = S['Subtask']()
+    cx_task = S['LiftLowerContext'](S['LiftLowerOptions'](), inst, task)
+    cx_sub = S['LiftLowerContext'](S['LiftLowerOptions'](), inst, subtask)
+    ops = []
+    for _ in range(steps):
+        op = rng.choice(['new', 'new', 'rep', 'drop', 'drop', 'lower_own', 'lift_own', 'lower_borrow',
+                         'lift_borrow', 'lift_borrow'] + (['end_subtask', 'end_task'] if len(ops) > 4 else []))
+        live = [k for k, e in enumerate(inst.handles.array) if e is not None]
+        i = rng.choice(live) if live and rng.random() < 0.85 else rng.randint(0, 5)
+        h = inst.handles.array[i] if i < len(inst.handles.array) else None
+        rt = rng.choice(['A', 'B'])
+        if h is not None and rng.random() < 0.85:
+            rt = 'A' if h.rt is rts['A'] else 'B'
+        if len(ops) < 2:
+            op, rt = 'new', 'AB'[len(ops)]
+        rep = rng.randint(1, 1000)
+        dropped.clear()
+        def run():
+            match op:
+                case 'new':
+                    return S['canon_resource_new'](rts[rt], rep)[0]
+                case 'rep':
+                    return S['canon_resource_rep'](rts[rt], i)[0]
+                case 'drop':
+                    S['canon_resource_drop'](rts[rt], i)
+                    return list(dropped)
+                case 'lower_own':
+                    return S['lower_own'](cx_task, rep, S['OwnType'](rts[rt]))
+                case 'lift_own':
+                    return S['lift_own'](cx_task, i, S['OwnType'](rts[rt]))
+                case 'lower_borrow':
+                    return S['lower_borrow'](cx_task, rep, S['BorrowType'](rts[rt]))
+                case 'lift_borrow':
+                    return S['lift_borrow'](cx_sub, i, S['BorrowType'](rts[rt]))
+                case 'end_subtask':
+                    subtask.resolve(S['Subtask'].State.RETURNED, [])
+                    subtask.deliver_resolve()
+                    return None
+                case 'end_task':
+                    task.return_([])
+                    return None
+        result, trap = attempt(run)
+        ops.append([op, rt, i if op in ('rep', 'drop', 'lift_own', 'lift_borrow') else rep,
+                    'trap' if trap else result])
+        if trap or op.startswith('end_'):
+            break
+    add('handles', implemented=['A'], ops=ops)
+
 # ---------------------------------------------------------------- the suite
 
 
@@ -614,6 +684,10 @@ def main():
     lift_flat_values(['u64'] * 17, [HEAP + 4], 16, [])  # misaligned spill pointer
     lift_flat_values(['u64'] * 17, [MEM_SIZE - 8], 16, [])  # out of bounds
     lift_flat_values(['u8', 'u8'], [HEAP], 1, at(HEAP, b'\x05\x06'))
+
+    # Handle tables: own and borrow handles, resource.new/rep/drop, lends and borrows.
+    for _ in range(120):
+        handles(rng, rng.randint(3, 16))
 
     out = Path(__file__).resolve().parent.parent / 'resources' / 'abi' / 'vectors.json'
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -1,15 +1,20 @@
 package dev.wasidl.abi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasidl.types.BorrowType;
 import dev.wasidl.types.FuncType;
+import dev.wasidl.types.OwnType;
+import dev.wasidl.types.ResourceType;
 import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +124,7 @@ class CanonicalAbiOracleTest {
       case "functype" -> () -> functype(v);
       case "lower_flat_values" -> () -> lowerFlatValues(v);
       case "lift_flat_values" -> () -> liftFlatValues(v);
+      case "handles" -> () -> handles(v);
       default -> throw new IllegalArgumentException("unknown kind " + v.get("kind"));
     };
   }
@@ -252,6 +258,72 @@ class CanonicalAbiOracleTest {
         vals(ts, v.get("lifted")),
         CanonicalAbi.liftFlatValues(s.cx(), maxFlat, CoreValueIter.of(liftIn), ts),
         "lift_flat_values");
+  }
+
+  /** A sequence of handle operations on one instance's table, up to the first trap. */
+  private static void handles(Map<String, Object> v) {
+    ResourceType a = ResourceType.guest("A");
+    ResourceType b = ResourceType.guest("B");
+    ResourceTable table = ResourceTable.of(Set.of(a));
+    BorrowScope task = BorrowScope.open();
+    BorrowScope subtask = BorrowScope.open();
+    LiftLowerContext cx = LiftLowerContext.of(table);
+    List<Integer> dropped = new ArrayList<>();
+    for (Object o : OracleForms.list(v.get("ops"))) {
+      List<Object> op = OracleForms.list(o);
+      String name = (String) op.get(0);
+      ResourceType rt = op.get(1).equals("A") ? a : b;
+      int arg = (int) OracleForms.num(op.get(2));
+      Object expected = op.get(3);
+      dropped.clear();
+      Executable run =
+          () -> {
+            Object actual =
+                switch (name) {
+                  case "new" -> BigInteger.valueOf(table.resourceNew(rt, arg));
+                  case "rep" -> BigInteger.valueOf(table.resourceRep(rt, arg));
+                  case "drop" -> {
+                    table.resourceDrop(rt, arg, dropped::add);
+                    yield dropped.stream().map(BigInteger::valueOf).toList();
+                  }
+                  case "lower_own" -> flat(cx, new Val.Own(arg), new OwnType(rt));
+                  case "lift_own" ->
+                      BigInteger.valueOf(
+                          ((Val.Own)
+                                  CanonicalAbi.liftFlat(cx, CoreValueIter.of(arg), new OwnType(rt)))
+                              .rep());
+                  case "lower_borrow" ->
+                      flat(cx.withBorrowScope(task), new Val.Borrow(arg), new BorrowType(rt));
+                  case "lift_borrow" ->
+                      BigInteger.valueOf(
+                          ((Val.Borrow)
+                                  CanonicalAbi.liftFlat(
+                                      cx.withBorrowScope(subtask),
+                                      CoreValueIter.of(arg),
+                                      new BorrowType(rt)))
+                              .rep());
+                  case "end_subtask" -> {
+                    subtask.close();
+                    yield null;
+                  }
+                  case "end_task" -> {
+                    task.close();
+                    yield null;
+                  }
+                  default -> throw new IllegalArgumentException(name);
+                };
+            assertEquals(expected, actual, op.toString());
+          };
+      if ("trap".equals(expected)) {
+        assertThrows(Trap.class, run, op.toString());
+        return;
+      }
+      assertDoesNotThrow(run, op.toString());
+    }
+  }
+
+  private static BigInteger flat(LiftLowerContext cx, Val v, Type t) {
+    return BigInteger.valueOf(CanonicalAbi.lowerFlat(cx, v, t)[0]);
   }
 
   private static void liftFlatValues(Map<String, Object> v) {
