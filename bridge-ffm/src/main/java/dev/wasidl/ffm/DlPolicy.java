@@ -88,7 +88,7 @@ public final class DlPolicy {
     List<Pin> matching = new ArrayList<>();
     for (Pin p : pins) {
       if (p.symbol.equals(symbol) && p.library.matches(library, resolved)) {
-        if (p.signature.equals(signature)) {
+        if (admits(p.signature, signature)) {
           return;
         }
         matching.add(p);
@@ -116,6 +116,25 @@ public final class DlPolicy {
               + library
               + " and the policy is pinned-only");
     }
+  }
+
+  /**
+   * Whether a pinned signature admits a call's signature: equal, or, for a pin that ends in {@code
+   * ...} (a variadic function's fixed part), the same fixed part and result with any variadic
+   * arguments after it.
+   */
+  static boolean admits(Signature pin, Signature call) {
+    if (pin.equals(call)) {
+      return true;
+    }
+    int fixed = pin.params().size();
+    return pin.firstVariadic().isPresent()
+        && pin.firstVariadic().getAsInt() == fixed
+        && call.firstVariadic().isPresent()
+        && call.firstVariadic().getAsInt() == fixed
+        && call.params().size() >= fixed
+        && call.params().subList(0, fixed).equals(pin.params())
+        && call.result().equals(pin.result());
   }
 
   /** The allow rules, as given. */

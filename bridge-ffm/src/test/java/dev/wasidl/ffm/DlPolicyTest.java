@@ -82,4 +82,31 @@ class DlPolicyTest {
           PolicyException.class, () -> m.get("sin").function(Signature.of(C_DOUBLE, C_DOUBLE)));
     }
   }
+
+  @Test
+  void aVariadicPinAdmitsAnyVariadicArgumentsAfterItsFixedPart() {
+    Signature pin = Signature.parse("(pointer, c-ulong, pointer, ...) -> c-int");
+    DlPolicy p =
+        DlPolicy.builder().allow(DlPolicy.PROCESS).pin(DlPolicy.PROCESS, "snprintf", pin).build();
+    p.checkSignature(DlPolicy.PROCESS, "snprintf", pin);
+    p.checkSignature(
+        DlPolicy.PROCESS,
+        "snprintf",
+        Signature.parse("(pointer, c-ulong, pointer, ... c-int, c-double) -> c-int"));
+    // the fixed part must match, and so must the point where the variadic part starts
+    assertThrows(
+        PolicyException.class,
+        () ->
+            p.checkSignature(
+                DlPolicy.PROCESS,
+                "snprintf",
+                Signature.parse("(pointer, c-ulong, ... pointer) -> c-int")));
+    assertThrows(
+        PolicyException.class,
+        () ->
+            p.checkSignature(
+                DlPolicy.PROCESS,
+                "snprintf",
+                Signature.parse("(pointer, c-ulong, pointer, c-int) -> c-int")));
+  }
 }
