@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
 final class PackageResolver {
   private final Resolve resolve;
   private final Unresolved unresolved;
-  private final PackageName pkg;
+  final PackageName pkg;
 
   /** An interface or world declaration and the top-level {@code use}s of its file. */
   private record Decl(TopItem item, Map<String, TopItem.TopUse> fileUses) {}
@@ -273,7 +273,7 @@ final class PackageResolver {
     }
     path.remove(path.size() - 1);
     state.put(name, true);
-    worlds.put(name, world(w, d.fileUses()));
+    worlds.put(name, new WorldResolver(this, w, d.fileUses()).resolve());
   }
 
   // ---- paths
@@ -288,7 +288,7 @@ final class PackageResolver {
   }
 
   /** The interface a use-path names. */
-  private TypeOwner.Interface interfacePath(UsePath path, Map<String, TopItem.TopUse> fileUses) {
+  TypeOwner.Interface interfacePath(UsePath path, Map<String, TopItem.TopUse> fileUses) {
     return switch (path) {
       case UsePath.Local(Ident name) -> {
         TopItem.TopUse use = fileUses.get(name.name());
@@ -319,7 +319,7 @@ final class PackageResolver {
     };
   }
 
-  private TypeOwner.World worldPath(UsePath path, Map<String, TopItem.TopUse> fileUses) {
+  TypeOwner.World worldPath(UsePath path, Map<String, TopItem.TopUse> fileUses) {
     return switch (path) {
       case UsePath.Local(Ident name) -> {
         if (localItem(name, "world") instanceof TopItem.InterfaceDecl) {
@@ -348,14 +348,14 @@ final class PackageResolver {
         .orElseThrow(() -> err(q.span(), "package `" + q.pkg() + "` not found"));
   }
 
-  private Interface iface(TypeOwner.Interface owner) {
+  Interface iface(TypeOwner.Interface owner) {
     if (owner.pkg().equals(pkg)) {
       return interfaces.get(owner.name());
     }
     return resolve.iface(owner).orElseThrow();
   }
 
-  private World world(TypeOwner.World owner) {
+  World world(TypeOwner.World owner) {
     if (owner.pkg().equals(pkg)) {
       return worlds.get(owner.name());
     }
@@ -389,7 +389,7 @@ final class PackageResolver {
   // ---- scopes of types: interfaces, inline interfaces, worlds
 
   /** The named types of one owner, while it is being resolved. */
-  private final class Scope {
+  final class Scope {
     final TypeOwner owner;
     final Map<String, Object> entries = new LinkedHashMap<>(); // TypeDecl or TypeRef (a use)
     final Map<String, Span> spans = new HashMap<>();
@@ -669,7 +669,7 @@ final class PackageResolver {
   }
 
   /** An interface body: a named interface or an inline one in a world. */
-  private Interface body(
+  Interface body(
       TypeOwner owner,
       List<InterfaceItem> items,
       Map<String, TopItem.TopUse> fileUses,
@@ -720,253 +720,7 @@ final class PackageResolver {
     return new Span("?", 0, 0);
   }
 
-  // ---- worlds
-
-  private World world(TopItem.WorldDecl w, Map<String, TopItem.TopUse> fileUses) {
-    TypeOwner.World owner = new TypeOwner.World(pkg, w.name().name());
-    Scope scope = new Scope(owner);
-    for (WorldMember m : w.items()) {
-      switch (m) {
-        case UseDecl use -> scope.use(use, fileUses);
-        case TypeDecl t -> scope.add(t.name(), t);
-        default -> {}
-      }
-    }
-    scope.build(w.items());
-    Items imports = new Items("import");
-    Items exports = new Items("export");
-    List<IncludeDecl> includes = new ArrayList<>();
-    for (WorldMember m : w.items()) {
-      switch (m) {
-        case UseDecl use -> {
-          for (UseDecl.UseName n : use.names()) {
-            imports.add(
-                new WorldItem.TypeItem(scope.defs.get(n.localName().name())), n.localName().span());
-          }
-        }
-        case TypeDecl t -> {
-          imports.add(new WorldItem.TypeItem(scope.defs.get(t.name().name())), t.name().span());
-          for (Function f : scope.resourceFunctions) {
-            if (resourceOf(f).equals(Optional.of(t.name().name()))) {
-              imports.add(new WorldItem.FunctionItem(f), t.name().span());
-            }
-          }
-        }
-        case IncludeDecl inc -> includes.add(inc);
-        case ExternDecl ext -> {
-          Items target = ext.export() ? exports : imports;
-          WorldItem item =
-              switch (ext.extern()) {
-                case ExternDecl.ByPath(UsePath p) ->
-                    new WorldItem.InterfaceItem(interfacePath(p, fileUses), ext.docs(), ext.gate());
-                case ExternDecl.NamedPath(Ident n, UsePath p) ->
-                    new WorldItem.NamedInterface(
-                        n.name(), interfacePath(p, fileUses), ext.docs(), ext.gate());
-                case ExternDecl.NamedFunc(Ident n, FuncSig sig) ->
-                    new WorldItem.FunctionItem(
-                        scope.function(new FuncDecl(n, sig, ext.docs(), ext.gate(), n.span())));
-                case ExternDecl.NamedInterface(Ident n, var items) ->
-                    new WorldItem.InlineInterface(
-                        body(
-                            new TypeOwner.InlineInterface(
-                                pkg, owner.name(), ext.export(), n.name()),
-                            items,
-                            fileUses,
-                            ext.docs(),
-                            ext.gate()));
-              };
-          target.add(item, ext.span());
-        }
-      }
-    }
-    for (IncludeDecl inc : includes) {
-      include(owner, inc, world(worldPath(inc.world(), fileUses)), imports, exports);
-    }
-    return elaborate(owner, imports, exports, w.docs(), w.gate());
-  }
-
-  private static Optional<String> resourceOf(Function f) {
-    return switch (f.kind()) {
-      case FunctionKind.Freestanding k -> Optional.empty();
-      case FunctionKind.Method(TypeRef r) -> Optional.of(r.name());
-      case FunctionKind.Static(TypeRef r) -> Optional.of(r.name());
-      case FunctionKind.Constructor(TypeRef r) -> Optional.of(r.name());
-    };
-  }
-
-  /** A world's imports or exports by key, in order. */
-  private static final class Items {
-    final String what;
-    final Map<String, WorldItem> byKey = new LinkedHashMap<>();
-
-    Items(String what) {
-      this.what = what;
-    }
-
-    void add(WorldItem item, Span span) {
-      if (byKey.putIfAbsent(item.key(), item) != null) {
-        throw err(span, what + " `" + item.key() + "` is defined more than once");
-      }
-    }
-  }
-
-  /** Merges an included world ("Union of Worlds with include"). */
-  private void include(
-      TypeOwner.World owner, IncludeDecl inc, World included, Items imports, Items exports) {
-    Map<String, String> renames = new HashMap<>();
-    for (IncludeDecl.Rename r : inc.with()) {
-      String from = r.from().name();
-      Optional<WorldItem> item = included.importNamed(from).or(() -> included.exportNamed(from));
-      if (item.isEmpty()) {
-        Optional<WorldItem> byInterface =
-            java.util.stream.Stream.concat(included.imports().stream(), included.exports().stream())
-                .filter(
-                    i -> i instanceof WorldItem.InterfaceItem ii && ii.iface().name().equals(from))
-                .findFirst();
-        if (byInterface.isPresent()) {
-          throw err(
-              r.from().span(),
-              "`"
-                  + from
-                  + "` names an interface (`"
-                  + byInterface.get().key()
-                  + "`); `with` renames only plain names");
-        }
-        throw err(
-            r.from().span(),
-            "`" + from + "` is not an import or export of world `" + included.owner() + "`");
-      }
-      if (item.get() instanceof WorldItem.InterfaceItem) {
-        throw err(
-            r.from().span(), "`" + from + "` names an interface; `with` renames only plain names");
-      }
-      renames.put(from, r.to().name());
-    }
-    TypeOwner.World from = included.owner();
-    Rewrite rw =
-        new Rewrite(
-            ref ->
-                ref.owner().equals(from)
-                    ? new TypeRef(owner, renames.getOrDefault(ref.name(), ref.name()))
-                    : ref.owner() instanceof TypeOwner.InlineInterface i
-                            && i.pkg().equals(from.pkg())
-                            && i.world().equals(from.name())
-                        ? new TypeRef(mapInline(i, owner, renames), ref.name())
-                        : ref,
-            o ->
-                o instanceof TypeOwner.InlineInterface i
-                        && i.pkg().equals(from.pkg())
-                        && i.world().equals(from.name())
-                    ? mapInline(i, owner, renames)
-                    : o);
-    merge(included.imports(), imports, rw, renames, inc, included);
-    merge(included.exports(), exports, rw, renames, inc, included);
-  }
-
-  private static TypeOwner.InlineInterface mapInline(
-      TypeOwner.InlineInterface i, TypeOwner.World owner, Map<String, String> renames) {
-    return new TypeOwner.InlineInterface(
-        owner.pkg(), owner.name(), i.export(), renames.getOrDefault(i.name(), i.name()));
-  }
-
-  private static void merge(
-      List<WorldItem> items,
-      Items target,
-      Rewrite rw,
-      Map<String, String> renames,
-      IncludeDecl inc,
-      World included) {
-    for (WorldItem item : items) {
-      WorldItem mapped =
-          switch (item) {
-            case WorldItem.InterfaceItem i -> i;
-            case WorldItem.NamedInterface n ->
-                new WorldItem.NamedInterface(
-                    renames.getOrDefault(n.name(), n.name()), n.iface(), n.docs(), n.gate());
-            case WorldItem.InlineInterface i -> new WorldItem.InlineInterface(rw.iface(i.iface()));
-            case WorldItem.FunctionItem f ->
-                new WorldItem.FunctionItem(
-                    rw.function(
-                        f.function(),
-                        renames.getOrDefault(f.function().name(), f.function().name())));
-            case WorldItem.TypeItem t ->
-                new WorldItem.TypeItem(
-                    rw.typeDef(t.type(), renames.getOrDefault(t.type().name(), t.type().name())));
-          };
-      WorldItem existing = target.byKey.get(mapped.key());
-      if (existing == null) {
-        target.byKey.put(mapped.key(), mapped);
-      } else if (!(mapped instanceof WorldItem.InterfaceItem) && !existing.equals(mapped)) {
-        throw err(
-            inc.span(),
-            target.what
-                + " `"
-                + mapped.key()
-                + "` of included world `"
-                + included.owner()
-                + "` conflicts with an existing "
-                + target.what
-                + "; rename it with `with { "
-                + mapped.key()
-                + " as ... }`");
-      }
-    }
-  }
-
-  /**
-   * Adds the interfaces that imports and exports use as imports, each before its first user
-   * ("Transitive imports and worlds").
-   */
-  private World elaborate(
-      TypeOwner.World owner, Items imports, Items exports, String docs, Gate gate) {
-    Map<String, WorldItem> out = new LinkedHashMap<>();
-    for (WorldItem item : imports.byKey.values()) {
-      addWithDeps(item, out, imports.byKey);
-    }
-    for (WorldItem item : exports.byKey.values()) {
-      for (TypeOwner.Interface dep : deps(item)) {
-        if (!exports.byKey.containsKey(dep.toString())) {
-          addWithDeps(dependency(dep, imports.byKey), out, imports.byKey);
-        }
-      }
-    }
-    return new World(
-        owner, List.copyOf(out.values()), List.copyOf(exports.byKey.values()), docs, gate);
-  }
-
-  private void addWithDeps(
-      WorldItem item, Map<String, WorldItem> out, Map<String, WorldItem> explicit) {
-    if (out.containsKey(item.key())) {
-      return;
-    }
-    for (TypeOwner.Interface dep : deps(item)) {
-      if (!out.containsKey(dep.toString())) {
-        addWithDeps(dependency(dep, explicit), out, explicit);
-      }
-    }
-    out.put(item.key(), item);
-  }
-
-  private static WorldItem dependency(TypeOwner.Interface dep, Map<String, WorldItem> explicit) {
-    WorldItem e = explicit.get(dep.toString());
-    return e != null ? e : new WorldItem.InterfaceItem(dep, "", Gate.NONE);
-  }
-
-  private List<TypeOwner.Interface> deps(WorldItem item) {
-    return switch (item) {
-      case WorldItem.InterfaceItem i -> Resolve.dependencies(iface(i.iface()));
-      case WorldItem.NamedInterface n -> Resolve.dependencies(iface(n.iface()));
-      case WorldItem.InlineInterface i -> Resolve.dependencies(i.iface());
-      case WorldItem.FunctionItem f -> List.of();
-      case WorldItem.TypeItem t ->
-          t.type().kind() instanceof TypeDefKind.Alias(WitType.Named(TypeRef ref))
-                  && ref.owner() instanceof TypeOwner.Interface other
-              ? List.of(other)
-              : List.of();
-    };
-  }
-
-  private static WitResolveException err(@Nullable Span span, String message) {
+  static WitResolveException err(@Nullable Span span, String message) {
     return span == null ? new WitResolveException(message) : new WitResolveException(span, message);
   }
 }
