@@ -55,11 +55,12 @@ final class Lifted implements ComponentFunc {
       List<Val> results =
           CanonicalAbi.liftFlatValues(
               cx, CanonicalAbi.MAX_FLAT_RESULTS, CoreValueIter.of(flatResults), type.resultTypes());
+      // the call has returned: borrows lowered into it must be gone before post-return runs
+      scope.close();
       if (opts.postReturn() != null) {
         Object[] post = CoreValues.box(flatResults, flat.results());
         instance.withoutLeaving("post-return", () -> opts.postReturn().call(post));
       }
-      scope.close();
       return results.isEmpty() ? Optional.empty() : Optional.of(results.getFirst());
     } catch (Trap t) {
       instance.poison(t.getMessage());
