@@ -197,14 +197,17 @@ public final class Report {
             .yAxisTitle("ns/op")
             .build();
     chart.getStyler().setYAxisLogarithmic(true);
-    chart.getStyler().setYAxisMin(1.0);
+    chart.getStyler().setYAxisMin(0.05);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
     chart.getStyler().setOverlapped(false);
     chart.getStyler().setXAxisLabelRotation(20);
     for (var e : byPath.entrySet()) {
-      List<String> xs = new ArrayList<>(e.getValue().keySet());
-      List<Double> ys = new ArrayList<>(e.getValue().values());
-      chart.addSeries(e.getKey(), xs, ys);
+      // every series spans every category (null where a path was not measured) so bars line up
+      List<Double> ys = new ArrayList<>();
+      for (String c : categories) {
+        ys.add(e.getValue().get(c));
+      }
+      chart.addSeries(e.getKey(), categories, ys);
     }
     org.knowm.xchart.BitmapEncoder.saveBitmap(
         chart,
