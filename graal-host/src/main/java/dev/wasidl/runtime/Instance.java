@@ -1,6 +1,8 @@
 package dev.wasidl.runtime;
 
+import dev.wasidl.abi.Destructor;
 import dev.wasidl.graal.GraalStore;
+import dev.wasidl.types.ResourceType;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -14,10 +16,33 @@ public final class Instance implements AutoCloseable {
   private final Map<String, Item> exports;
   private final GraalStore store;
 
-  Instance(String name, Map<String, Item> exports, GraalStore store) {
+  private final Map<ResourceType, Destructor> destructors;
+
+  Instance(
+      String name,
+      Map<String, Item> exports,
+      GraalStore store,
+      Map<ResourceType, Destructor> destructors) {
     this.name = name;
     this.exports = Map.copyOf(exports);
     this.store = store;
+    this.destructors = Map.copyOf(destructors);
+  }
+
+  /**
+   * Drops a resource the guest defines and the host owns: {@code rep} came out of an export as
+   * {@code Val.Own(rep)} of {@code type} (the export's {@code own<T>} result type names it). Runs
+   * the guest's destructor, if the type has one. Each owned resource is dropped once.
+   *
+   * @throws IllegalArgumentException if no component of this instance defines {@code type}
+   * @throws dev.wasidl.abi.Trap if the destructor traps
+   */
+  public void resourceDrop(ResourceType type, int rep) {
+    Destructor destructor = destructors.get(type);
+    if (destructor == null) {
+      throw new IllegalArgumentException(type + " is not a resource type this instance defines");
+    }
+    destructor.destroy(rep);
   }
 
   /** The export names. */

@@ -63,6 +63,8 @@ final class Instantiator {
   private final Component component;
   private final GraalStore store;
   private final @Nullable Object data;
+  // the destructors of the resource types this instantiation defines, for host-side drops
+  private final Map<ResourceType, Destructor> destructors = new java.util.HashMap<>();
 
   private Instantiator(
       Linker linker, Component component, GraalStore store, @Nullable Object data) {
@@ -78,7 +80,7 @@ final class Instantiator {
       Instantiator in = new Instantiator(linker, component, store, data);
       Map<String, Item> exports =
           in.run(component.model(), new Scope(null), null, component.name());
-      return new Instance(component.name(), exports, store);
+      return new Instance(component.name(), exports, store, in.destructors);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -245,6 +247,7 @@ final class Instantiator {
               }
               dtor = rep -> g.call(rep);
             }
+            destructors.put(type, dtor);
             yield new Item.Resource(type, dtor);
           }
           case ComponentType c -> new Item.InterfaceType(c, scope);

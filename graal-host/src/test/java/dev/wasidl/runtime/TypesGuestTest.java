@@ -198,6 +198,17 @@ class TypesGuestTest {
       assertEquals(
           Optional.of(Val.ResultVal.err(str("out of bounds"))),
           read.call(new Val.Borrow(rep), new Val.U32(1), new Val.U32(5)));
+      // the host owns the blob: dropping it runs the guest's destructor, which count-up reports
+      Func constructor = instance.func(API, "[constructor]blob").orElseThrow();
+      ResourceType blobType =
+          ((dev.wasidl.types.OwnType) constructor.type().result().orElseThrow()).resource();
+      Func countUp = instance.func(API, "count-up").orElseThrow();
+      assertEquals(Optional.of(new Val.U32(1012)), countUp.call(new Val.U32(10)));
+      instance.resourceDrop(blobType, rep);
+      assertEquals(Optional.of(new Val.U32(1013)), countUp.call(new Val.U32(10)));
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> instance.resourceDrop(ResourceType.host("counter"), 1));
     }
   }
 
