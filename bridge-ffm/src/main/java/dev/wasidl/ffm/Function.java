@@ -118,7 +118,7 @@ public final class Function implements AutoCloseable {
 
   /** True if {@link #invokeRaw} can be used: no struct by value and no errno capture. */
   public boolean hasRawPath() {
-    return invoker.raw != null;
+    return invoker.rawCall != null;
   }
 
   /** wasi:dl {@code function.call}: checks arity and argument types, then calls. */
@@ -179,7 +179,7 @@ public final class Function implements AutoCloseable {
     for (int i = 0; i < params.size(); i++) {
       Memory.checkShape(params.get(i), args.get(i), "argument " + i);
     }
-    if (invoker.raw != null) {
+    if (invoker.rawCall != null) {
       long[] slots = new long[args.size()];
       for (int i = 0; i < slots.length; i++) {
         slots[i] = ((OutgoingPrimitive) args.get(i)).bits();

@@ -37,12 +37,9 @@ final class Invoker {
   final MethodHandle downcall;
 
   /**
-   * {@code (MemorySegment target, long[] args) -> long}, or null if the signature has structs or
-   * captures errno.
+   * The raw path {@code (MemorySegment target, long[] args) -> long}, its handle a constant in a
+   * hidden class of its own; null if the signature has structs or captures errno.
    */
-  final @Nullable MethodHandle raw;
-
-  /** {@link #raw} behind a constant in a hidden class of its own, or null with it. */
   final @Nullable RawCall rawCall;
 
   /**
@@ -57,9 +54,10 @@ final class Invoker {
     this.downcall =
         Native.downcallHandle(signature.descriptor(), linkerOptions(signature, options));
     MethodHandle adapted = adapt(signature, downcall, options.contains(CallOption.CAPTURE_ERRNO));
-    this.raw =
-        signature.hasStructs() || options.contains(CallOption.CAPTURE_ERRNO) ? null : raw(adapted);
-    this.rawCall = raw == null ? null : spin(raw);
+    this.rawCall =
+        signature.hasStructs() || options.contains(CallOption.CAPTURE_ERRNO)
+            ? null
+            : spin(raw(adapted));
     this.generic = generic(signature, adapted, options.contains(CallOption.CAPTURE_ERRNO));
   }
 
