@@ -1,6 +1,5 @@
 package dev.wasidl.runtime;
 
-import dev.wasidl.abi.BorrowScope;
 import dev.wasidl.abi.LiftLowerContext;
 import dev.wasidl.component.StringEncoding;
 import dev.wasidl.graal.GraalFunction;
@@ -15,9 +14,12 @@ record CanonOpts(
     @Nullable GraalFunction realloc,
     @Nullable GraalFunction postReturn) {
 
-  LiftLowerContext context(InstanceState instance, BorrowScope scope) {
-    LiftLowerContext cx =
-        LiftLowerContext.of(instance.handles()).withStringEncoding(encoding).withBorrowScope(scope);
+  /**
+   * The context these options give calls of {@code instance}, built once per lifted or lowered
+   * function; each call adds its own borrow scope.
+   */
+  LiftLowerContext context(InstanceState instance) {
+    LiftLowerContext cx = LiftLowerContext.of(instance.handles()).withStringEncoding(encoding);
     if (memory != null) {
       cx = cx.withMemory(memory);
     }

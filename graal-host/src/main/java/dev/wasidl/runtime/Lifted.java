@@ -8,6 +8,7 @@ import dev.wasidl.abi.LiftLowerContext;
 import dev.wasidl.abi.Trap;
 import dev.wasidl.graal.GraalFunction;
 import dev.wasidl.types.FuncType;
+import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
 import java.util.List;
 import java.util.Optional;
@@ -23,6 +24,9 @@ final class Lifted implements ComponentFunc {
   private final GraalFunction core;
   private final CanonOpts opts;
   private final InstanceState instance;
+  private final LiftLowerContext context;
+  private final List<Type> paramTypes;
+  private final List<Type> resultTypes;
 
   Lifted(String name, FuncType type, GraalFunction core, CanonOpts opts, InstanceState instance) {
     this.name = name;
@@ -31,6 +35,9 @@ final class Lifted implements ComponentFunc {
     this.core = core;
     this.opts = opts;
     this.instance = instance;
+    this.context = opts.context(instance);
+    this.paramTypes = type.paramTypes();
+    this.resultTypes = type.resultTypes();
   }
 
   @Override
@@ -47,14 +54,14 @@ final class Lifted implements ComponentFunc {
     instance.enter(name);
     try {
       BorrowScope scope = BorrowScope.open();
-      LiftLowerContext cx = opts.context(instance, scope);
+      LiftLowerContext cx = context.withBorrowScope(scope);
       long[] flatArgs =
-          CanonicalAbi.lowerFlatValues(cx, CanonicalAbi.MAX_FLAT_PARAMS, args, type.paramTypes());
+          CanonicalAbi.lowerFlatValues(cx, CanonicalAbi.MAX_FLAT_PARAMS, args, paramTypes);
       long[] flatResults =
           CoreValues.unbox(core.call(CoreValues.box(flatArgs, flat.params())), flat.results());
       List<Val> results =
           CanonicalAbi.liftFlatValues(
-              cx, CanonicalAbi.MAX_FLAT_RESULTS, CoreValueIter.of(flatResults), type.resultTypes());
+              cx, CanonicalAbi.MAX_FLAT_RESULTS, CoreValueIter.of(flatResults), resultTypes);
       // the call has returned: borrows lowered into it must be gone before post-return runs
       scope.close();
       if (opts.postReturn() != null) {

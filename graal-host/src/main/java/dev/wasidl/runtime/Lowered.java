@@ -7,6 +7,7 @@ import dev.wasidl.abi.FlatFuncType;
 import dev.wasidl.abi.FlatType;
 import dev.wasidl.abi.LiftLowerContext;
 import dev.wasidl.graal.HostFunction;
+import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -35,14 +36,18 @@ final class Lowered {
 
   private final ComponentFunc callee;
   private final FlatFuncType flat;
-  private final CanonOpts opts;
   private final InstanceState instance;
+  private final LiftLowerContext context;
+  private final List<Type> paramTypes;
+  private final List<Type> resultTypes;
 
   private Lowered(ComponentFunc callee, CanonOpts opts, InstanceState instance) {
     this.callee = callee;
     this.flat = CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER);
-    this.opts = opts;
     this.instance = instance;
+    this.context = opts.context(instance);
+    this.paramTypes = callee.type().paramTypes();
+    this.resultTypes = callee.type().resultTypes();
   }
 
   /** The core function an instance imports for {@code callee}. */
@@ -65,18 +70,17 @@ final class Lowered {
   private long invoke(long[] args) {
     instance.checkMayLeave(callee.toString());
     BorrowScope scope = BorrowScope.open();
-    LiftLowerContext cx = opts.context(instance, scope);
+    LiftLowerContext cx = context.withBorrowScope(scope);
     CoreValueIter values = CoreValueIter.of(args);
     List<Val> lifted =
-        CanonicalAbi.liftFlatValues(
-            cx, CanonicalAbi.MAX_FLAT_PARAMS, values, callee.type().paramTypes());
+        CanonicalAbi.liftFlatValues(cx, CanonicalAbi.MAX_FLAT_PARAMS, values, paramTypes);
     Optional<Val> result = callee.call(lifted);
     long[] out =
         CanonicalAbi.lowerFlatValues(
             cx,
             CanonicalAbi.MAX_FLAT_RESULTS,
             result.map(List::of).orElse(List.of()),
-            callee.type().resultTypes(),
+            resultTypes,
             values);
     scope.close();
     return out.length == 0 ? 0 : out[0];
