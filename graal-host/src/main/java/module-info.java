@@ -11,7 +11,8 @@ module dev.wasidl.graalhost {
   exports dev.wasidl.graal;
   exports dev.wasidl.types;
   exports dev.wasidl.runtime;
+  exports dev.wasidl.bindings;
 
   requires transitive org.graalvm.polyglot;
-  requires static org.jspecify;
+  requires static transitive org.jspecify;
 }

@@ -52,7 +52,7 @@ public class ComponentCall {
     Linker linker = Linker.of(runtime);
     linker
         .instance("test:echo/types@0.1.0")
-        .resource("thing", ResourceType.host("thing"), rep -> {});
+        .resource("thing", ResourceType.host("thing"), (cx, rep) -> {});
     LinkerInstance host = linker.instance("test:echo/host@0.1.0");
     host.func("echo-u32", (cx, a) -> Optional.of(a.getFirst()));
     host.func("echo-string", (cx, a) -> Optional.of(a.getFirst()));

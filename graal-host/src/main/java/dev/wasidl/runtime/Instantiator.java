@@ -477,10 +477,11 @@ final class Instantiator {
                     switch (t.bound()) {
                       case TypeBound.Eq eq -> local.get(Sort.TYPE, eq.type());
                       case TypeBound.SubResource s -> {
-                        Optional<Item.Resource> r =
+                        Optional<LinkerInstance.HostResource> r =
                             host == null ? Optional.empty() : host.resource(member);
                         if (r.isPresent()) {
-                          yield r.get();
+                          HostDrop drop = r.get().drop();
+                          yield new Item.Resource(r.get().type(), rep -> drop.drop(state, rep));
                         }
                         if (!linker.unknownImportsTrap()) {
                           throw new UnlinkableException(

@@ -1,6 +1,5 @@
 package dev.wasidl.runtime;
 
-import dev.wasidl.abi.Destructor;
 import dev.wasidl.types.ResourceType;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,7 +10,10 @@ public final class LinkerInstance {
   private final String name;
   private final Linker linker;
   private final Map<String, HostFunc> funcs = new LinkedHashMap<>();
-  private final Map<String, Item.Resource> resources = new LinkedHashMap<>();
+  private final Map<String, HostResource> resources = new LinkedHashMap<>();
+
+  /** A host resource type and what its drop runs. */
+  record HostResource(ResourceType type, HostDrop drop) {}
 
   LinkerInstance(String name, Linker linker) {
     this.name = name;
@@ -35,17 +37,17 @@ public final class LinkerInstance {
   }
 
   /**
-   * Defines resource type {@code name} as the host's {@code type}; {@code drop} runs when a guest
-   * drops its last owning handle (with the representation the host gave out).
+   * Defines resource type {@code name} as the host's {@code type}; {@code drop} runs with the
+   * dropping instance's context when a guest drops its last owning handle.
    */
-  public LinkerInstance resource(String name, ResourceType type, Destructor drop) {
+  public LinkerInstance resource(String name, ResourceType type, HostDrop drop) {
     if (type.definer() != ResourceType.Definer.HOST) {
       throw new IllegalArgumentException(type + " is not a host resource type");
     }
     if (resources.containsKey(name) && !linker.shadowing()) {
       throw new IllegalArgumentException(this.name + " already defines resource " + name);
     }
-    resources.put(name, new Item.Resource(type, drop));
+    resources.put(name, new HostResource(type, drop));
     return this;
   }
 
@@ -53,7 +55,7 @@ public final class LinkerInstance {
     return Optional.ofNullable(funcs.get(name));
   }
 
-  Optional<Item.Resource> resource(String name) {
+  Optional<HostResource> resource(String name) {
     return Optional.ofNullable(resources.get(name));
   }
 

@@ -517,7 +517,7 @@ class DifferentialTest {
         .resource(
             "counter",
             ResourceType.host("counter"),
-            rep -> events.add("counter#" + rep + " dropped"))
+            (cx, rep) -> events.add("counter#" + rep + " dropped"))
         .func(
             "[constructor]counter",
             (cx, a) -> {
@@ -564,7 +564,7 @@ class DifferentialTest {
     Linker linker = Linker.of(runtime);
     linker
         .instance("test:echo/types@0.1.0")
-        .resource("thing", ResourceType.host("thing"), rep -> {})
+        .resource("thing", ResourceType.host("thing"), (cx, rep) -> {})
         .func(
             "[constructor]thing",
             (cx, a) -> Optional.of(new Val.Own((int) ((Val.U32) a.get(0)).value())))

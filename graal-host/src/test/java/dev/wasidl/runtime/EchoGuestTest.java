@@ -36,7 +36,7 @@ class EchoGuestTest {
     Linker linker = Linker.of(runtime);
     linker
         .instance("test:echo/types@0.1.0")
-        .resource("thing", ResourceType.host("thing"), dropped::add)
+        .resource("thing", ResourceType.host("thing"), (cx, rep) -> dropped.add(rep))
         .func(
             "[constructor]thing",
             (cx, a) -> Optional.of(new Val.Own((int) ((Val.U32) a.get(0)).value())))

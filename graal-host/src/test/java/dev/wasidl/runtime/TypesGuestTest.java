@@ -68,7 +68,7 @@ class TypesGuestTest {
                 log.add(((Val.EnumVal) a.get(0)).caseName() + ":" + ((Val.Str) a.get(1)).value());
                 return Optional.empty();
               })
-          .resource("counter", counter, rep -> dropped.add(rep))
+          .resource("counter", counter, (cx, rep) -> dropped.add(rep))
           .func(
               "[constructor]counter",
               (cx, a) -> {

@@ -1,0 +1,4 @@
+package dev.wasidl.bindings;
+
+/** WIT's {@code tuple} of 7 values. */
+public record Tuple7<A, B, C, D, E, F, G>(A v0, B v1, C v2, D v3, E v4, F v5, G v6) {}
