@@ -7,4 +7,5 @@ module dev.wasidl.bindgen {
   exports dev.wasidl.bindgen.c;
   exports dev.wasidl.bindgen.wit;
   exports dev.wasidl.bindgen.wit.ast;
+  exports dev.wasidl.bindgen.host;
 }

@@ -12,6 +12,14 @@ module dev.wasidl.graalhost {
   exports dev.wasidl.types;
   exports dev.wasidl.runtime;
   exports dev.wasidl.bindings;
+  // Generated from src/main/wit at build time (bindings-gen).
+  exports dev.wasidl.wasi.bindings.wasi.cli;
+  exports dev.wasidl.wasi.bindings.wasi.clocks;
+  exports dev.wasidl.wasi.bindings.wasi.dl;
+  exports dev.wasidl.wasi.bindings.wasi.filesystem;
+  exports dev.wasidl.wasi.bindings.wasi.io;
+  exports dev.wasidl.wasi.bindings.wasi.random;
+  exports dev.wasidl.wasi.bindings.wasi.sockets;
 
   requires transitive org.graalvm.polyglot;
   requires static transitive org.jspecify;

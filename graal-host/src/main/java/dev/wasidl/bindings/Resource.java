@@ -5,7 +5,8 @@ package dev.wasidl.bindings;
  * bindings see it: the representation its implementation gave out ({@code rep}). {@code T} is the
  * generated marker class of the resource type, so handles of different types do not mix.
  */
-@SuppressWarnings("UnusedTypeParameter") // a phantom type: it keeps handles of different types apart
+@SuppressWarnings(
+    "UnusedTypeParameter") // a phantom type: it keeps handles of different types apart
 public record Resource<T>(int rep) {
   @Override
   public String toString() {

@@ -1,9 +1,9 @@
 package dev.wasidl.runtime;
 
 /**
- * What runs when a guest drops its last owning handle to a host-defined resource: {@code rep} is the
- * representation the host gave out, {@code cx} the dropping instance's context (so per-instance host
- * state, e.g. a handle table kept in {@link CallContext#data()}, can release it).
+ * What runs when a guest drops its last owning handle to a host-defined resource: {@code rep} is
+ * the representation the host gave out, {@code cx} the dropping instance's context (so per-instance
+ * host state, e.g. a handle table kept in {@link CallContext#data()}, can release it).
  */
 @FunctionalInterface
 public interface HostDrop {
