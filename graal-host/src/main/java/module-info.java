@@ -12,6 +12,7 @@ module dev.wasidl.graalhost {
   exports dev.wasidl.types;
   exports dev.wasidl.runtime;
   exports dev.wasidl.bindings;
+  exports dev.wasidl.wasi;
   // Generated from src/main/wit at build time (bindings-gen).
   exports dev.wasidl.wasi.bindings.wasi.cli;
   exports dev.wasidl.wasi.bindings.wasi.clocks;
