@@ -1,32 +1,46 @@
-// Reference runtime for the WASI 0.2 command guests: runs a command component with `jco run` (jco
-// transpiles it and runs it on node with @bytecodealliance/preview2-shim) under a sandbox set up here,
-// and prints one JSON line {"stdout", "stderr", "exit"} (stdout and stderr as UTF-8 text), so a Java
-// test can run the same component under our host and compare.
+// Reference runtime for the WASI 0.2 guests: runs a component on node with jco (transpiled, WASI from
+// @bytecodealliance/preview2-shim) under a sandbox set up here, and prints one JSON line
+// {"stdout", "stderr", "exit"} (stdout and stderr as UTF-8 text), so a Java test can run the same
+// component under our host and compare.
 //
 //   node wasi-run.mjs [--env NAME=VALUE]... [--dir HOST::GUEST]... [--argv0 NAME] [--net]
-//                     COMPONENT.wasm [ARGS...]        (stdin is passed through to the guest)
+//                     [--call IFACE.FUNC JSON-ARGS]... COMPONENT.wasm [ARGS...]
+//
+// Without --call the component is a command, run by `jco run`; stdin is passed through to it.
+// With --call it is a reactor: it is instantiated once and each call made in order; the JSON line
+// then also has "calls": [{"call", "value"} | {"call", "err"} | {"call", "trap"} | {"call", "error"}]
+// (IFACE is jco's name of the exported interface, e.g. "run" for test:wasi-reactor/run@0.1.0, FUNC
+// the WIT name; JSON-ARGS a JSON array; u64/s64 results as decimal strings; a result's ok is the
+// "value", its err the "err" (jco unwraps results); "trap" is a WebAssembly.RuntimeError).
 //
 // The guest sees exactly: argv = [argv0, ARGS...] (argv0 defaults to the file name without .wasm),
 // the --env variables and nothing else of node's environment, the --dir preopens (HOST mapped to
 // the guest path GUEST; none by default), no initial cwd, and no network unless --net (jco run's
-// own sandbox defaults, made explicit). jco run exits 0 when the guest's run returns ok and 1 when it
-// returns err or traps (the stack goes to stderr); wasi:cli/exit's exit(err) also exits 1, and
-// exit-with-code(n) (0.2.12's unstable one) exits n.
+// own sandbox defaults, made explicit). Exit codes: jco run exits 0 when the guest's run returns ok
+// and 1 when it returns err or traps (the stack goes to stderr); wasi:cli/exit's exit(err) exits 1,
+// and exit-with-code(n) (0.2.12's unstable one) exits n.
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { writeSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+if (process.argv[2] === '--reactor-child') {
+  await reactorChild(...process.argv.slice(3));
+  process.exit(0);
+}
 
 const usage = () => {
   console.error('usage: node wasi-run.mjs [--env NAME=VALUE]... [--dir HOST::GUEST]... [--argv0 NAME] [--net] '
-    + 'COMPONENT.wasm [ARGS...]');
+    + '[--call IFACE.FUNC JSON-ARGS]... COMPONENT.wasm [ARGS...]');
   process.exit(2);
 };
 
 const argv = process.argv.slice(2);
 const env = {};
 const dirs = [];
+const calls = [];
 let argv0 = null;
 let net = false;
 while (argv.length && argv[0].startsWith('--')) {
@@ -46,6 +60,10 @@ while (argv.length && argv[0].startsWith('--')) {
     const [host, guest] = sep < 0 ? [value, value] : [value.slice(0, sep), value.slice(sep + 2)];
     if (!host || !guest) usage();
     dirs.push([guest, resolve(host)]);
+  } else if (opt === '--call') {
+    const json = argv.shift();
+    if (!/^[^.]+\.[^.]+$/.test(value) || json === undefined) usage();
+    calls.push([value, JSON.parse(json)]);
   } else if (opt === '--argv0') {
     argv0 = value;
   } else {
@@ -77,10 +95,16 @@ try {
   await writeFile(join(dir, 'setup.mjs'), setup);
   // jco's CLI script sits next to its API entry point (the package exports only the API).
   const jco = fileURLToPath(new URL('jco.js', import.meta.resolve('@bytecodealliance/jco')));
-  const child = spawn(process.execPath,
-    [jco, 'run', '--jco-dir', join(dir, 'out'), '--jco-import', join(dir, 'setup.mjs'), resolve(component),
-      ...argv],
-    { stdio: ['inherit', 'pipe', 'pipe'], env: { ...process.env, NODE_NO_WARNINGS: '1' } });
+  const childArgs = calls.length
+    ? [fileURLToPath(import.meta.url), '--reactor-child', dir, resolve(component), JSON.stringify(calls)]
+    : [jco, 'run', '--jco-dir', join(dir, 'out'), '--jco-import', join(dir, 'setup.mjs'), resolve(component),
+      ...argv];
+  const child = spawn(process.execPath, childArgs, {
+    stdio: ['inherit', 'pipe', 'pipe', 'pipe'],
+    env: { ...process.env, NODE_NO_WARNINGS: '1' },
+  });
+  const results = [];
+  child.stdio[3].on('data', (b) => results.push(b));
   const out = [];
   const err = [];
   child.stdout.on('data', (b) => out.push(b));
@@ -89,11 +113,55 @@ try {
     child.on('error', rej);
     child.on('close', (code, signal) => res(code ?? `signal ${signal}`));
   });
-  process.stdout.write(JSON.stringify({
+  const line = {
     stdout: Buffer.concat(out).toString('utf8'),
     stderr: Buffer.concat(err).toString('utf8'),
     exit,
-  }) + '\n');
+  };
+  if (calls.length) line.calls = Buffer.concat(results).length ? JSON.parse(Buffer.concat(results)) : null;
+  process.stdout.write(JSON.stringify(line) + '\n');
 } finally {
   await rm(dir, { recursive: true, force: true });
+}
+
+// The child for --call: transpiles the component as jco run does (imports from preview2-shim, linked
+// into the output folder), applies the sandbox set-up, instantiates and calls; the calls' results go
+// to file descriptor 3, so the guest's stdout and stderr stay its own.
+async function reactorChild(dir, componentPath, callsJson) {
+  const { transpile } = await import('@bytecodealliance/jco');
+  const out = join(dir, 'out');
+  const { files } = await transpile(await readFile(componentPath), {
+    name: 'component', quiet: true, noTypescript: true, wasiShim: true,
+  });
+  for (const [name, bytes] of Object.entries(files)) {
+    await mkdir(dirname(join(out, name)), { recursive: true });
+    await writeFile(join(out, name), bytes);
+  }
+  await writeFile(join(out, 'package.json'), JSON.stringify({ type: 'module' }));
+  await mkdir(join(out, 'node_modules', '@bytecodealliance'), { recursive: true });
+  const shimDir = resolve(fileURLToPath(import.meta.resolve('@bytecodealliance/preview2-shim')), '../../..');
+  await symlink(shimDir, join(out, 'node_modules', '@bytecodealliance', 'preview2-shim'), 'dir');
+  await import(pathToFileURL(join(dir, 'setup.mjs')).href);
+  const camel = (name) => name.replace(/-([a-z0-9])/gi, (_, c) => c.toUpperCase());
+  const json = (v) => JSON.parse(JSON.stringify(v, (_, x) => (typeof x === 'bigint' ? x.toString() : x)));
+  const results = [];
+  try {
+    const root = await import(pathToFileURL(join(out, 'component.js')).href);
+    for (const [name, args] of JSON.parse(callsJson)) {
+      const [iface, func] = name.split('.');
+      const r = { call: name };
+      try {
+        r.value = json(root[iface][camel(func)](...args));
+      } catch (e) {
+        if (e?.constructor?.name === 'ComponentError' && 'payload' in e) r.err = json(e.payload);
+        else if (e instanceof WebAssembly.RuntimeError) r.trap = e.message;
+        else r.error = `${e?.constructor?.name}: ${e?.message}`;
+      }
+      results.push(r);
+    }
+  } finally {
+    writeSync(3, JSON.stringify(results));
+  }
+  // let the shim's stdout writes drain, as jco run does
+  await new Promise((res) => setTimeout(res));
 }
