@@ -4,7 +4,7 @@
 // component under our host and compare.
 //
 //   node wasi-run.mjs [--env NAME=VALUE]... [--dir HOST::GUEST]... [--argv0 NAME] [--net]
-//                     [--call IFACE.FUNC JSON-ARGS]... COMPONENT.wasm [ARGS...]
+//                     [--echo-server] [--call IFACE.FUNC JSON-ARGS]... COMPONENT.wasm [ARGS...]
 //
 // Without --call the component is a command, run by `jco run`; stdin is passed through to it.
 // With --call it is a reactor: it is instantiated once and each call made in order; the JSON line
@@ -13,6 +13,10 @@
 // the WIT name; JSON-ARGS a JSON array; u64/s64 results as decimal strings; a result's ok is the
 // "value", its err the "err" (jco unwraps results); "trap" is a WebAssembly.RuntimeError).
 //
+// --echo-server starts a TCP server on 127.0.0.1 (in this process) that sends back every byte it
+// gets; "{echo-port}" in ARGS is replaced by its port. "{closed-port}" is replaced by a loopback
+// port nothing listens on (bound and closed just before).
+//
 // The guest sees exactly: argv = [argv0, ARGS...] (argv0 defaults to the file name without .wasm),
 // the --env variables and nothing else of node's environment, the --dir preopens (HOST mapped to
 // the guest path GUEST; none by default), no initial cwd, and no network unless --net (jco run's
@@ -20,6 +24,7 @@
 // and 1 when it returns err or traps (the stack goes to stderr); wasi:cli/exit's exit(err) exits 1,
 // and exit-with-code(n) (0.2.12's unstable one) exits n.
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
 import { writeSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -33,7 +38,7 @@ if (process.argv[2] === '--reactor-child') {
 
 const usage = () => {
   console.error('usage: node wasi-run.mjs [--env NAME=VALUE]... [--dir HOST::GUEST]... [--argv0 NAME] [--net] '
-    + '[--call IFACE.FUNC JSON-ARGS]... COMPONENT.wasm [ARGS...]');
+    + '[--echo-server] [--call IFACE.FUNC JSON-ARGS]... COMPONENT.wasm [ARGS...]');
   process.exit(2);
 };
 
@@ -43,10 +48,12 @@ const dirs = [];
 const calls = [];
 let argv0 = null;
 let net = false;
+let echoServer = false;
 while (argv.length && argv[0].startsWith('--')) {
   const opt = argv.shift();
-  if (opt === '--net') {
-    net = true;
+  if (opt === '--net' || opt === '--echo-server') {
+    if (opt === '--net') net = true;
+    else echoServer = true;
     continue;
   }
   const value = argv.shift();
@@ -72,6 +79,22 @@ while (argv.length && argv[0].startsWith('--')) {
 }
 const component = argv.shift();
 if (!component) usage();
+const listen = (server) => new Promise((res, rej) => {
+  server.once('error', rej);
+  server.listen(0, '127.0.0.1', () => res(server.address().port));
+});
+let echo = null;
+if (echoServer) {
+  echo = createServer((socket) => socket.on('error', () => {}).pipe(socket));
+  const port = await listen(echo);
+  for (let i = 0; i < argv.length; i++) argv[i] = argv[i].replaceAll('{echo-port}', String(port));
+}
+if (argv.some((a) => a.includes('{closed-port}'))) {
+  const closed = createServer();
+  const port = await listen(closed);
+  await new Promise((res) => closed.close(res));
+  for (let i = 0; i < argv.length; i++) argv[i] = argv[i].replaceAll('{closed-port}', String(port));
+}
 const args = [argv0 ?? basename(component).replace(/\.wasm$/, ''), ...argv];
 
 // The set-up module jco run imports before the guest: the same preview2-shim instance the generated
@@ -121,6 +144,7 @@ try {
   if (calls.length) line.calls = Buffer.concat(results).length ? JSON.parse(Buffer.concat(results)) : null;
   process.stdout.write(JSON.stringify(line) + '\n');
 } finally {
+  echo?.close();
   await rm(dir, { recursive: true, force: true });
 }
 
