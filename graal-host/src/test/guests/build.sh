@@ -38,6 +38,35 @@ clang-19 --target=wasm32-wasi "$tmp/cmd.o" -fuse-ld="$W" -Wl,--wasi-adapter=comm
 clang-19 --target=wasm32-wasi -O2 "$here/jco-command-c/main.c" -o "$tmp/jco-core.wasm"
 jco new "$tmp/jco-core.wasm" --wasi-command -o "$out/jco-command-c.wasm"
 
+# (3b) the WASI 0.2 test guests (expected outputs under node + jco: wasi-expected.md), each built both
+# ways: wasm-component-ld's built-in adapter (<name>.wasm, imports WASI @0.2.6) and jco's adapter
+# (<name>-jco.wasm, @0.2.12). Linked without -O (no wasm-opt, which would drop the name section) and
+# with --strip-debug (Debian's wasi-libc.a carries DWARF): the name section stays, for backtraces.
+# wasi-cli-c: a command with one subcommand per WASI feature.
+clang-19 --target=wasm32-wasi -O2 -c "$here/wasi-cli-c/main.c" -o "$tmp/wasi-cli.o"
+clang-19 --target=wasm32-wasi "$tmp/wasi-cli.o" -Wl,--strip-debug -fuse-ld="$W" -Wl,--wasi-adapter=command \
+  -o "$out/wasi-cli-c.wasm"
+clang-19 --target=wasm32-wasi "$tmp/wasi-cli.o" -Wl,--strip-debug -o "$tmp/wasi-cli-core.wasm"
+jco new "$tmp/wasi-cli-core.wasm" --wasi-command -o "$out/wasi-cli-c-jco.wasm"
+# wasi-reactor-c: a reactor exporting test:wasi-reactor/run (hand-written canonical ABI); jco's
+# adapter needs the component type embedded first.
+clang-19 --target=wasm32-wasi -O2 -c "$here/wasi-reactor-c/reactor.c" -o "$tmp/wasi-reactor.o"
+clang-19 --target=wasm32-wasi -mexec-model=reactor "$tmp/wasi-reactor.o" -Wl,--strip-debug -fuse-ld="$W" \
+  -Wl,--component-type="$here/wasi-reactor-c/reactor.wit" -Wl,--wasi-adapter=reactor \
+  -o "$out/wasi-reactor-c.wasm"
+clang-19 --target=wasm32-wasi -mexec-model=reactor "$tmp/wasi-reactor.o" -Wl,--strip-debug \
+  -o "$tmp/wasi-reactor-core.wasm"
+jco embed --wit "$here/wasi-reactor-c/reactor.wit" -n reactor "$tmp/wasi-reactor-core.wasm" \
+  -o "$tmp/wasi-reactor-embedded.wasm"
+jco new "$tmp/wasi-reactor-embedded.wasm" --wasi-reactor -o "$out/wasi-reactor-c-jco.wasm"
+# wasi-tcp-c: a command calling wasi:sockets@0.2.12 itself (its imports: wasi-tcp-c/wit, with deps/).
+clang-19 --target=wasm32-wasi -O2 -c "$here/wasi-tcp-c/main.c" -o "$tmp/wasi-tcp.o"
+clang-19 --target=wasm32-wasi "$tmp/wasi-tcp.o" -Wl,--strip-debug -fuse-ld="$W" \
+  -Wl,--component-type="$here/wasi-tcp-c/wit" -Wl,--wasi-adapter=command -o "$out/wasi-tcp-c.wasm"
+clang-19 --target=wasm32-wasi "$tmp/wasi-tcp.o" -Wl,--strip-debug -o "$tmp/wasi-tcp-core.wasm"
+jco embed --wit "$here/wasi-tcp-c/wit" -n tcp-client "$tmp/wasi-tcp-core.wasm" -o "$tmp/wasi-tcp-embedded.wasm"
+jco new "$tmp/wasi-tcp-embedded.wasm" --wasi-command -o "$out/wasi-tcp-c-jco.wasm"
+
 # (4) nested components composed by hand in component WAT.
 jco parse "$here/nested-wat/nested.wat" -o "$out/nested-wat.wasm"
 
