@@ -4,6 +4,7 @@ import dev.wasidl.abi.Trap;
 import dev.wasidl.types.Val;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -119,7 +120,7 @@ public final class Convert {
   }
 
   public static Val string(String v) {
-    return new Val.Str(v);
+    return new Val.Str(Objects.requireNonNull(v, "a WIT string cannot be null"));
   }
 
   public static String asString(Val v) {
