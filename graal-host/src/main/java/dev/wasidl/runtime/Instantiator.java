@@ -417,7 +417,7 @@ final class Instantiator {
       case ExternType.Func f -> {
         FuncType type = scope.get(Sort.TYPE, f.type(), Item.FuncTypeItem.class).type();
         yield new Item.Func(
-            new HostFuncItem(name, type, hostFunc(name, linker.rootFunc(name)), state));
+            new HostFuncItem(name, type, hostFunc(name, linker.rootFunc(name), type), state));
       }
       case ExternType.Type t ->
           switch (t.bound()) {
@@ -433,9 +433,19 @@ final class Instantiator {
     };
   }
 
-  private HostFunc hostFunc(String name, Optional<HostFunc> defined) {
+  private HostFunc hostFunc(String name, Optional<HostFuncDef> defined, FuncType imported) {
     if (defined.isPresent()) {
-      return defined.get();
+      Optional<FuncType> hostType = defined.get().type();
+      if (hostType.isPresent() && !HostTypes.matches(imported, hostType.get())) {
+        throw new UnlinkableException(
+            "import "
+                + name
+                + " has type "
+                + imported
+                + " but the host defines it as "
+                + hostType.get());
+      }
+      return defined.get().func();
     }
     if (linker.unknownImportsTrap()) {
       return (cx, a) -> {
@@ -468,10 +478,10 @@ final class Instantiator {
               switch (e.type()) {
                 case ExternType.Func f -> {
                   FuncType ft = local.get(Sort.TYPE, f.type(), Item.FuncTypeItem.class).type();
-                  Optional<HostFunc> fn = host == null ? Optional.empty() : host.func(member);
+                  Optional<HostFuncDef> fn = host == null ? Optional.empty() : host.func(member);
                   yield new Item.Func(
                       new HostFuncItem(
-                          name + "#" + member, ft, hostFunc(name + "#" + member, fn), state));
+                          name + "#" + member, ft, hostFunc(name + "#" + member, fn, ft), state));
                 }
                 case ExternType.Type t ->
                     switch (t.bound()) {

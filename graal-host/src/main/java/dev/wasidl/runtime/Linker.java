@@ -2,6 +2,7 @@ package dev.wasidl.runtime;
 
 import dev.wasidl.component.ExternName;
 import dev.wasidl.graal.GraalRuntime;
+import dev.wasidl.types.FuncType;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +18,7 @@ import java.util.Optional;
 public final class Linker {
   private final GraalRuntime runtime;
   private final Map<String, LinkerInstance> instances = new LinkedHashMap<>();
-  private final Map<String, HostFunc> funcs = new LinkedHashMap<>();
+  private final Map<String, HostFuncDef> funcs = new LinkedHashMap<>();
   private boolean allowShadowing;
   private boolean unknownImportsTrap;
 
@@ -60,10 +61,19 @@ public final class Linker {
 
   /** A function imported at the root of the component (a plain-name import). */
   public Linker func(String name, HostFunc func) {
+    return define(name, new HostFuncDef(func, Optional.empty()));
+  }
+
+  /** A root function with its WIT type, checked against the component's import at instantiation. */
+  public Linker func(String name, FuncType type, HostFunc func) {
+    return define(name, new HostFuncDef(func, Optional.of(type)));
+  }
+
+  private Linker define(String name, HostFuncDef def) {
     if (funcs.containsKey(name) && !allowShadowing) {
       throw new IllegalArgumentException("function " + name + " is already defined");
     }
-    funcs.put(name, func);
+    funcs.put(name, def);
     return this;
   }
 
@@ -71,7 +81,7 @@ public final class Linker {
     return allowShadowing;
   }
 
-  Optional<HostFunc> rootFunc(String name) {
+  Optional<HostFuncDef> rootFunc(String name) {
     return Optional.ofNullable(funcs.get(name));
   }
 

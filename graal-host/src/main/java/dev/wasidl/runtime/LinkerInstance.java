@@ -1,5 +1,6 @@
 package dev.wasidl.runtime;
 
+import dev.wasidl.types.FuncType;
 import dev.wasidl.types.ResourceType;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.Optional;
 public final class LinkerInstance {
   private final String name;
   private final Linker linker;
-  private final Map<String, HostFunc> funcs = new LinkedHashMap<>();
+  private final Map<String, HostFuncDef> funcs = new LinkedHashMap<>();
   private final Map<String, HostResource> resources = new LinkedHashMap<>();
 
   /** A host resource type and what its drop runs. */
@@ -29,10 +30,22 @@ public final class LinkerInstance {
    * for resources).
    */
   public LinkerInstance func(String name, HostFunc func) {
+    return define(name, new HostFuncDef(func, Optional.empty()));
+  }
+
+  /**
+   * Defines function {@code name} with its WIT type: instantiating a component that imports it at
+   * another type fails with both types named, instead of trapping at the first call.
+   */
+  public LinkerInstance func(String name, FuncType type, HostFunc func) {
+    return define(name, new HostFuncDef(func, Optional.of(type)));
+  }
+
+  private LinkerInstance define(String name, HostFuncDef def) {
     if (funcs.containsKey(name) && !linker.shadowing()) {
       throw new IllegalArgumentException(this.name + " already defines function " + name);
     }
-    funcs.put(name, func);
+    funcs.put(name, def);
     return this;
   }
 
@@ -51,7 +64,7 @@ public final class LinkerInstance {
     return this;
   }
 
-  Optional<HostFunc> func(String name) {
+  Optional<HostFuncDef> func(String name) {
     return Optional.ofNullable(funcs.get(name));
   }
 

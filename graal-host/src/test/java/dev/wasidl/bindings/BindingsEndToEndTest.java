@@ -10,6 +10,7 @@ import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Instance;
 import dev.wasidl.runtime.Linker;
+import dev.wasidl.runtime.UnlinkableException;
 import dev.wasidl.testbindings.test.echo.Host;
 import dev.wasidl.testbindings.test.echo.HostBindings;
 import dev.wasidl.testbindings.test.echo.HostGuest;
@@ -22,6 +23,8 @@ import dev.wasidl.testbindings.test.echo.Types.Shape;
 import dev.wasidl.testbindings.test.echo.Types.Small;
 import dev.wasidl.testbindings.test.echo.Types.Thing;
 import dev.wasidl.testbindings.test.echo.TypesBindings;
+import dev.wasidl.types.FuncType;
+import dev.wasidl.types.Primitive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -351,6 +354,28 @@ class BindingsEndToEndTest {
     assertEquals(42, things.get(back, Integer.class), "the same host object came back");
     assertEquals(420, guest.peekThing(back));
     assertEquals("peek", calls.getLast());
+  }
+
+  @Test
+  void aHostDefinedAtAnotherTypeIsRefusedAtInstantiation() {
+    // Generated bindings define each function with its WIT type; the Linker compares it with the
+    // component's import (one code path: resolved dev.wasidl.types, resources by identity).
+    Linker linker = Linker.of(runtime).allowShadowing(true);
+    TypesBindings.addShared(linker, new ThingHost());
+    HostBindings.addShared(linker, new EchoHost());
+    linker
+        .instance(Host.NAME)
+        .func(
+            "echo-u32",
+            new FuncType(
+                List.of(new FuncType.Param("v", Primitive.S32)), Optional.of(Primitive.S32)),
+            (cx, a) -> Optional.of(a.getFirst()));
+    UnlinkableException e =
+        assertThrows(UnlinkableException.class, () -> linker.instantiate(component));
+    assertEquals(
+        "import test:echo/host@0.1.0#echo-u32 has type func(v: u32) -> u32 but the host defines it"
+            + " as func(v: s32) -> s32",
+        e.getMessage());
   }
 
   @Test

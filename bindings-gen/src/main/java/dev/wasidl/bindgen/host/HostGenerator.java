@@ -292,6 +292,7 @@ public final class HostGenerator {
         b.append(JavaTypes.constant(r)).append(" =\n      dev.wasidl.types.ResourceType.host(\"");
         b.append(r).append("\");\n\n");
       }
+      typeConstants(b, iface);
       addMethod(b, iface, key, q, resources);
     }
     for (TypeDef t : typeDefs(iface)) {
@@ -325,7 +326,8 @@ public final class HostGenerator {
     }
     for (Function f : functions(iface)) {
       b.append("    ").append(target).append(".func(\n        \"");
-      b.append(f.componentName()).append("\",\n        (cx, args) -> {\n");
+      b.append(f.componentName()).append("\",\n        ").append(funcTypeExpr(f));
+      b.append(",\n        (cx, args) -> {\n");
       b.append("          ").append(q).append(" h = host.apply(cx.data());\n");
       List<String> args = new ArrayList<>();
       for (int i = 0; i < f.params().size(); i++) {
@@ -348,6 +350,108 @@ public final class HostGenerator {
         "  /** Defines this interface on {@code linker}, every instance calling {@code host}. */\n");
     b.append("  public static void addShared(dev.wasidl.runtime.Linker linker, ").append(q);
     b.append(" host) {\n    add(linker, data -> host);\n  }\n\n");
+  }
+
+  /**
+   * The {@code dev.wasidl.types.Type} of each record, variant, enum and flags type, each after the
+   * types of this interface it uses (static fields initialize in textual order).
+   */
+  private void typeConstants(StringBuilder b, Interface iface) {
+    TypeOwner owner = iface.owner();
+    Map<String, TypeDef> byName = new LinkedHashMap<>();
+    for (TypeDef t : typeDefs(iface)) {
+      byName.put(t.name(), t);
+    }
+    Set<String> emitted = new java.util.HashSet<>();
+    for (TypeDef t : byName.values()) {
+      typeConstant(b, owner, t, byName, emitted);
+    }
+  }
+
+  private void typeConstant(
+      StringBuilder b,
+      TypeOwner owner,
+      TypeDef t,
+      Map<String, TypeDef> byName,
+      Set<String> emitted) {
+    if (!emitted.add(t.name())) {
+      return;
+    }
+    List<WitType> uses = new ArrayList<>();
+    String expr;
+    String ts = JavaTypes.TYPES;
+    switch (t.kind()) {
+      case TypeDefKind.RecordType r -> {
+        List<String> fs = new ArrayList<>();
+        for (Field f : r.fields()) {
+          uses.add(f.type());
+          fs.add(
+              "\n          new "
+                  + ts
+                  + ".RecordType.Field(\""
+                  + f.name()
+                  + "\", "
+                  + types.typeExpr(f.type())
+                  + ")");
+        }
+        expr = ts + ".RecordType.of(" + String.join(",", fs) + ")";
+      }
+      case TypeDefKind.VariantType v -> {
+        List<String> cs = new ArrayList<>();
+        for (Case c : v.cases()) {
+          c.type().ifPresent(uses::add);
+          cs.add(
+              "\n          "
+                  + ts
+                  + ".VariantType.Case.of(\""
+                  + c.name()
+                  + "\""
+                  + c.type().map(x -> ", " + types.typeExpr(x)).orElse("")
+                  + ")");
+        }
+        expr = ts + ".VariantType.of(" + String.join(",", cs) + ")";
+      }
+      case TypeDefKind.EnumType e -> expr = ts + ".EnumType.of(" + quoted(e.cases()) + ")";
+      case TypeDefKind.FlagsType f -> expr = ts + ".FlagsType.of(" + quoted(f.flags()) + ")";
+      default -> {
+        return;
+      }
+    }
+    List<String> deps = new ArrayList<>();
+    for (WitType u : uses) {
+      types.sameOwnerRefs(u, owner, deps);
+    }
+    for (String d : deps) {
+      TypeDef dt = byName.get(d);
+      if (dt != null) {
+        typeConstant(b, owner, dt, byName, emitted);
+      }
+    }
+    b.append("  /** The WIT type {@code ").append(t.name()).append("}. */\n");
+    b.append("  public static final ").append(ts).append(".Type ");
+    b.append(JavaTypes.typeConstant(t.name())).append(" =\n      ").append(expr).append(";\n\n");
+  }
+
+  private static String quoted(List<Case> cases) {
+    return String.join(", ", cases.stream().map(c -> "\"" + c.name() + "\"").toList());
+  }
+
+  private String funcTypeExpr(Function f) {
+    String ts = JavaTypes.TYPES;
+    List<String> ps = new ArrayList<>();
+    for (Param p : f.params()) {
+      ps.add(
+          "new " + ts + ".FuncType.Param(\"" + p.name() + "\", " + types.typeExpr(p.type()) + ")");
+    }
+    return "new "
+        + ts
+        + ".FuncType("
+        + JavaTypes.LIST
+        + ".of("
+        + String.join(", ", ps)
+        + "), "
+        + types.optionalTypeExpr(f.result())
+        + ")";
   }
 
   private void converters(StringBuilder b, TypeOwner owner, TypeDef t) {

@@ -194,6 +194,84 @@ final class JavaTypes {
     throw new WitResolveException("Java host bindings do not support " + what + " yet");
   }
 
+  // ---- dev.wasidl.types.Type expressions, for the Linker's type check at instantiation
+
+  static final String TYPES = "dev.wasidl.types";
+
+  /** The name of the static field holding a named type's {@code Type} in its owner's bindings. */
+  static String typeConstant(String witName) {
+    return "TYPE_" + constant(witName);
+  }
+
+  /** An expression of type {@code dev.wasidl.types.Type} for {@code t}. */
+  String typeExpr(WitType t) {
+    return switch (t) {
+      case Primitive p -> TYPES + ".Primitive." + p.name();
+      case WitType.Named n -> namedTypeExpr(n.ref());
+      case WitType.ListType l -> "new " + TYPES + ".ListType(" + typeExpr(l.element()) + ")";
+      case WitType.OptionType o -> "new " + TYPES + ".OptionType(" + typeExpr(o.type()) + ")";
+      case WitType.ResultType r ->
+          "new "
+              + TYPES
+              + ".ResultType("
+              + optionalTypeExpr(r.ok())
+              + ", "
+              + optionalTypeExpr(r.err())
+              + ")";
+      case WitType.TupleType tt ->
+          TYPES
+              + ".TupleType.of("
+              + tt.types().stream().map(this::typeExpr).collect(Collectors.joining(", "))
+              + ")";
+      case WitType.Handle h ->
+          "new "
+              + TYPES
+              + (h.kind() == WitType.HandleKind.OWN ? ".OwnType(" : ".BorrowType(")
+              + resourceConstant(definition(h.resource()).ref())
+              + ")";
+      default -> unsupported(t.toString());
+    };
+  }
+
+  String optionalTypeExpr(Optional<WitType> t) {
+    return t.map(x -> "java.util.Optional.of(" + typeExpr(x) + ")")
+        .orElse("java.util.Optional.empty()");
+  }
+
+  private String namedTypeExpr(TypeRef ref) {
+    Definition d = definition(ref);
+    return switch (d.def().kind()) {
+      case TypeDefKind.Alias(WitType target) -> typeExpr(target);
+      case TypeDefKind.ResourceType r ->
+          "new " + TYPES + ".OwnType(" + resourceConstant(d.ref()) + ")";
+      default -> bindingsClass(d.ref().owner()) + "." + typeConstant(d.ref().name());
+    };
+  }
+
+  /** The host's {@code ResourceType} constant of a resource, in its owner's bindings. */
+  String resourceConstant(TypeRef resource) {
+    return bindingsClass(resource.owner()) + "." + constant(resource.name());
+  }
+
+  /** The named types of the same owner that {@code t} refers to (for declaration order). */
+  void sameOwnerRefs(WitType t, TypeOwner owner, java.util.Collection<String> out) {
+    switch (t) {
+      case WitType.Named n -> {
+        if (n.ref().owner().equals(owner)) {
+          out.add(n.ref().name());
+        }
+      }
+      case WitType.ListType l -> sameOwnerRefs(l.element(), owner, out);
+      case WitType.OptionType o -> sameOwnerRefs(o.type(), owner, out);
+      case WitType.ResultType r -> {
+        r.ok().ifPresent(x -> sameOwnerRefs(x, owner, out));
+        r.err().ifPresent(x -> sameOwnerRefs(x, owner, out));
+      }
+      case WitType.TupleType tt -> tt.types().forEach(x -> sameOwnerRefs(x, owner, out));
+      default -> {}
+    }
+  }
+
   // ---- conversions (depth keeps the names of nested lambda parameters apart)
 
   /** An expression of type {@code Val} for the Java value {@code expr} of WIT type {@code t}. */
