@@ -97,7 +97,8 @@ public final class CanonicalAbi {
 
   /**
    * {@code store_string_into_range} for a host string, whose source encoding is Java's own: latin1
-   * when every char is below U+0100, else UTF-16 (as in the JDK's compact strings).
+   * when every char is below U+0100, else UTF-16 (as in the JDK's compact strings); or UTF-8 into a
+   * UTF-8 guest if {@code cx} was made {@link LiftLowerContext#withUtf8HostStrings}.
    */
   public static Range storeStringIntoRange(LiftLowerContext cx, String v) {
     return Strings.storeStringIntoRange(cx, v);

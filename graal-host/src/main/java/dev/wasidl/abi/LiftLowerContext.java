@@ -15,13 +15,16 @@ public final class LiftLowerContext {
   private final Realloc realloc;
   private final ResourceTable handles;
   private final BorrowScope borrowScope;
+  private final boolean utf8HostStrings;
 
   private LiftLowerContext(
       Memory memory,
       StringEncoding stringEncoding,
       Realloc realloc,
       ResourceTable handles,
-      BorrowScope borrowScope) {
+      BorrowScope borrowScope,
+      boolean utf8HostStrings) {
+    this.utf8HostStrings = utf8HostStrings;
     this.memory = memory;
     this.stringEncoding = Objects.requireNonNull(stringEncoding, "stringEncoding");
     this.realloc = realloc;
@@ -31,30 +34,61 @@ public final class LiftLowerContext {
 
   /** A context over {@code handles} with no memory, no realloc, UTF-8 and no borrow scope. */
   public static LiftLowerContext of(ResourceTable handles) {
-    return new LiftLowerContext(null, StringEncoding.UTF8, null, handles, null);
+    return new LiftLowerContext(null, StringEncoding.UTF8, null, handles, null, false);
   }
 
   /** With the {@code memory} canon option. */
   public LiftLowerContext withMemory(Memory memory) {
     return new LiftLowerContext(
-        Objects.requireNonNull(memory, "memory"), stringEncoding, realloc, handles, borrowScope);
+        Objects.requireNonNull(memory, "memory"),
+        stringEncoding,
+        realloc,
+        handles,
+        borrowScope,
+        utf8HostStrings);
   }
 
   /** With the {@code string-encoding} canon option. */
   public LiftLowerContext withStringEncoding(StringEncoding encoding) {
-    return new LiftLowerContext(memory, encoding, realloc, handles, borrowScope);
+    return new LiftLowerContext(memory, encoding, realloc, handles, borrowScope, utf8HostStrings);
   }
 
   /** With the {@code realloc} canon option. */
   public LiftLowerContext withRealloc(Realloc realloc) {
     return new LiftLowerContext(
-        memory, stringEncoding, Objects.requireNonNull(realloc, "realloc"), handles, borrowScope);
+        memory,
+        stringEncoding,
+        Objects.requireNonNull(realloc, "realloc"),
+        handles,
+        borrowScope,
+        utf8HostStrings);
   }
 
   /** With the borrow scope of the call being lifted or lowered. */
   public LiftLowerContext withBorrowScope(BorrowScope scope) {
     return new LiftLowerContext(
-        memory, stringEncoding, realloc, handles, Objects.requireNonNull(scope, "scope"));
+        memory,
+        stringEncoding,
+        realloc,
+        handles,
+        Objects.requireNonNull(scope, "scope"),
+        utf8HostStrings);
+  }
+
+  /**
+   * With host strings ({@code Val.Str}) lowered into a UTF-8 guest as UTF-8: one realloc call of
+   * the exact length, as wasmtime's host strings. Without it a host string's source encoding is
+   * Java's own latin1-or-UTF-16 and the spec's transcoding grows, then shrinks, the buffer for
+   * non-ASCII text (what the spec's reference vectors show), which the WASI preview1 adapters'
+   * bump-allocating {@code cabi_import_realloc} refuses.
+   */
+  public LiftLowerContext withUtf8HostStrings() {
+    return new LiftLowerContext(memory, stringEncoding, realloc, handles, borrowScope, true);
+  }
+
+  /** Whether host strings go into a UTF-8 guest as UTF-8 (see {@link #withUtf8HostStrings}). */
+  public boolean utf8HostStrings() {
+    return utf8HostStrings;
   }
 
   /** The memory; traps if the canon options named none (validation should have required one). */

@@ -99,8 +99,15 @@ final class Strings {
     cx.memory().storeI32((int) (ptr + 4), (int) r.length());
   }
 
-  /** A host string: Java's own latin1-or-UTF-16 representation is its source encoding. */
+  /**
+   * A host string: UTF-8 into a UTF-8 guest when the context asks for it ({@link
+   * LiftLowerContext#withUtf8HostStrings}), else Java's own latin1-or-UTF-16 representation is its
+   * source encoding.
+   */
   static CanonicalAbi.Range storeStringIntoRange(LiftLowerContext cx, String v) {
+    if (cx.utf8HostStrings() && cx.stringEncoding() == StringEncoding.UTF8) {
+      return storeStringIntoRange(cx, v, StringEncoding.UTF8, utf8Length(v));
+    }
     long units = v.length();
     if (!isLatin1(v)) {
       units |= UTF16_TAG;

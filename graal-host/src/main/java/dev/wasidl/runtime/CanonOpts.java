@@ -19,7 +19,8 @@ record CanonOpts(
    * function; each call adds its own borrow scope.
    */
   LiftLowerContext context(InstanceState instance) {
-    LiftLowerContext cx = LiftLowerContext.of(instance.handles()).withStringEncoding(encoding);
+    LiftLowerContext cx =
+        LiftLowerContext.of(instance.handles()).withStringEncoding(encoding).withUtf8HostStrings();
     if (memory != null) {
       cx = cx.withMemory(memory);
     }

@@ -56,6 +56,18 @@ class CanonicalAbiStringTest {
         CanonicalAbi.liftFlat(f.cx, CoreValueIter.of(flat), Primitive.STRING));
   }
 
+  /** As wasmtime: UTF-8 host strings go into a UTF-8 guest with one exact-size realloc call. */
+  @Test
+  void utf8HostStringsAllocateTheExactLengthOnce() {
+    Fixture f = Fixture.of();
+    f.cx = f.cx.withUtf8HostStrings();
+    long[] flat = lower(f, "\u65e5\u672c \u00fc\ud83d\ude00");
+    assertEquals(List.of(Fixture.call(0, 0, 1, 13, H)), f.realloc.log);
+    assertArrayEquals(new long[] {H, 13}, flat);
+    assertEquals("e697a5e69cac20c3bcf09f9880", f.memory.hex(H, 13));
+    assertThrows(Trap.class, () -> lower(f, "\ud800"));
+  }
+
   @Test
   void toUtf16IsACopy() {
     Fixture f = Fixture.of(StringEncoding.UTF16);
