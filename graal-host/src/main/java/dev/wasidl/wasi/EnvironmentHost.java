@@ -1,8 +1,12 @@
 package dev.wasidl.wasi;
 
-/** The host side of {@code cli/Environment}: not implemented yet. */
-final class EnvironmentHost implements dev.wasidl.wasi.bindings.wasi.cli.Environment {
-  @SuppressWarnings({"UnusedVariable", "unused"}) // until every function is implemented
+import dev.wasidl.bindings.Tuple2;
+import dev.wasidl.wasi.bindings.wasi.cli.Environment;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code wasi:cli/environment}: what the {@link WasiConfig} grants, the same on every call. */
+final class EnvironmentHost implements Environment {
   private final WasiCtx ctx;
 
   EnvironmentHost(WasiCtx ctx) {
@@ -10,18 +14,19 @@ final class EnvironmentHost implements dev.wasidl.wasi.bindings.wasi.cli.Environ
   }
 
   @Override
-  public java.util.List<dev.wasidl.bindings.Tuple2<java.lang.String, java.lang.String>>
-      getEnvironment() {
-    throw Wasi.notImplemented("Environment.getEnvironment");
+  public List<Tuple2<String, String>> getEnvironment() {
+    return ctx.config().env().entrySet().stream()
+        .map(e -> new Tuple2<>(e.getKey(), e.getValue()))
+        .toList();
   }
 
   @Override
-  public java.util.List<java.lang.String> getArguments() {
-    throw Wasi.notImplemented("Environment.getArguments");
+  public List<String> getArguments() {
+    return ctx.config().args();
   }
 
   @Override
-  public java.util.Optional<java.lang.String> initialCwd() {
-    throw Wasi.notImplemented("Environment.initialCwd");
+  public Optional<String> initialCwd() {
+    return ctx.config().initialCwd();
   }
 }

@@ -1,8 +1,10 @@
 package dev.wasidl.wasi;
 
-/** The host side of {@code io/Error}: not implemented yet. */
-final class ErrorHost implements dev.wasidl.wasi.bindings.wasi.io.Error {
-  @SuppressWarnings({"UnusedVariable", "unused"}) // until every function is implemented
+import dev.wasidl.bindings.Resource;
+import dev.wasidl.wasi.bindings.wasi.io.Error;
+
+/** {@code wasi:io/error}: an {@link IoError} in the table, described by its message. */
+final class ErrorHost implements Error {
   private final WasiCtx ctx;
 
   ErrorHost(WasiCtx ctx) {
@@ -10,14 +12,13 @@ final class ErrorHost implements dev.wasidl.wasi.bindings.wasi.io.Error {
   }
 
   @Override
-  public java.lang.String errorToDebugString(
-      dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.io.Error.Error_> self) {
-    throw Wasi.notImplemented("Error.errorToDebugString");
+  public String errorToDebugString(Resource<Error.Error_> self) {
+    return ctx.table().get(self, IoError.class).message();
   }
 
   @Override
-  public void dropError(
-      dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.io.Error.Error_> self) {
-    throw Wasi.notImplemented("Error.dropError");
+  public void dropError(Resource<Error.Error_> self) {
+    ctx.table().get(self, IoError.class);
+    ctx.table().delete(self);
   }
 }

@@ -1,21 +1,20 @@
 package dev.wasidl.wasi;
 
-/** The host side of {@code cli/Exit}: not implemented yet. */
-final class ExitHost implements dev.wasidl.wasi.bindings.wasi.cli.Exit {
-  @SuppressWarnings({"UnusedVariable", "unused"}) // until every function is implemented
-  private final WasiCtx ctx;
+import dev.wasidl.bindings.Result;
+import dev.wasidl.wasi.bindings.wasi.cli.Exit;
 
-  ExitHost(WasiCtx ctx) {
-    this.ctx = ctx;
-  }
+/** {@code wasi:cli/exit}: unwinds the guest with a {@link WasiExit}. */
+final class ExitHost implements Exit {
+  ExitHost(WasiCtx ctx) {}
 
+  /** {@code ok} exits 0, {@code err} 1. */
   @Override
-  public void exit(dev.wasidl.bindings.Result<java.lang.Void, java.lang.Void> status) {
-    throw Wasi.notImplemented("Exit.exit");
+  public void exit(Result<Void, Void> status) {
+    throw new WasiExit(status.isOk() ? 0 : 1);
   }
 
   @Override
   public void exitWithCode(byte statusCode) {
-    throw Wasi.notImplemented("Exit.exitWithCode");
+    throw new WasiExit(Byte.toUnsignedInt(statusCode));
   }
 }

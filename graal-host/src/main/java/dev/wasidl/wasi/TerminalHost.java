@@ -1,17 +1,19 @@
 package dev.wasidl.wasi;
 
+import dev.wasidl.bindings.Resource;
+import dev.wasidl.wasi.bindings.wasi.cli.TerminalInput;
+import dev.wasidl.wasi.bindings.wasi.cli.TerminalOutput;
+import dev.wasidl.wasi.bindings.wasi.cli.TerminalStderr;
+import dev.wasidl.wasi.bindings.wasi.cli.TerminalStdin;
+import dev.wasidl.wasi.bindings.wasi.cli.TerminalStdout;
+import java.util.Optional;
+
 /**
- * The host side of {@code cli/TerminalInput} and {@code cli/TerminalOutput} and {@code
- * cli/TerminalStdin} and {@code cli/TerminalStdout} and {@code cli/TerminalStderr}: not implemented
- * yet.
+ * {@code wasi:cli/terminal-*}: the standard streams are never a terminal here (they are Java
+ * streams), so there are no terminal resources and every {@code get-terminal-*} is {@code none}.
  */
 final class TerminalHost
-    implements dev.wasidl.wasi.bindings.wasi.cli.TerminalInput,
-        dev.wasidl.wasi.bindings.wasi.cli.TerminalOutput,
-        dev.wasidl.wasi.bindings.wasi.cli.TerminalStdin,
-        dev.wasidl.wasi.bindings.wasi.cli.TerminalStdout,
-        dev.wasidl.wasi.bindings.wasi.cli.TerminalStderr {
-  @SuppressWarnings({"UnusedVariable", "unused"}) // until every function is implemented
+    implements TerminalInput, TerminalOutput, TerminalStdin, TerminalStdout, TerminalStderr {
   private final WasiCtx ctx;
 
   TerminalHost(WasiCtx ctx) {
@@ -19,40 +21,36 @@ final class TerminalHost
   }
 
   @Override
-  public void dropTerminalInput(
-      dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.cli.TerminalInput.TerminalInput_>
-          self) {
-    throw Wasi.notImplemented("TerminalInput.dropTerminalInput");
+  public void dropTerminalInput(Resource<TerminalInput.TerminalInput_> self) {
+    drop(self);
   }
 
   @Override
-  public void dropTerminalOutput(
-      dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.cli.TerminalOutput.TerminalOutput_>
-          self) {
-    throw Wasi.notImplemented("TerminalOutput.dropTerminalOutput");
+  public void dropTerminalOutput(Resource<TerminalOutput.TerminalOutput_> self) {
+    drop(self);
   }
 
   @Override
-  public java.util.Optional<
-          dev.wasidl.bindings.Resource<
-              dev.wasidl.wasi.bindings.wasi.cli.TerminalInput.TerminalInput_>>
-      getTerminalStdin() {
-    throw Wasi.notImplemented("TerminalStdin.getTerminalStdin");
+  public Optional<Resource<TerminalInput.TerminalInput_>> getTerminalStdin() {
+    return Optional.empty();
   }
 
   @Override
-  public java.util.Optional<
-          dev.wasidl.bindings.Resource<
-              dev.wasidl.wasi.bindings.wasi.cli.TerminalOutput.TerminalOutput_>>
-      getTerminalStdout() {
-    throw Wasi.notImplemented("TerminalStdout.getTerminalStdout");
+  public Optional<Resource<TerminalOutput.TerminalOutput_>> getTerminalStdout() {
+    return Optional.empty();
   }
 
   @Override
-  public java.util.Optional<
-          dev.wasidl.bindings.Resource<
-              dev.wasidl.wasi.bindings.wasi.cli.TerminalOutput.TerminalOutput_>>
-      getTerminalStderr() {
-    throw Wasi.notImplemented("TerminalStderr.getTerminalStderr");
+  public Optional<Resource<TerminalOutput.TerminalOutput_>> getTerminalStderr() {
+    return Optional.empty();
   }
+
+  /** This host never makes a terminal, so no rep a guest holds is one: the lookup traps. */
+  private void drop(Resource<?> self) {
+    ctx.table().get(self, Terminal.class);
+    ctx.table().delete(self);
+  }
+
+  /** What a terminal resource would hold (none is ever made). */
+  private static final class Terminal {}
 }

@@ -1,21 +1,20 @@
 package dev.wasidl.wasi;
 
-/** The host side of {@code clocks/WallClock}: not implemented yet. */
-final class WallClockHost implements dev.wasidl.wasi.bindings.wasi.clocks.WallClock {
-  @SuppressWarnings({"UnusedVariable", "unused"}) // until every function is implemented
-  private final WasiCtx ctx;
+import dev.wasidl.wasi.bindings.wasi.clocks.WallClock;
+import java.time.Instant;
 
-  WallClockHost(WasiCtx ctx) {
-    this.ctx = ctx;
+/** {@code wasi:clocks/wall-clock}: {@link Instant#now()}, with a 1 µs resolution. */
+final class WallClockHost implements WallClock {
+  WallClockHost(WasiCtx ctx) {}
+
+  @Override
+  public Datetime now() {
+    Instant t = Instant.now();
+    return new Datetime(t.getEpochSecond(), t.getNano());
   }
 
   @Override
-  public dev.wasidl.wasi.bindings.wasi.clocks.WallClock.Datetime now() {
-    throw Wasi.notImplemented("WallClock.now");
-  }
-
-  @Override
-  public dev.wasidl.wasi.bindings.wasi.clocks.WallClock.Datetime resolution() {
-    throw Wasi.notImplemented("WallClock.resolution");
+  public Datetime resolution() {
+    return new Datetime(0, 1000);
   }
 }

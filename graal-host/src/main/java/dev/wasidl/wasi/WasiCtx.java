@@ -6,9 +6,11 @@ import dev.wasidl.bindings.HostTable;
  * The WASI state of one component instance: its grants ({@link WasiConfig}), the table of every
  * WASI resource it holds (streams, pollables, descriptors, sockets), and the host implementation of
  * each interface. Attach it at instantiation: {@code linker.instantiate(component, new
- * WasiCtx(config))}. Not thread-safe: a component instance runs one call at a time.
+ * WasiCtx(config))}, and close it when the instance is done ({@link #close()} stops the stdin pump
+ * thread and flushes stdout and stderr). Not thread-safe: a component instance runs one call at a
+ * time; only {@link #wake()} and {@link #close()} may come from other threads.
  */
-public final class WasiCtx implements WasiView {
+public final class WasiCtx implements WasiView, AutoCloseable {
   private final WasiConfig config;
   private final HostTable table = new HostTable();
 
@@ -48,5 +50,19 @@ public final class WasiCtx implements WasiView {
   @Override
   public WasiCtx wasi() {
     return this;
+  }
+
+  /**
+   * Makes a guest waiting in {@code wasi:io/poll} check its pollables now: an I/O source calls this
+   * (from any thread) when it becomes ready, so the wait ends before its next periodic check.
+   */
+  public void wake() {
+    pollHost.wake();
+  }
+
+  /** Stops the stdin pump (if stdin was used) and flushes stdout and stderr; idempotent. */
+  @Override
+  public void close() {
+    stdioHost.close();
   }
 }
