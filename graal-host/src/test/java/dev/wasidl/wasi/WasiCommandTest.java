@@ -1,13 +1,23 @@
 package dev.wasidl.wasi;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.wasidl.abi.Trap;
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.runtime.Component;
+import dev.wasidl.runtime.Func;
+import dev.wasidl.runtime.Instance;
+import dev.wasidl.runtime.Linker;
+import dev.wasidl.types.Val;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -63,5 +73,46 @@ class WasiCommandTest {
         new WasiGuests.Outcome(
             "hello äö ü from x (3 args)\n", "malloc works; monotonic clock ok\n", 1),
         o);
+  }
+
+  /** The two adapters' builds of one program print the same. */
+  @Test
+  void bothAdaptersAgree() {
+    for (List<String> args : List.of(List.of("a"), List.of("a", "b"))) {
+      Map<String, String> env = Map.of("WHO", "\u65e5\u672c", "OTHER", "x");
+      assertEquals(run("wasi-command-c.wasm", args, env), run("jco-command-c.wasm", args, env));
+    }
+  }
+
+  /** After exit the instance refuses calls (it unwound like a trap); a new one runs again. */
+  @Test
+  void anExitedInstanceRefusesFurtherCalls() {
+    Component c = Component.of("wasi-command-c", WasiGuests.bytes("wasi-command-c.wasm"));
+    Linker linker = WasiGuests.linker(runtime);
+    try (WasiCtx ctx = new WasiCtx(WasiConfig.builder().args(List.of("p", "q")).build());
+        Instance instance = linker.instantiate(c, ctx)) {
+      Func run = WasiGuests.run(instance);
+      assertEquals(1, assertThrows(WasiExit.class, run::call).code());
+      assertThrows(Trap.class, run::call);
+    }
+    assertEquals(0, run("wasi-command-c.wasm", List.of("p"), Map.of()).exit());
+  }
+
+  /** A reactor (wasm-component-ld's and jco's adapters): greet prints through stdout. */
+  @ParameterizedTest
+  @ValueSource(strings = {"wasi-reactor-c.wasm", "wasi-reactor-c-jco.wasm"})
+  void reactorGreets(String guest) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    Component c = Component.of(guest, WasiGuests.bytes(guest));
+    try (WasiCtx ctx = new WasiCtx(WasiConfig.builder().stdout(out).build());
+        Instance instance = WasiGuests.linker(runtime).instantiate(c, ctx)) {
+      Func greet = instance.func("test:wasi-reactor/run@0.1.0", "greet").orElseThrow();
+      for (String name : List.of("World", "\u00fcn\u00ef", "")) {
+        assertEquals(
+            Optional.of(new Val.Str("Hello, " + name + "!")), greet.call(new Val.Str(name)));
+      }
+    }
+    assertEquals(
+        "greet(World)\ngreet(\u00fcn\u00ef)\ngreet()\n", out.toString(StandardCharsets.UTF_8));
   }
 }
