@@ -261,4 +261,68 @@ class StreamsHostTest {
       assertThrows(Trap.class, () -> ctx.pollHost.poll(List.of(new Resource<>(0))));
     }
   }
+
+  /**
+   * An output stream as a file or socket host would push it: it takes 3 bytes at a time, is busy
+   * for 5 ms after each write (check-write 0, its pollable a timer), and ends after 15 bytes.
+   */
+  private static final class TrickleSink implements HostOutputStream {
+    final ByteArrayOutputStream written = new ByteArrayOutputStream();
+    long busyUntil = System.nanoTime();
+    int flushes;
+
+    @Override
+    public long checkWrite() throws IOException {
+      if (written.size() >= 15) {
+        throw new java.io.EOFException();
+      }
+      return System.nanoTime() - busyUntil >= 0 ? 3 : 0;
+    }
+
+    @Override
+    public void write(byte[] bytes) throws IOException {
+      if (written.size() + bytes.length > 15) {
+        throw new java.io.EOFException();
+      }
+      written.write(bytes);
+      busyUntil = System.nanoTime() + 5_000_000;
+    }
+
+    @Override
+    public void flush() {
+      flushes++;
+    }
+
+    @Override
+    public HostPollable pollable() {
+      return HostPollable.at(busyUntil);
+    }
+  }
+
+  @Test
+  void blockingWritesWaitForAStreamThatTakesLittleAtATime() {
+    try (WasiCtx ctx = ctx("abcdefgh")) {
+      Streams s = ctx.streamsHost;
+      TrickleSink sink = new TrickleSink();
+      Resource<OutputStream> out = ctx.table().push(sink);
+      assertTrue(
+          s.outputStreamBlockingWriteAndFlush(out, "0123456".getBytes(StandardCharsets.UTF_8))
+              .isOk());
+      assertEquals("0123456", sink.written.toString(StandardCharsets.UTF_8));
+      assertEquals(1, sink.flushes);
+      assertEquals(Result.ok(3L), s.outputStreamCheckWrite(out), "the blocking write waited");
+      assertTrue(s.outputStreamWrite(out, "789".getBytes(StandardCharsets.UTF_8)).isOk());
+      assertThrows(Trap.class, () -> s.outputStreamWrite(out, new byte[1]), "permit spent");
+      assertEquals(Result.ok(0L), s.outputStreamCheckWrite(out), "busy right after a write");
+      ctx.pollHost.pollableBlock(s.outputStreamSubscribe(out));
+      assertEquals(Result.ok(3L), s.outputStreamCheckWrite(out));
+      Resource<InputStream> in = ctx.stdioHost.getStdin();
+      assertEquals(Result.ok(3L), s.outputStreamBlockingSplice(out, in, 100));
+      assertEquals(Result.ok(2L), s.outputStreamBlockingSplice(out, in, 2));
+      assertEquals("0123456789abcde", sink.written.toString(StandardCharsets.UTF_8));
+      assertTrue(closed(s.outputStreamCheckWrite(out)), "ended");
+      assertTrue(closed(s.outputStreamBlockingSplice(out, in, 1)));
+      assertEquals("fgh", text(ok(s.inputStreamBlockingRead(in, 10))), "splice took nothing");
+    }
+  }
 }
