@@ -127,13 +127,24 @@ public final class Convert {
     return as(v, Val.Str.class).value();
   }
 
-  /** {@code list<u8>} from bytes. */
-  public static Val bytes(byte[] v) {
-    List<Val> out = new ArrayList<>(v.length);
-    for (byte b : v) {
-      out.add(new Val.U8(Byte.toUnsignedInt(b)));
+  /** The 256 {@code u8} values, shared by every {@link #bytes} list. */
+  private static final Val.U8[] U8S = new Val.U8[256];
+
+  static {
+    for (int i = 0; i < U8S.length; i++) {
+      U8S[i] = new Val.U8(i);
     }
-    return new Val.ListVal(out);
+  }
+
+  /**
+   * {@code list<u8>} from bytes (the elements are shared instances, so a byte costs a reference).
+   */
+  public static Val bytes(byte[] v) {
+    Val[] out = new Val[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = U8S[Byte.toUnsignedInt(v[i])];
+    }
+    return new Val.ListVal(java.util.Arrays.asList(out));
   }
 
   /** {@code list<u8>} to bytes. */
