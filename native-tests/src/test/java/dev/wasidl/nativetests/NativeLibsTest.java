@@ -29,7 +29,8 @@ class NativeLibsTest {
           "wasidl_pointers",
           "wasidl_provider",
           "wasidl_consumer",
-          "wasidl_consumer_lazy");
+          "wasidl_consumer_lazy",
+          "hello");
 
   private static final List<String> PRIMITIVES =
       List.of(
