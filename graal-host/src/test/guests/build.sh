@@ -67,6 +67,9 @@ clang-19 --target=wasm32-wasi "$tmp/wasi-tcp.o" -Wl,--strip-debug -o "$tmp/wasi-
 jco embed --wit "$here/wasi-tcp-c/wit" -n tcp-client "$tmp/wasi-tcp-core.wasm" -o "$tmp/wasi-tcp-embedded.wasm"
 jco new "$tmp/wasi-tcp-embedded.wasm" --wasi-command -o "$out/wasi-tcp-c-jco.wasm"
 
+# (3c) the wasi:dl guests: build-dl.sh (runs alone too).
+"$here/build-dl.sh"
+
 # (4) nested components composed by hand in component WAT.
 jco parse "$here/nested-wat/nested.wat" -o "$out/nested-wat.wasm"
 
