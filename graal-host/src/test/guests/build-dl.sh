@@ -43,8 +43,10 @@ dl_command() { # dl_command <guest> <source>
 
 # The RFC's example: opens ./{prefix}hello{suffix} (native-tests' libhello.so), reads "hello".
 dl_reactor dl-hello-c hello.c
+# The demo (README): a command calling libm, libc and zlib, printing each call and its result.
+dl_command dl-libs libs.c
 
-for g in dl-hello-c; do
+for g in dl-hello-c dl-libs; do
   jco wit "$out/$g.wasm" > "$out/$g.wit.txt"
   ls -la "$out/$g.wasm"
 done
