@@ -46,7 +46,10 @@ dl_reactor dl-hello-c hello.c
 # The demo (README): a command calling libm, libc and zlib, printing each call and its result.
 dl_command dl-libs libs.c
 
-for g in dl-hello-c dl-libs; do
+# Every wasi:dl item against native-tests' libraries: cases() and run(case, libdir).
+dl_reactor dl-all-c all.c
+
+for g in dl-hello-c dl-libs dl-all-c; do
   jco wit "$out/$g.wasm" > "$out/$g.wit.txt"
   ls -la "$out/$g.wasm"
 done
