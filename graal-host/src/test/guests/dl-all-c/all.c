@@ -905,9 +905,19 @@ static void case_lifetime(void) {
   dl_drop_in(st);
   drop_fn(make);
   if (slib) wasi_dl_library_drop(slib);
+  // resources dropped without being used: a struct-type (holding a consumed nested one), an
+  // outgoing-struct (holding outgoing values), an outgoing-primitive that was set
+  if (DL_OK) {
+    dl_var inner = dl_type("struct{c-int, c-int}");
+    dl_var fields[2] = {inner, {0, DL_C_DOUBLE}};
+    wasi_dl_struct_type_drop(wasi_dl_struct_type_new(fields, 2));
+    wasi_dl_outgoing_struct_drop(dl_ostruct(2, dl_s32(DL_C_INT, 1), dl_ostruct(1, dl_f64(DL_C_DOUBLE, 2))).val);
+    wasi_dl_outgoing_primitive_drop(dl_s32(DL_C_INT, 3).val);
+  }
   LINE("add(40, 2) = 42 after dropping its symbol and library; a second open and add(1, 1) = 2\n"
        "ratio's alloc read 0.5 after dropping its library; hello()'s string read after dropping function and library\n"
-       "incoming-struct.fields() twice = {5, 6} both times\n");
+       "incoming-struct.fields() twice = {5, 6} both times\n"
+       "dropped unused: a struct-type, an outgoing-struct, an outgoing-primitive\n");
 }
 
 // ---- case: errors -------------------------------------------------------------------------------
@@ -940,6 +950,13 @@ static void case_errors(void) {
   h = dl_open_raw(name, 0, NULL);
   CHECK(h != 0, "open with no flags (now, local) failed");
   if (h) wasi_dl_library_drop(h);
+  h = dl_open_raw(name, DL_LAZY, NULL);
+  CHECK(h != 0, "open with lazy failed");
+  if (h) wasi_dl_library_drop(h);
+  h = dl_open_raw(name, DL_NOW | DL_LOCAL, NULL);
+  CHECK(h != 0, "open with now|local failed");
+  if (h) wasi_dl_library_drop(h);
+  if (DL_OK) LINE("accepted: open with no flags, with lazy, with now|local\n");
   free(name);
 
   // calls that do not match the signature
