@@ -29,7 +29,11 @@ class JcoWitComparisonTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"types-c", "wasi-command-c", "jco-command-c", "nested-wat", "hello-js"})
+  @ValueSource(
+      strings = {
+        "types-c", "wasi-command-c", "jco-command-c", "nested-wat", "hello-js", "dl-hello-c", "dl-libs",
+        "dl-all-c"
+      })
   void importsAndExportsMatchJcoWit(String guest) {
     Component c = Guests.decode(guest + ".wasm");
     List<String> decoded = new ArrayList<>();
