@@ -31,7 +31,13 @@ class JcoWitComparisonTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "types-c", "wasi-command-c", "jco-command-c", "nested-wat", "hello-js", "dl-hello-c", "dl-libs",
+        "types-c",
+        "wasi-command-c",
+        "jco-command-c",
+        "nested-wat",
+        "hello-js",
+        "dl-hello-c",
+        "dl-libs",
         "dl-all-c"
       })
   void importsAndExportsMatchJcoWit(String guest) {
