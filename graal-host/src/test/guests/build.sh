@@ -76,6 +76,8 @@ jco parse "$here/nested-wat/nested.wat" -o "$out/nested-wat.wasm"
 # (4b) resource rules and reentrance, in hand-written component WAT.
 jco parse "$here/resources-wat/resources.wat" -o "$out/resources-wat.wasm"
 jco parse "$here/leave-wat/leave.wat" -o "$out/leave-wat.wasm"
+# (4c) traps with named frames and a WASI-free wasi:cli/run export, for the command line's tests.
+jco parse "$here/trap-wat/trap.wat" -o "$out/trap-wat.wasm"
 
 # (5) a JavaScript component (StarlingMonkey, ~12.5 MB), with its default WASI features. (`--disable all`
 # saves only ~40 KB, so one real build is kept.)
