@@ -11,16 +11,21 @@ final class Traps {
 
   /**
    * The trap for a failed call into wasm. A host function's own {@link Trap} comes back as the same
-   * object; any other host exception becomes a trap caused by it; a wasm trap (unreachable, out of
-   * bounds, division by zero, stack exhaustion...) becomes a trap with GraalWasm's message.
+   * object, with {@code e} added as suppressed so that the wasm frames it unwound stay readable
+   * ({@code e.getPolyglotStackTrace()}); any other host exception becomes a trap caused by it (and
+   * suppressing {@code e}); a wasm trap (unreachable, out of bounds, division by zero, stack
+   * exhaustion...) becomes a trap with GraalWasm's message, caused by {@code e}.
    */
   static Trap of(PolyglotException e) {
     if (e.isHostException()) {
       Throwable host = e.asHostException();
       if (host instanceof Trap trap) {
+        trap.addSuppressed(e);
         return trap;
       }
-      return new Trap("host function failed: " + host, host);
+      Trap trap = new Trap("host function failed: " + host, host);
+      trap.addSuppressed(e);
+      return trap;
     }
     String message = e.getMessage();
     if (e.isResourceExhausted()) {

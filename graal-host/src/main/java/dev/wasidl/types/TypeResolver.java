@@ -22,7 +22,9 @@ import dev.wasidl.component.TypeBound;
 import dev.wasidl.component.TypeIndex;
 import dev.wasidl.component.TypeSpace;
 import dev.wasidl.component.ValType;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -174,6 +176,41 @@ public final class TypeResolver {
         };
     instances.put(instanceIndex, r);
     return r;
+  }
+
+  /**
+   * The names this scope exports (a component's or instance's exports, an instance type's export
+   * declarators) with their sorts, in order.
+   */
+  public Map<String, Sort> exports() {
+    Map<String, Sort> names = new LinkedHashMap<>();
+    switch (kind) {
+      case Kind.OfComponent c ->
+          c.component().exports().forEach(e -> names.put(e.name().text(), e.target().sort()));
+      case Kind.OfDecls d -> {
+        for (Decl decl : d.decls()) {
+          if (decl instanceof ExportDecl e) {
+            names.put(e.name().text(), e.type().sort());
+          }
+        }
+      }
+      case Kind.OfExports e ->
+          e.exports().forEach((name, target) -> names.put(name, target.sort()));
+    }
+    return Collections.unmodifiableMap(names);
+  }
+
+  /**
+   * The type exported as {@code name}: a value {@link Type} or a {@link ResourceType}.
+   *
+   * @throws IllegalArgumentException if {@code name} is not a type export
+   */
+  public Object exportedTypeOrResource(String name) {
+    return switch (exportedTypeEntry(name)) {
+      case Type t -> t;
+      case ResourceType r -> r;
+      case Object other -> throw notA("value or resource type", -1, other);
+    };
   }
 
   /** The value type exported as {@code name} by this instance or instance type. */
@@ -350,11 +387,11 @@ public final class TypeResolver {
   }
 
   private static Map<String, SortIndex> exportsOf(Instance.FromExports f) {
-    Map<String, SortIndex> m = new HashMap<>();
+    Map<String, SortIndex> m = new LinkedHashMap<>();
     for (Instance.Export e : f.exports()) {
       m.put(e.name().text(), e.target());
     }
-    return Map.copyOf(m);
+    return Collections.unmodifiableMap(m);
   }
 
   private TypeResolver instantiate(Instance.Instantiate in) {
