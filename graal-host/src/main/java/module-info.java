@@ -13,6 +13,12 @@ module dev.wasidl.graalhost {
   exports dev.wasidl.runtime;
   exports dev.wasidl.bindings;
   exports dev.wasidl.wasi;
+  exports dev.wasidl.cli;
+
+  // picocli fills the command classes' annotated fields reflectively.
+  opens dev.wasidl.cli to
+      info.picocli;
+
   // Generated from src/main/wit at build time (bindings-gen).
   exports dev.wasidl.wasi.bindings.wasi.cli;
   exports dev.wasidl.wasi.bindings.wasi.clocks;
@@ -23,5 +29,6 @@ module dev.wasidl.graalhost {
   exports dev.wasidl.wasi.bindings.wasi.sockets;
 
   requires transitive org.graalvm.polyglot;
+  requires info.picocli;
   requires static transitive org.jspecify;
 }
