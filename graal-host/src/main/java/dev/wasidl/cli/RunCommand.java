@@ -1,0 +1,249 @@
+package dev.wasidl.cli;
+
+import dev.wasidl.abi.Trap;
+import dev.wasidl.component.ComponentException;
+import dev.wasidl.component.ExternName;
+import dev.wasidl.graal.GraalRuntime;
+import dev.wasidl.graal.MalformedModuleException;
+import dev.wasidl.runtime.Component;
+import dev.wasidl.runtime.Func;
+import dev.wasidl.runtime.Instance;
+import dev.wasidl.runtime.Linker;
+import dev.wasidl.runtime.UnlinkableException;
+import dev.wasidl.types.Type;
+import dev.wasidl.types.Val;
+import dev.wasidl.wasi.WasiExit;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code wasidl run [options] COMPONENT [ARGS...]}. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "Runs a component: calls its wasi:cli/run export (a command), or with --invoke one of its"
+          + " exported functions, printing the result.",
+      "Exit code: the guest's; 1 if wasi:cli/run returns an error or on any other error; 134 on"
+          + " a trap (its message and wasm backtrace go to stderr); 2 on a usage error."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--invoke",
+      paramLabel = "'NAME(ARGS)'",
+      description = {
+        "Call an exported function instead of wasi:cli/run and print its result. NAME is a root"
+            + " export (double), or IFACE#FUNC for an exported interface (api#greet,"
+            + " test:guest/api@0.1.0#greet). ARGS are WAVE values, as in wasmtime: 42, -1.5,"
+            + " nan, 'c', \"s\\n\", [1, 2], {field: 1}, (1, \"x\"), case(payload), some(1),"
+            + " none, ok(1), err(\"e\"), {flag-a, flag-b}."
+      })
+  @Nullable String invoke;
+
+  @Option(
+      names = "--dir",
+      paramLabel = "HOST[::GUEST]",
+      converter = DirConverter.class,
+      description = "Preopen host directory HOST as GUEST (default: the same path). Repeatable.")
+  List<RunOptions.Dir> dirs = new ArrayList<>();
+
+  @Option(
+      names = "--env",
+      paramLabel = "NAME[=VALUE]",
+      converter = EnvConverter.class,
+      description = "Set an environment variable; NAME alone passes this process's value.")
+  List<RunOptions.EnvVar> env = new ArrayList<>();
+
+  @Option(names = "--inherit-env", description = "Pass this process's whole environment.")
+  boolean inheritEnv;
+
+  @Option(names = "--allow-net", description = "Allow wasi:sockets network access.")
+  boolean allowNet;
+
+  @Option(names = "--dl", description = "Define wasi:dl (native libraries through FFM).")
+  boolean dl;
+
+  @Option(
+      names = "--allow-lib",
+      paramLabel = "NAME|PATH|GLOB",
+      description = "A library wasi:dl may open (needs --dl). Repeatable.")
+  List<String> allowLibs = new ArrayList<>();
+
+  @Option(
+      names = "--dl-signatures",
+      paramLabel = "FILE",
+      description = "Pinned C signatures for wasi:dl (needs --dl), one `symbol: signature` a line.")
+  @Nullable Path dlSignatures;
+
+  @Parameters(index = "0", paramLabel = "COMPONENT", description = "the component (.wasm)")
+  @Nullable Path component;
+
+  @Parameters(
+      index = "1..*",
+      paramLabel = "ARGS",
+      description = "The guest's arguments (after COMPONENT, options are the guest's too).")
+  List<String> args = new ArrayList<>();
+
+  /** The options as a value for the WASI set-up (argv[0] is the component's file name). */
+  RunOptions options() {
+    List<String> argv = new ArrayList<>();
+    argv.add(component.getFileName().toString());
+    argv.addAll(args);
+    return new RunOptions(
+        argv, dirs, env, inheritEnv, allowNet, dl, allowLibs, Optional.ofNullable(dlSignatures));
+  }
+
+  @Override
+  public Integer call() {
+    if (!dl && (!allowLibs.isEmpty() || dlSignatures != null)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--allow-lib and --dl-signatures need --dl");
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(component);
+    } catch (IOException e) {
+      return error(spec, "cannot read " + component + ": " + describe(e));
+    }
+    String file = component.getFileName().toString();
+    Component c;
+    try {
+      c = Component.of(file, bytes);
+    } catch (ComponentException e) {
+      return error(spec, component + " is not a valid component: " + e.getMessage());
+    }
+    Optional<Call> call =
+        invoke == null ? Optional.empty() : Optional.of(Call.resolve(invoke, c.model(), spec));
+    try (GraalRuntime runtime = GraalRuntime.create()) {
+      Linker linker = Linker.of(runtime);
+      // TODO(wasi): Wasi.add(linker) and instantiate with a WasiCtx configured from options()
+      // (args, dirs, env, network, wasi:dl); until then unknown imports trap when called.
+      linker.defineUnknownImportsAsTraps();
+      String doing = "instantiate `" + file + "`";
+      try (Instance instance = linker.instantiate(c)) {
+        if (call.isPresent()) {
+          doing = "invoke `" + call.get().func().qualified() + "`";
+          return invoke(instance, call.get());
+        }
+        Optional<Func> run = commandRun(instance);
+        if (run.isEmpty()) {
+          return error(
+              spec,
+              file
+                  + " exports no wasi:cli/run@0.2.x; call one of its functions with --invoke:\n"
+                  + Call.listing(c.model()));
+        }
+        doing = "run `" + file + "`";
+        Optional<Val> result = run.get().call(List.of());
+        return result.orElseThrow() instanceof Val.ResultVal r && r.isOk() ? 0 : Main.ERROR;
+      } catch (Trap t) {
+        return trap(t, doing);
+      }
+    } catch (UnlinkableException | MalformedModuleException e) {
+      return error(spec, "cannot instantiate " + file + ": " + e.getMessage());
+    }
+  }
+
+  private int invoke(Instance instance, Call call) {
+    Func func =
+        (call.func().iface().isPresent()
+                ? instance.func(call.func().iface().get(), call.func().name())
+                : instance.func(call.func().name()))
+            .orElseThrow(() -> new IllegalStateException("no export " + call.func().qualified()));
+    Optional<Val> result = func.call(call.args());
+    PrintWriter out = spec.commandLine().getOut();
+    if (result.isPresent()) {
+      Type type = func.type().result().orElseThrow();
+      out.println(ValText.print(type, result.get()));
+    }
+    return 0;
+  }
+
+  private int trap(Trap t, String doing) {
+    // TODO(wasi): WasiExit is wasi:cli/exit's unwinding; its code becomes the process's.
+    if (t instanceof WasiExit exit) {
+      return exit.code();
+    }
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("Error: failed to " + doing);
+    err.println();
+    err.println("Caused by:");
+    GuestBacktrace backtrace = GuestBacktrace.of(t);
+    int n = 0;
+    if (!backtrace.frames().isEmpty()) {
+      err.println("    " + n++ + ": error while executing at wasm backtrace:");
+      List<GuestBacktrace.Frame> frames = backtrace.frames();
+      for (int i = 0; i < frames.size(); i++) {
+        err.printf("        %2d: %s%n", i, frames.get(i));
+      }
+    }
+    err.println("    " + n + ": wasm trap: " + t.getMessage());
+    err.flush();
+    return Main.TRAP;
+  }
+
+  private static Optional<Func> commandRun(Instance instance) {
+    for (String name : instance.exports()) {
+      if (ExternName.parse(name) instanceof ExternName.Interface i
+          && i.namespace().equals("wasi")
+          && i.pkg().equals("cli")
+          && i.name().equals("run")
+          && i.version().map(v -> v.startsWith("0.2.")).orElse(false)) {
+        return instance.func(name, "run");
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Prints "Error: message" to stderr; returns {@link Main#ERROR}. */
+  static int error(CommandSpec spec, String message) {
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("Error: " + message);
+    err.flush();
+    return Main.ERROR;
+  }
+
+  static String describe(IOException e) {
+    return e instanceof NoSuchFileException ? "no such file" : e.toString();
+  }
+
+  /** {@code HOST[::GUEST]}. */
+  static final class DirConverter implements CommandLine.ITypeConverter<RunOptions.Dir> {
+    @Override
+    public RunOptions.Dir convert(String value) {
+      try {
+        return RunOptions.Dir.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  /** {@code NAME[=VALUE]}. */
+  static final class EnvConverter implements CommandLine.ITypeConverter<RunOptions.EnvVar> {
+    @Override
+    public RunOptions.EnvVar convert(String value) {
+      try {
+        return RunOptions.EnvVar.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}
