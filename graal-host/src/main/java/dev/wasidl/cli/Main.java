@@ -36,19 +36,37 @@ public final class Main implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  private Main() {}
+  /** Where a guest's standard streams go. */
+  final Stdio stdio;
+
+  private Main(Stdio stdio) {
+    this.stdio = stdio;
+  }
 
   public static void main(String[] args) {
     PrintWriter out =
         new PrintWriter(new OutputStreamWriter(System.out, System.out.charset()), true);
     PrintWriter err =
         new PrintWriter(new OutputStreamWriter(System.err, System.err.charset()), true);
-    System.exit(execute(out, err, args));
+    System.exit(execute(Stdio.system(), out, err, args));
   }
 
-  /** Runs the command line with {@code args}, writing to {@code out} and {@code err}. */
+  /**
+   * Runs the command line with {@code args}, writing to {@code out} and {@code err}; a guest reads
+   * an empty stdin and its stdout and stderr go to {@code out} and {@code err} too.
+   */
   public static int execute(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cl = new CommandLine(new Main());
+    return execute(InputStream.nullInputStream(), out, err, args);
+  }
+
+  /** As {@link #execute(PrintWriter, PrintWriter, String...)}, the guest reading {@code stdin}. */
+  public static int execute(InputStream stdin, PrintWriter out, PrintWriter err, String... args) {
+    return execute(
+        new Stdio(stdin, new WriterOutputStream(out), new WriterOutputStream(err)), out, err, args);
+  }
+
+  private static int execute(Stdio stdio, PrintWriter out, PrintWriter err, String... args) {
+    CommandLine cl = new CommandLine(new Main(stdio));
     // Everything after the component is the guest's: `wasidl run app.wasm --help` passes --help.
     cl.getSubcommands().get("run").setStopAtPositional(true);
     cl.setOut(out).setErr(err);

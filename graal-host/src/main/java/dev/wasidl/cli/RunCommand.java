@@ -12,6 +12,9 @@ import dev.wasidl.runtime.Linker;
 import dev.wasidl.runtime.UnlinkableException;
 import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
+import dev.wasidl.wasi.Wasi;
+import dev.wasidl.wasi.WasiConfig;
+import dev.wasidl.wasi.WasiCtx;
 import dev.wasidl.wasi.WasiExit;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -44,6 +47,8 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
+  @CommandLine.ParentCommand @Nullable Main parent;
+
   @Option(
       names = "--invoke",
       paramLabel = "'NAME(ARGS)'",
@@ -75,6 +80,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--allow-net", description = "Allow wasi:sockets network access.")
   boolean allowNet;
+
+  @Option(
+      names = "--trap-unknown-imports",
+      description =
+          "Define every import the host lacks (e.g. wasi:http) as a function that traps when"
+              + " called, instead of refusing to instantiate.")
+  boolean trapUnknownImports;
 
   @Option(names = "--dl", description = "Define wasi:dl (native libraries through FFM).")
   boolean dl;
@@ -132,11 +144,13 @@ final class RunCommand implements Callable<Integer> {
         invoke == null ? Optional.empty() : Optional.of(Call.resolve(invoke, c.model(), spec));
     try (GraalRuntime runtime = GraalRuntime.create()) {
       Linker linker = Linker.of(runtime);
-      // TODO(wasi): Wasi.add(linker) and instantiate with a WasiCtx configured from options()
-      // (args, dirs, env, network, wasi:dl); until then unknown imports trap when called.
-      linker.defineUnknownImportsAsTraps();
+      Wasi.add(linker);
+      if (trapUnknownImports) {
+        linker.defineUnknownImportsAsTraps();
+      }
       String doing = "instantiate `" + file + "`";
-      try (Instance instance = linker.instantiate(c)) {
+      try (WasiCtx wasi = new WasiCtx(wasiConfig(options()));
+          Instance instance = linker.instantiate(c, wasi)) {
         if (call.isPresent()) {
           doing = "invoke `" + call.get().func().qualified() + "`";
           return invoke(instance, call.get());
@@ -160,6 +174,29 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** The WASI grants of {@code o}: nothing beyond what the command line gave. */
+  WasiConfig wasiConfig(RunOptions o) {
+    Stdio stdio = parent == null ? Stdio.system() : parent.stdio;
+    WasiConfig.Builder b =
+        WasiConfig.builder()
+            .args(o.args())
+            .stdin(stdio.in())
+            .stdout(stdio.out())
+            .stderr(stdio.err())
+            .allowNet(o.allowNet());
+    if (o.inheritEnv()) {
+      b.inheritEnv();
+    }
+    for (RunOptions.EnvVar v : o.env()) {
+      Optional<String> value = v.value().or(() -> Optional.ofNullable(System.getenv(v.name())));
+      value.ifPresent(x -> b.env(v.name(), x));
+    }
+    for (RunOptions.Dir d : o.dirs()) {
+      b.preopen(d.host(), d.guest());
+    }
+    return b.build();
+  }
+
   private int invoke(Instance instance, Call call) {
     Func func =
         (call.func().iface().isPresent()
@@ -176,7 +213,7 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private int trap(Trap t, String doing) {
-    // TODO(wasi): WasiExit is wasi:cli/exit's unwinding; its code becomes the process's.
+    // wasi:cli/exit unwinds the guest; its code becomes the process's.
     if (t instanceof WasiExit exit) {
       return exit.code();
     }

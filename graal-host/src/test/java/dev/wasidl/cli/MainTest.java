@@ -47,7 +47,7 @@ class MainTest {
 
   /** Runs {@code --invoke call} on {@code guest}; expects exit 0 and {@code printed} on stdout. */
   private static void invoke(String guest, String call, String printed) {
-    Result r = wasidl("run", "--invoke", call, guest(guest));
+    Result r = wasidl("run", "--trap-unknown-imports", "--invoke", call, guest(guest));
     assertEquals(0, r.code(), r.toString());
     assertEquals(printed.isEmpty() ? "" : printed + "\n", r.out(), r.toString());
     assertEquals("", r.err(), r.toString());
@@ -227,21 +227,42 @@ class MainTest {
   }
 
   @Test
-  void aGuestCallingAMissingImportTrapsWithItsName() {
-    // WASI and host imports are not defined yet: they trap when called (exit 134).
+  void anImportTheHostLacksIsRefusedAtInstantiationByName() {
+    // The command line defines WASI only; test:guest/host is the guest's own interface.
     Result r = wasidl("run", "--invoke", "api#check(red, {read, exec})", guest("types-c.wasm"));
+    assertEquals(1, r.code(), r.toString());
+    assertEquals(
+        "Error: cannot instantiate types-c.wasm: missing import: instance test:guest/host@0.1.0 is"
+            + " not defined in the linker\n",
+        r.err(),
+        r.toString());
+  }
+
+  @Test
+  void aGuestCallingAMissingImportTrapsWithItsName() {
+    // With --trap-unknown-imports the host's missing imports trap when called (exit 134).
+    Result r =
+        wasidl(
+            "run",
+            "--trap-unknown-imports",
+            "--invoke",
+            "api#check(red, {read, exec})",
+            guest("types-c.wasm"));
     assertEquals(134, r.code(), r.toString());
     assertTrue(
         r.err().contains("wasm trap: called the undefined import test:guest/host@0.1.0#log"),
         r.toString());
-    Result echo = wasidl("run", "--invoke", "host#echo-u8(7)", guest("echo-c.wasm"));
+    Result echo =
+        wasidl(
+            "run", "--trap-unknown-imports", "--invoke", "host#echo-u8(7)", guest("echo-c.wasm"));
     assertEquals(134, echo.code(), echo.toString());
     assertTrue(echo.err().contains("test:echo/host@0.1.0#echo-u8"), echo.toString());
   }
 
   @Test
   void badInvocationsAreUsageErrors() {
-    Result bad = wasidl("run", "--invoke", "quad(x)", guest("nested-wat.wasm"));
+    Result bad =
+        wasidl("run", "--trap-unknown-imports", "--invoke", "quad(x)", guest("nested-wat.wasm"));
     assertEquals(2, bad.code(), bad.toString());
     assertTrue(
         bad.err()
@@ -249,9 +270,11 @@ class MainTest {
                 "invalid --invoke: expected an integer (u32), got 'x' at column 6 (quad: func(x:"
                     + " u32) -> u32)\n  quad(x)\n       ^\n"),
         bad.toString());
-    Result range = wasidl("run", "--invoke", "quad(-1)", guest("nested-wat.wasm"));
+    Result range =
+        wasidl("run", "--trap-unknown-imports", "--invoke", "quad(-1)", guest("nested-wat.wasm"));
     assertTrue(range.err().contains("integer -1 out of range for u32"), range.toString());
-    Result unknown = wasidl("run", "--invoke", "triple(1)", guest("nested-wat.wasm"));
+    Result unknown =
+        wasidl("run", "--trap-unknown-imports", "--invoke", "triple(1)", guest("nested-wat.wasm"));
     assertEquals(2, unknown.code(), unknown.toString());
     assertTrue(
         unknown
@@ -262,10 +285,17 @@ class MainTest {
                   test:nested/math@0.1.0#add: func(a: u32, b: u32) -> u32
                 """),
         unknown.toString());
-    Result bare = wasidl("run", "--invoke", "quad", guest("nested-wat.wasm"));
+    Result bare =
+        wasidl("run", "--trap-unknown-imports", "--invoke", "quad", guest("nested-wat.wasm"));
     assertTrue(
         bare.err().startsWith("`quad` takes arguments: func(x: u32) -> u32"), bare.toString());
-    Result resource = wasidl("run", "--invoke", "api#[method]blob.size(1)", guest("types-c.wasm"));
+    Result resource =
+        wasidl(
+            "run",
+            "--trap-unknown-imports",
+            "--invoke",
+            "api#[method]blob.size(1)",
+            guest("types-c.wasm"));
     assertEquals(2, resource.code(), resource.toString());
     assertTrue(
         resource.err().contains("resources cannot be written as values"), resource.toString());
@@ -283,7 +313,7 @@ class MainTest {
 
   @Test
   void withoutWasiCliRunTheFunctionsAreListed() {
-    Result r = wasidl("run", guest("nested-wat.wasm"));
+    Result r = wasidl("run", "--trap-unknown-imports", guest("nested-wat.wasm"));
     assertEquals(1, r.code(), r.toString());
     assertEquals(
         """
@@ -323,7 +353,8 @@ class MainTest {
 
   @Test
   void aHostTrapShowsTheWasmFramesItUnwound() {
-    Result r = wasidl("run", "--invoke", "double(21)", guest("nested-wat.wasm"));
+    Result r =
+        wasidl("run", "--trap-unknown-imports", "--invoke", "double(21)", guest("nested-wat.wasm"));
     assertEquals(134, r.code(), r.toString());
     assertTrue(r.err().contains("0: nested-wat.wasm#core2!double\n"), r.toString());
     assertTrue(
