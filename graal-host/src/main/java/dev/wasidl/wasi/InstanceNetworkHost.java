@@ -1,8 +1,15 @@
 package dev.wasidl.wasi;
 
-/** The host side of {@code sockets/InstanceNetwork}: not implemented yet. */
-final class InstanceNetworkHost implements dev.wasidl.wasi.bindings.wasi.sockets.InstanceNetwork {
-  @SuppressWarnings({"UnusedVariable", "unused"}) // until every function is implemented
+import dev.wasidl.bindings.Resource;
+import dev.wasidl.wasi.bindings.wasi.sockets.InstanceNetwork;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.Network_;
+
+/**
+ * The host side of {@code wasi:sockets/instance-network}: every call gives a new handle to the
+ * instance's one network, whose grants come from {@link WasiConfig} (nothing unless {@link
+ * WasiConfig#allowNet()}).
+ */
+final class InstanceNetworkHost implements InstanceNetwork {
   private final WasiCtx ctx;
 
   InstanceNetworkHost(WasiCtx ctx) {
@@ -10,8 +17,7 @@ final class InstanceNetworkHost implements dev.wasidl.wasi.bindings.wasi.sockets
   }
 
   @Override
-  public dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Network.Network_>
-      instanceNetwork() {
-    throw Wasi.notImplemented("InstanceNetwork.instanceNetwork");
+  public Resource<Network_> instanceNetwork() {
+    return ctx.table().push(new HostNetwork(ctx.config()));
   }
 }

@@ -1,8 +1,16 @@
 package dev.wasidl.wasi;
 
-/** The host side of {@code sockets/IpNameLookup}: not implemented yet. */
-final class IpNameLookupHost implements dev.wasidl.wasi.bindings.wasi.sockets.IpNameLookup {
-  @SuppressWarnings({"UnusedVariable", "unused"}) // until every function is implemented
+import dev.wasidl.bindings.Resource;
+import dev.wasidl.bindings.Result;
+import dev.wasidl.wasi.bindings.wasi.io.Poll.Pollable;
+import dev.wasidl.wasi.bindings.wasi.sockets.IpNameLookup;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.IpAddress;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.Network_;
+import java.util.Optional;
+
+/** The host side of {@code wasi:sockets/ip-name-lookup}, on {@link HostResolveStream}. */
+final class IpNameLookupHost implements IpNameLookup {
   private final WasiCtx ctx;
 
   IpNameLookupHost(WasiCtx ctx) {
@@ -10,42 +18,28 @@ final class IpNameLookupHost implements dev.wasidl.wasi.bindings.wasi.sockets.Ip
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.util.Optional<dev.wasidl.wasi.bindings.wasi.sockets.Network.IpAddress>,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      resolveAddressStreamResolveNextAddress(
-          dev.wasidl.bindings.Resource<
-                  dev.wasidl.wasi.bindings.wasi.sockets.IpNameLookup.ResolveAddressStream>
-              self) {
-    throw Wasi.notImplemented("IpNameLookup.resolveAddressStreamResolveNextAddress");
+  public Result<Resource<ResolveAddressStream>, ErrorCode> resolveAddresses(
+      Resource<Network_> network, String name) {
+    HostNetwork net = ctx.table().get(network, HostNetwork.class);
+    return SocketError.result(() -> ctx.table().push(HostResolveStream.start(net, name)));
   }
 
   @Override
-  public dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.io.Poll.Pollable>
-      resolveAddressStreamSubscribe(
-          dev.wasidl.bindings.Resource<
-                  dev.wasidl.wasi.bindings.wasi.sockets.IpNameLookup.ResolveAddressStream>
-              self) {
-    throw Wasi.notImplemented("IpNameLookup.resolveAddressStreamSubscribe");
+  public Result<Optional<IpAddress>, ErrorCode> resolveAddressStreamResolveNextAddress(
+      Resource<ResolveAddressStream> self) {
+    HostResolveStream s = ctx.table().get(self, HostResolveStream.class);
+    return SocketError.result(s::next);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          dev.wasidl.bindings.Resource<
-              dev.wasidl.wasi.bindings.wasi.sockets.IpNameLookup.ResolveAddressStream>,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      resolveAddresses(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Network.Network_>
-              network,
-          java.lang.String name) {
-    throw Wasi.notImplemented("IpNameLookup.resolveAddresses");
+  public Resource<Pollable> resolveAddressStreamSubscribe(Resource<ResolveAddressStream> self) {
+    HostResolveStream s = ctx.table().get(self, HostResolveStream.class);
+    HostPollable pollable = s::ready;
+    return ctx.table().push(pollable);
   }
 
   @Override
-  public void dropResolveAddressStream(
-      dev.wasidl.bindings.Resource<
-              dev.wasidl.wasi.bindings.wasi.sockets.IpNameLookup.ResolveAddressStream>
-          self) {
-    throw Wasi.notImplemented("IpNameLookup.dropResolveAddressStream");
+  public void dropResolveAddressStream(Resource<ResolveAddressStream> self) {
+    ctx.table().delete(self);
   }
 }

@@ -1,8 +1,10 @@
 package dev.wasidl.wasi;
 
-/** The host side of {@code sockets/Network}: not implemented yet. */
-final class NetworkHost implements dev.wasidl.wasi.bindings.wasi.sockets.Network {
-  @SuppressWarnings({"UnusedVariable", "unused"}) // until every function is implemented
+import dev.wasidl.bindings.Resource;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network;
+
+/** The host side of {@code wasi:sockets/network}: the network resource ({@link HostNetwork}). */
+final class NetworkHost implements Network {
   private final WasiCtx ctx;
 
   NetworkHost(WasiCtx ctx) {
@@ -10,8 +12,7 @@ final class NetworkHost implements dev.wasidl.wasi.bindings.wasi.sockets.Network
   }
 
   @Override
-  public void dropNetwork(
-      dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Network.Network_> self) {
-    throw Wasi.notImplemented("Network.dropNetwork");
+  public void dropNetwork(Resource<Network_> self) {
+    ctx.table().delete(self);
   }
 }

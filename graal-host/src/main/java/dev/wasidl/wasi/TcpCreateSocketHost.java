@@ -1,8 +1,17 @@
 package dev.wasidl.wasi;
 
-/** The host side of {@code sockets/TcpCreateSocket}: not implemented yet. */
-final class TcpCreateSocketHost implements dev.wasidl.wasi.bindings.wasi.sockets.TcpCreateSocket {
-  @SuppressWarnings({"UnusedVariable", "unused"}) // until every function is implemented
+import dev.wasidl.bindings.Resource;
+import dev.wasidl.bindings.Result;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.IpAddressFamily;
+import dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket;
+import dev.wasidl.wasi.bindings.wasi.sockets.TcpCreateSocket;
+
+/**
+ * The host side of {@code wasi:sockets/tcp-create-socket}: a new unbound {@link HostTcpSocket} (no
+ * capability needed until it binds or connects).
+ */
+final class TcpCreateSocketHost implements TcpCreateSocket {
   private final WasiCtx ctx;
 
   TcpCreateSocketHost(WasiCtx ctx) {
@@ -10,10 +19,7 @@ final class TcpCreateSocketHost implements dev.wasidl.wasi.bindings.wasi.sockets
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket>,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      createTcpSocket(dev.wasidl.wasi.bindings.wasi.sockets.Network.IpAddressFamily addressFamily) {
-    throw Wasi.notImplemented("TcpCreateSocket.createTcpSocket");
+  public Result<Resource<TcpSocket>, ErrorCode> createTcpSocket(IpAddressFamily addressFamily) {
+    return SocketError.result(() -> ctx.table().push(HostTcpSocket.create(addressFamily)));
   }
 }

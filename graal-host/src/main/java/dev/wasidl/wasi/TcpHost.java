@@ -1,260 +1,281 @@
 package dev.wasidl.wasi;
 
-/** The host side of {@code sockets/Tcp}: not implemented yet. */
-final class TcpHost implements dev.wasidl.wasi.bindings.wasi.sockets.Tcp {
-  @SuppressWarnings({"UnusedVariable", "unused"}) // until every function is implemented
+import dev.wasidl.bindings.Resource;
+import dev.wasidl.bindings.Result;
+import dev.wasidl.bindings.Tuple2;
+import dev.wasidl.bindings.Tuple3;
+import dev.wasidl.wasi.bindings.wasi.io.Poll.Pollable;
+import dev.wasidl.wasi.bindings.wasi.io.Streams.InputStream;
+import dev.wasidl.wasi.bindings.wasi.io.Streams.OutputStream;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.IpAddressFamily;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.IpSocketAddress;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.Network_;
+import dev.wasidl.wasi.bindings.wasi.sockets.Tcp;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
+
+/**
+ * The host side of {@code wasi:sockets/tcp}: each {@code tcp-socket} is a {@link HostTcpSocket} in
+ * the instance's table; the streams of a connection are a {@link TcpInputStream} and a {@link
+ * TcpOutputStream}, served by the streams host. Errors are the WIT's error codes, never traps.
+ */
+final class TcpHost implements Tcp {
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+  // Linux's limits for TCP_KEEPIDLE/TCP_KEEPINTVL (seconds) and TCP_KEEPCNT.
+  private static final int MAX_KEEP_SECONDS = 32_767;
+  private static final int MAX_KEEP_COUNT = 127;
+
   private final WasiCtx ctx;
 
   TcpHost(WasiCtx ctx) {
     this.ctx = ctx;
   }
 
-  @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketStartBind(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self,
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Network.Network_>
-              network,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.IpSocketAddress localAddress) {
-    throw Wasi.notImplemented("Tcp.tcpSocketStartBind");
+  private HostTcpSocket socket(Resource<TcpSocket> self) {
+    return ctx.table().get(self, HostTcpSocket.class);
+  }
+
+  private HostNetwork network(Resource<Network_> network) {
+    return ctx.table().get(network, HostNetwork.class);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketFinishBind(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketFinishBind");
+  public Result<Void, ErrorCode> tcpSocketStartBind(
+      Resource<TcpSocket> self, Resource<Network_> network, IpSocketAddress localAddress) {
+    HostTcpSocket s = socket(self);
+    HostNetwork net = network(network);
+    return SocketError.run(() -> s.startBind(net, localAddress));
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketStartConnect(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self,
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Network.Network_>
-              network,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.IpSocketAddress remoteAddress) {
-    throw Wasi.notImplemented("Tcp.tcpSocketStartConnect");
+  public Result<Void, ErrorCode> tcpSocketFinishBind(Resource<TcpSocket> self) {
+    HostTcpSocket s = socket(self);
+    return SocketError.run(s::finishBind);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          dev.wasidl.bindings.Tuple2<
-              dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.io.Streams.InputStream>,
-              dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.io.Streams.OutputStream>>,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketFinishConnect(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketFinishConnect");
+  public Result<Void, ErrorCode> tcpSocketStartConnect(
+      Resource<TcpSocket> self, Resource<Network_> network, IpSocketAddress remoteAddress) {
+    HostTcpSocket s = socket(self);
+    HostNetwork net = network(network);
+    return SocketError.run(() -> s.startConnect(net, remoteAddress));
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketStartListen(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketStartListen");
+  public Result<Tuple2<Resource<InputStream>, Resource<OutputStream>>, ErrorCode>
+      tcpSocketFinishConnect(Resource<TcpSocket> self) {
+    HostTcpSocket s = socket(self);
+    return SocketError.result(
+        () -> {
+          HostTcpSocket.Streams streams = s.finishConnect();
+          return new Tuple2<>(
+              ctx.table().push(streams.input()), ctx.table().push(streams.output()));
+        });
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketFinishListen(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketFinishListen");
+  public Result<Void, ErrorCode> tcpSocketStartListen(Resource<TcpSocket> self) {
+    HostTcpSocket s = socket(self);
+    return SocketError.run(s::startListen);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          dev.wasidl.bindings.Tuple3<
-              dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket>,
-              dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.io.Streams.InputStream>,
-              dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.io.Streams.OutputStream>>,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketAccept(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketAccept");
+  public Result<Void, ErrorCode> tcpSocketFinishListen(Resource<TcpSocket> self) {
+    HostTcpSocket s = socket(self);
+    return SocketError.run(s::finishListen);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.IpSocketAddress,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketLocalAddress(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketLocalAddress");
+  public Result<
+          Tuple3<Resource<TcpSocket>, Resource<InputStream>, Resource<OutputStream>>, ErrorCode>
+      tcpSocketAccept(Resource<TcpSocket> self) {
+    HostTcpSocket s = socket(self);
+    return SocketError.result(
+        () -> {
+          HostTcpSocket.Accepted a = s.accept();
+          return new Tuple3<>(
+              ctx.table().push(a.socket()),
+              ctx.table().push(a.streams().input()),
+              ctx.table().push(a.streams().output()));
+        });
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.IpSocketAddress,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketRemoteAddress(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketRemoteAddress");
+  public Result<IpSocketAddress, ErrorCode> tcpSocketLocalAddress(Resource<TcpSocket> self) {
+    HostTcpSocket s = socket(self);
+    return SocketError.result(s::localAddress);
   }
 
   @Override
-  public boolean tcpSocketIsListening(
-      dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketIsListening");
+  public Result<IpSocketAddress, ErrorCode> tcpSocketRemoteAddress(Resource<TcpSocket> self) {
+    HostTcpSocket s = socket(self);
+    return SocketError.result(s::remoteAddress);
   }
 
   @Override
-  public dev.wasidl.wasi.bindings.wasi.sockets.Network.IpAddressFamily tcpSocketAddressFamily(
-      dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketAddressFamily");
+  public boolean tcpSocketIsListening(Resource<TcpSocket> self) {
+    return socket(self).isListening();
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketSetListenBacklogSize(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self,
-          long value) {
-    throw Wasi.notImplemented("Tcp.tcpSocketSetListenBacklogSize");
+  public IpAddressFamily tcpSocketAddressFamily(Resource<TcpSocket> self) {
+    return socket(self).family();
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Boolean, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketKeepAliveEnabled(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketKeepAliveEnabled");
+  public Result<Void, ErrorCode> tcpSocketSetListenBacklogSize(
+      Resource<TcpSocket> self, long value) {
+    HostTcpSocket s = socket(self);
+    return SocketError.run(() -> s.setListenBacklogSize(value));
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketSetKeepAliveEnabled(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self,
-          boolean value) {
-    throw Wasi.notImplemented("Tcp.tcpSocketSetKeepAliveEnabled");
+  public Result<Boolean, ErrorCode> tcpSocketKeepAliveEnabled(Resource<TcpSocket> self) {
+    HostTcpSocket s = socket(self);
+    return SocketError.result(() -> s.option(StandardSocketOptions.SO_KEEPALIVE));
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Long, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketKeepAliveIdleTime(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketKeepAliveIdleTime");
+  public Result<Void, ErrorCode> tcpSocketSetKeepAliveEnabled(
+      Resource<TcpSocket> self, boolean value) {
+    HostTcpSocket s = socket(self);
+    return SocketError.run(() -> s.setOption(StandardSocketOptions.SO_KEEPALIVE, value));
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketSetKeepAliveIdleTime(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self,
-          long value) {
-    throw Wasi.notImplemented("Tcp.tcpSocketSetKeepAliveIdleTime");
+  public Result<Long, ErrorCode> tcpSocketKeepAliveIdleTime(Resource<TcpSocket> self) {
+    return getSeconds(self, TcpOptions.KEEP_IDLE);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Long, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketKeepAliveInterval(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketKeepAliveInterval");
+  public Result<Void, ErrorCode> tcpSocketSetKeepAliveIdleTime(
+      Resource<TcpSocket> self, long value) {
+    return setSeconds(self, TcpOptions.KEEP_IDLE, value);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketSetKeepAliveInterval(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self,
-          long value) {
-    throw Wasi.notImplemented("Tcp.tcpSocketSetKeepAliveInterval");
+  public Result<Long, ErrorCode> tcpSocketKeepAliveInterval(Resource<TcpSocket> self) {
+    return getSeconds(self, TcpOptions.KEEP_INTERVAL);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Integer, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketKeepAliveCount(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketKeepAliveCount");
+  public Result<Void, ErrorCode> tcpSocketSetKeepAliveInterval(
+      Resource<TcpSocket> self, long value) {
+    return setSeconds(self, TcpOptions.KEEP_INTERVAL, value);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketSetKeepAliveCount(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self,
-          int value) {
-    throw Wasi.notImplemented("Tcp.tcpSocketSetKeepAliveCount");
+  public Result<Integer, ErrorCode> tcpSocketKeepAliveCount(Resource<TcpSocket> self) {
+    HostTcpSocket s = socket(self);
+    return SocketError.result(() -> s.option(extended(TcpOptions.KEEP_COUNT)));
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Byte, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketHopLimit(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketHopLimit");
+  public Result<Void, ErrorCode> tcpSocketSetKeepAliveCount(Resource<TcpSocket> self, int value) {
+    HostTcpSocket s = socket(self);
+    return SocketError.run(
+        () -> {
+          if (value == 0) {
+            throw new SocketError(ErrorCode.INVALID_ARGUMENT);
+          }
+          int count = Integer.compareUnsigned(value, MAX_KEEP_COUNT) > 0 ? MAX_KEEP_COUNT : value;
+          s.setOption(extended(TcpOptions.KEEP_COUNT), count);
+        });
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketSetHopLimit(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self,
-          byte value) {
-    throw Wasi.notImplemented("Tcp.tcpSocketSetHopLimit");
+  public Result<Byte, ErrorCode> tcpSocketHopLimit(Resource<TcpSocket> self) {
+    socket(self);
+    return Result.err(ErrorCode.NOT_SUPPORTED);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Long, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketReceiveBufferSize(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketReceiveBufferSize");
+  public Result<Void, ErrorCode> tcpSocketSetHopLimit(Resource<TcpSocket> self, byte value) {
+    socket(self);
+    return Result.err(value == 0 ? ErrorCode.INVALID_ARGUMENT : ErrorCode.NOT_SUPPORTED);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketSetReceiveBufferSize(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self,
-          long value) {
-    throw Wasi.notImplemented("Tcp.tcpSocketSetReceiveBufferSize");
+  public Result<Long, ErrorCode> tcpSocketReceiveBufferSize(Resource<TcpSocket> self) {
+    return getSize(self, StandardSocketOptions.SO_RCVBUF);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Long, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketSendBufferSize(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketSendBufferSize");
+  public Result<Void, ErrorCode> tcpSocketSetReceiveBufferSize(
+      Resource<TcpSocket> self, long value) {
+    return setSize(self, StandardSocketOptions.SO_RCVBUF, value);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketSetSendBufferSize(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self,
-          long value) {
-    throw Wasi.notImplemented("Tcp.tcpSocketSetSendBufferSize");
+  public Result<Long, ErrorCode> tcpSocketSendBufferSize(Resource<TcpSocket> self) {
+    return getSize(self, StandardSocketOptions.SO_SNDBUF);
   }
 
   @Override
-  public dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.io.Poll.Pollable>
-      tcpSocketSubscribe(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.tcpSocketSubscribe");
+  public Result<Void, ErrorCode> tcpSocketSetSendBufferSize(Resource<TcpSocket> self, long value) {
+    return setSize(self, StandardSocketOptions.SO_SNDBUF, value);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      tcpSocketShutdown(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self,
-          dev.wasidl.wasi.bindings.wasi.sockets.Tcp.ShutdownType shutdownType) {
-    throw Wasi.notImplemented("Tcp.tcpSocketShutdown");
+  public Resource<Pollable> tcpSocketSubscribe(Resource<TcpSocket> self) {
+    HostTcpSocket s = socket(self);
+    HostPollable pollable = s::ready;
+    return ctx.table().push(pollable);
   }
 
   @Override
-  public void dropTcpSocket(
-      dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Tcp.TcpSocket> self) {
-    throw Wasi.notImplemented("Tcp.dropTcpSocket");
+  public Result<Void, ErrorCode> tcpSocketShutdown(
+      Resource<TcpSocket> self, ShutdownType shutdownType) {
+    HostTcpSocket s = socket(self);
+    return SocketError.run(() -> s.shutdown(shutdownType));
+  }
+
+  @Override
+  public void dropTcpSocket(Resource<TcpSocket> self) {
+    ((HostTcpSocket) ctx.table().delete(self)).close();
+  }
+
+  private static SocketOption<Integer> extended(String name) throws SocketError {
+    return TcpOptions.extended(name).orElseThrow(() -> new SocketError(ErrorCode.NOT_SUPPORTED));
+  }
+
+  private Result<Long, ErrorCode> getSeconds(Resource<TcpSocket> self, String option) {
+    HostTcpSocket s = socket(self);
+    return SocketError.result(() -> s.option(extended(option)) * NANOS_PER_SECOND);
+  }
+
+  private Result<Void, ErrorCode> setSeconds(Resource<TcpSocket> self, String option, long nanos) {
+    HostTcpSocket s = socket(self);
+    return SocketError.run(
+        () -> {
+          if (nanos == 0) {
+            throw new SocketError(ErrorCode.INVALID_ARGUMENT);
+          }
+          long seconds =
+              Long.compareUnsigned(nanos, (long) MAX_KEEP_SECONDS * NANOS_PER_SECOND) >= 0
+                  ? MAX_KEEP_SECONDS
+                  : Math.max(1, (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
+          s.setOption(extended(option), (int) seconds);
+        });
+  }
+
+  private Result<Long, ErrorCode> getSize(Resource<TcpSocket> self, SocketOption<Integer> option) {
+    HostTcpSocket s = socket(self);
+    return SocketError.result(() -> (long) s.option(option));
+  }
+
+  private Result<Void, ErrorCode> setSize(
+      Resource<TcpSocket> self, SocketOption<Integer> option, long value) {
+    HostTcpSocket s = socket(self);
+    return SocketError.run(
+        () -> {
+          if (value == 0) {
+            throw new SocketError(ErrorCode.INVALID_ARGUMENT);
+          }
+          s.setOption(
+              option,
+              Long.compareUnsigned(value, Integer.MAX_VALUE) > 0 ? Integer.MAX_VALUE : (int) value);
+        });
   }
 }
