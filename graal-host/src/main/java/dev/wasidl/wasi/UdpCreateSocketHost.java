@@ -1,8 +1,14 @@
 package dev.wasidl.wasi;
 
-/** The host side of {@code sockets/UdpCreateSocket}: not implemented yet. */
-final class UdpCreateSocketHost implements dev.wasidl.wasi.bindings.wasi.sockets.UdpCreateSocket {
-  @SuppressWarnings({"UnusedVariable", "unused"}) // until every function is implemented
+import dev.wasidl.bindings.Resource;
+import dev.wasidl.bindings.Result;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.IpAddressFamily;
+import dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket;
+import dev.wasidl.wasi.bindings.wasi.sockets.UdpCreateSocket;
+
+/** The host side of {@code wasi:sockets/udp-create-socket}: a new unbound {@link HostUdpSocket}. */
+final class UdpCreateSocketHost implements UdpCreateSocket {
   private final WasiCtx ctx;
 
   UdpCreateSocketHost(WasiCtx ctx) {
@@ -10,10 +16,7 @@ final class UdpCreateSocketHost implements dev.wasidl.wasi.bindings.wasi.sockets
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket>,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      createUdpSocket(dev.wasidl.wasi.bindings.wasi.sockets.Network.IpAddressFamily addressFamily) {
-    throw Wasi.notImplemented("UdpCreateSocket.createUdpSocket");
+  public Result<Resource<UdpSocket>, ErrorCode> createUdpSocket(IpAddressFamily addressFamily) {
+    return SocketError.result(() -> ctx.table().push(HostUdpSocket.create(addressFamily)));
   }
 }

@@ -1,198 +1,182 @@
 package dev.wasidl.wasi;
 
-/** The host side of {@code sockets/Udp}: not implemented yet. */
-final class UdpHost implements dev.wasidl.wasi.bindings.wasi.sockets.Udp {
-  @SuppressWarnings({"UnusedVariable", "unused"}) // until every function is implemented
+import dev.wasidl.bindings.Resource;
+import dev.wasidl.bindings.Result;
+import dev.wasidl.bindings.Tuple2;
+import dev.wasidl.wasi.bindings.wasi.io.Poll.Pollable;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.IpAddressFamily;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.IpSocketAddress;
+import dev.wasidl.wasi.bindings.wasi.sockets.Network.Network_;
+import dev.wasidl.wasi.bindings.wasi.sockets.Udp;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The host side of {@code wasi:sockets/udp}: {@link HostUdpSocket}s and their datagram streams in
+ * the instance's table. Java has no unicast TTL option, so {@code unicast-hop-limit} is not
+ * supported.
+ */
+final class UdpHost implements Udp {
   private final WasiCtx ctx;
 
   UdpHost(WasiCtx ctx) {
     this.ctx = ctx;
   }
 
-  @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      udpSocketStartBind(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket> self,
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Network.Network_>
-              network,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.IpSocketAddress localAddress) {
-    throw Wasi.notImplemented("Udp.udpSocketStartBind");
+  private HostUdpSocket socket(Resource<UdpSocket> self) {
+    return ctx.table().get(self, HostUdpSocket.class);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      udpSocketFinishBind(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket> self) {
-    throw Wasi.notImplemented("Udp.udpSocketFinishBind");
+  public Result<Void, ErrorCode> udpSocketStartBind(
+      Resource<UdpSocket> self, Resource<Network_> network, IpSocketAddress localAddress) {
+    HostUdpSocket s = socket(self);
+    HostNetwork net = ctx.table().get(network, HostNetwork.class);
+    return SocketError.run(() -> s.startBind(net, localAddress));
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          dev.wasidl.bindings.Tuple2<
-              dev.wasidl.bindings.Resource<
-                  dev.wasidl.wasi.bindings.wasi.sockets.Udp.IncomingDatagramStream>,
-              dev.wasidl.bindings.Resource<
-                  dev.wasidl.wasi.bindings.wasi.sockets.Udp.OutgoingDatagramStream>>,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      udpSocketStream(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket> self,
-          java.util.Optional<dev.wasidl.wasi.bindings.wasi.sockets.Network.IpSocketAddress>
-              remoteAddress) {
-    throw Wasi.notImplemented("Udp.udpSocketStream");
+  public Result<Void, ErrorCode> udpSocketFinishBind(Resource<UdpSocket> self) {
+    HostUdpSocket s = socket(self);
+    return SocketError.run(s::finishBind);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.IpSocketAddress,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      udpSocketLocalAddress(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket> self) {
-    throw Wasi.notImplemented("Udp.udpSocketLocalAddress");
+  public Result<
+          Tuple2<Resource<IncomingDatagramStream>, Resource<OutgoingDatagramStream>>, ErrorCode>
+      udpSocketStream(Resource<UdpSocket> self, Optional<IpSocketAddress> remoteAddress) {
+    HostUdpSocket s = socket(self);
+    return SocketError.result(
+        () -> {
+          HostUdpSocket.Incoming incoming = s.stream(remoteAddress);
+          return new Tuple2<>(ctx.table().push(incoming), ctx.table().push(s.outgoing()));
+        });
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.IpSocketAddress,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      udpSocketRemoteAddress(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket> self) {
-    throw Wasi.notImplemented("Udp.udpSocketRemoteAddress");
+  public Result<IpSocketAddress, ErrorCode> udpSocketLocalAddress(Resource<UdpSocket> self) {
+    HostUdpSocket s = socket(self);
+    return SocketError.result(s::localAddress);
   }
 
   @Override
-  public dev.wasidl.wasi.bindings.wasi.sockets.Network.IpAddressFamily udpSocketAddressFamily(
-      dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket> self) {
-    throw Wasi.notImplemented("Udp.udpSocketAddressFamily");
+  public Result<IpSocketAddress, ErrorCode> udpSocketRemoteAddress(Resource<UdpSocket> self) {
+    HostUdpSocket s = socket(self);
+    return SocketError.result(s::remoteAddress);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Byte, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      udpSocketUnicastHopLimit(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket> self) {
-    throw Wasi.notImplemented("Udp.udpSocketUnicastHopLimit");
+  public IpAddressFamily udpSocketAddressFamily(Resource<UdpSocket> self) {
+    return socket(self).family();
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      udpSocketSetUnicastHopLimit(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket> self,
-          byte value) {
-    throw Wasi.notImplemented("Udp.udpSocketSetUnicastHopLimit");
+  public Result<Byte, ErrorCode> udpSocketUnicastHopLimit(Resource<UdpSocket> self) {
+    socket(self);
+    return Result.err(ErrorCode.NOT_SUPPORTED);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Long, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      udpSocketReceiveBufferSize(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket> self) {
-    throw Wasi.notImplemented("Udp.udpSocketReceiveBufferSize");
+  public Result<Void, ErrorCode> udpSocketSetUnicastHopLimit(Resource<UdpSocket> self, byte value) {
+    socket(self);
+    return Result.err(value == 0 ? ErrorCode.INVALID_ARGUMENT : ErrorCode.NOT_SUPPORTED);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      udpSocketSetReceiveBufferSize(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket> self,
-          long value) {
-    throw Wasi.notImplemented("Udp.udpSocketSetReceiveBufferSize");
+  public Result<Long, ErrorCode> udpSocketReceiveBufferSize(Resource<UdpSocket> self) {
+    return getSize(self, StandardSocketOptions.SO_RCVBUF);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Long, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      udpSocketSendBufferSize(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket> self) {
-    throw Wasi.notImplemented("Udp.udpSocketSendBufferSize");
+  public Result<Void, ErrorCode> udpSocketSetReceiveBufferSize(
+      Resource<UdpSocket> self, long value) {
+    return setSize(self, StandardSocketOptions.SO_RCVBUF, value);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Void, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      udpSocketSetSendBufferSize(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket> self,
-          long value) {
-    throw Wasi.notImplemented("Udp.udpSocketSetSendBufferSize");
+  public Result<Long, ErrorCode> udpSocketSendBufferSize(Resource<UdpSocket> self) {
+    return getSize(self, StandardSocketOptions.SO_SNDBUF);
   }
 
   @Override
-  public dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.io.Poll.Pollable>
-      udpSocketSubscribe(
-          dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket> self) {
-    throw Wasi.notImplemented("Udp.udpSocketSubscribe");
+  public Result<Void, ErrorCode> udpSocketSetSendBufferSize(Resource<UdpSocket> self, long value) {
+    return setSize(self, StandardSocketOptions.SO_SNDBUF, value);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.util.List<dev.wasidl.wasi.bindings.wasi.sockets.Udp.IncomingDatagram>,
-          dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      incomingDatagramStreamReceive(
-          dev.wasidl.bindings.Resource<
-                  dev.wasidl.wasi.bindings.wasi.sockets.Udp.IncomingDatagramStream>
-              self,
-          long maxResults) {
-    throw Wasi.notImplemented("Udp.incomingDatagramStreamReceive");
+  public Resource<Pollable> udpSocketSubscribe(Resource<UdpSocket> self) {
+    socket(self);
+    return ctx.table().push(HostPollable.READY);
   }
 
   @Override
-  public dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.io.Poll.Pollable>
-      incomingDatagramStreamSubscribe(
-          dev.wasidl.bindings.Resource<
-                  dev.wasidl.wasi.bindings.wasi.sockets.Udp.IncomingDatagramStream>
-              self) {
-    throw Wasi.notImplemented("Udp.incomingDatagramStreamSubscribe");
+  public Result<List<IncomingDatagram>, ErrorCode> incomingDatagramStreamReceive(
+      Resource<IncomingDatagramStream> self, long maxResults) {
+    HostUdpSocket.Incoming s = ctx.table().get(self, HostUdpSocket.Incoming.class);
+    return SocketError.result(() -> s.receive(maxResults));
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Long, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      outgoingDatagramStreamCheckSend(
-          dev.wasidl.bindings.Resource<
-                  dev.wasidl.wasi.bindings.wasi.sockets.Udp.OutgoingDatagramStream>
-              self) {
-    throw Wasi.notImplemented("Udp.outgoingDatagramStreamCheckSend");
+  public Resource<Pollable> incomingDatagramStreamSubscribe(Resource<IncomingDatagramStream> self) {
+    HostUdpSocket.Incoming s = ctx.table().get(self, HostUdpSocket.Incoming.class);
+    HostPollable pollable = s::ready;
+    return ctx.table().push(pollable);
   }
 
   @Override
-  public dev.wasidl.bindings.Result<
-          java.lang.Long, dev.wasidl.wasi.bindings.wasi.sockets.Network.ErrorCode>
-      outgoingDatagramStreamSend(
-          dev.wasidl.bindings.Resource<
-                  dev.wasidl.wasi.bindings.wasi.sockets.Udp.OutgoingDatagramStream>
-              self,
-          java.util.List<dev.wasidl.wasi.bindings.wasi.sockets.Udp.OutgoingDatagram> datagrams) {
-    throw Wasi.notImplemented("Udp.outgoingDatagramStreamSend");
+  public Result<Long, ErrorCode> outgoingDatagramStreamCheckSend(
+      Resource<OutgoingDatagramStream> self) {
+    HostUdpSocket.Outgoing s = ctx.table().get(self, HostUdpSocket.Outgoing.class);
+    return SocketError.result(s::checkSend);
   }
 
   @Override
-  public dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.io.Poll.Pollable>
-      outgoingDatagramStreamSubscribe(
-          dev.wasidl.bindings.Resource<
-                  dev.wasidl.wasi.bindings.wasi.sockets.Udp.OutgoingDatagramStream>
-              self) {
-    throw Wasi.notImplemented("Udp.outgoingDatagramStreamSubscribe");
+  public Result<Long, ErrorCode> outgoingDatagramStreamSend(
+      Resource<OutgoingDatagramStream> self, List<OutgoingDatagram> datagrams) {
+    HostUdpSocket.Outgoing s = ctx.table().get(self, HostUdpSocket.Outgoing.class);
+    return SocketError.result(() -> s.send(datagrams));
   }
 
   @Override
-  public void dropUdpSocket(
-      dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.UdpSocket> self) {
-    throw Wasi.notImplemented("Udp.dropUdpSocket");
+  public Resource<Pollable> outgoingDatagramStreamSubscribe(Resource<OutgoingDatagramStream> self) {
+    ctx.table().get(self, HostUdpSocket.Outgoing.class);
+    return ctx.table().push(HostPollable.READY);
   }
 
   @Override
-  public void dropIncomingDatagramStream(
-      dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.IncomingDatagramStream>
-          self) {
-    throw Wasi.notImplemented("Udp.dropIncomingDatagramStream");
+  public void dropUdpSocket(Resource<UdpSocket> self) {
+    ((HostUdpSocket) ctx.table().delete(self)).close();
   }
 
   @Override
-  public void dropOutgoingDatagramStream(
-      dev.wasidl.bindings.Resource<dev.wasidl.wasi.bindings.wasi.sockets.Udp.OutgoingDatagramStream>
-          self) {
-    throw Wasi.notImplemented("Udp.dropOutgoingDatagramStream");
+  public void dropIncomingDatagramStream(Resource<IncomingDatagramStream> self) {
+    ctx.table().delete(self);
+  }
+
+  @Override
+  public void dropOutgoingDatagramStream(Resource<OutgoingDatagramStream> self) {
+    ctx.table().delete(self);
+  }
+
+  private Result<Long, ErrorCode> getSize(Resource<UdpSocket> self, SocketOption<Integer> option) {
+    HostUdpSocket s = socket(self);
+    return SocketError.result(() -> (long) s.option(option));
+  }
+
+  private Result<Void, ErrorCode> setSize(
+      Resource<UdpSocket> self, SocketOption<Integer> option, long value) {
+    HostUdpSocket s = socket(self);
+    return SocketError.run(
+        () -> {
+          if (value == 0) {
+            throw new SocketError(ErrorCode.INVALID_ARGUMENT);
+          }
+          s.setOption(
+              option,
+              Long.compareUnsigned(value, Integer.MAX_VALUE) > 0 ? Integer.MAX_VALUE : (int) value);
+        });
   }
 }
