@@ -91,7 +91,10 @@ final class TcpInputStream implements HostInputStream {
     }
   }
 
+  /** The socket is dropped: the stream ends; the channel is closed by the socket. */
   void close() {
+    ended = true;
+    probed = null;
     Selector s = selector;
     selector = null;
     if (s != null) {

@@ -87,7 +87,9 @@ final class TcpOutputStream implements HostOutputStream {
    * lingers after {@code close}), for at most {@code linger}, then the channel is closed.
    */
   void closeAfterDrain(Duration linger) {
+    closed = true; // the guest's handle, if it still has one, sees a closed stream
     ByteBuffer p = pending;
+    pending = null;
     if (p == null || !channel.isOpen() || failure != null) {
       closeQuietly();
       return;

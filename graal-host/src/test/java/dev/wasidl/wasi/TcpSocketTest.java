@@ -431,4 +431,48 @@ class TcpSocketTest {
     }
     ctx.tcpHost.dropTcpSocket(server);
   }
+
+  @Test
+  void blockingReadWaitsAndShutdownReceiveEndsTheStream() throws Exception {
+    Resource<TcpSocket> server = listener();
+    int port = port(ok(ctx.tcpHost.tcpSocketLocalAddress(server)));
+    try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port)) {
+      var accepted = accept(server);
+      HostInputStream in = in(ctx, accepted.v1());
+      byte[] late = "late bytes".getBytes(UTF_8);
+      CompletableFuture<Void> writer =
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  Thread.sleep(200);
+                  client.getOutputStream().write(late);
+                } catch (IOException | InterruptedException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      long start = System.nanoTime();
+      byte[] got = in.blockingRead(late.length);
+      assertTrue(System.nanoTime() - start >= 100_000_000L, "blocking-read waited for the bytes");
+      assertTrue(got.length > 0);
+      byte[] rest = readN(in, late.length - got.length);
+      byte[] all = new byte[late.length];
+      System.arraycopy(got, 0, all, 0, got.length);
+      System.arraycopy(rest, 0, all, got.length, rest.length);
+      assertArrayEquals(late, all);
+      writer.get(10, TimeUnit.SECONDS);
+
+      ok(ctx.tcpHost.tcpSocketShutdown(accepted.v0(), ShutdownType.RECEIVE));
+      assertTrue(in.pollable().ready());
+      assertThrows(EOFException.class, () -> in.read(10));
+      assertThrows(EOFException.class, () -> in.blockingRead(10));
+      // the send side still works
+      byte[] msg = "still open".getBytes(UTF_8);
+      writeAll(out(ctx, accepted.v2()), msg);
+      assertArrayEquals(msg, client.getInputStream().readNBytes(msg.length));
+      ctx.tcpHost.dropTcpSocket(accepted.v0());
+      // the streams outlive a dropped socket only as closed streams
+      assertThrows(EOFException.class, () -> out(ctx, accepted.v2()).checkWrite());
+    }
+    ctx.tcpHost.dropTcpSocket(server);
+  }
 }
