@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * while the first still holds the port, both with {@code SO_REUSEADDR}), because Java cannot turn
  * one into the other.
  */
-final class HostTcpSocket {
+final class HostTcpSocket implements AutoCloseable {
   enum State {
     UNBOUND,
     BIND_IN_PROGRESS,
@@ -394,7 +394,8 @@ final class HostTcpSocket {
   }
 
   /** The guest dropped the socket: release everything (pending output still goes out). */
-  void close() {
+  @Override
+  public void close() {
     state = State.CLOSED;
     ServerSocketChannel ss = server;
     server = null;

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * with its datagram streams. Only the streams of the latest {@code stream} call work; older ones
  * fail with {@code invalid-state}.
  */
-final class HostUdpSocket {
+final class HostUdpSocket implements AutoCloseable {
   /** The most datagrams one {@code check-send} permits. */
   static final int SEND_PERMIT = 64;
 
@@ -153,7 +153,8 @@ final class HostUdpSocket {
     }
   }
 
-  void close() {
+  @Override
+  public void close() {
     state = State.CLOSED;
     try {
       channel.close();

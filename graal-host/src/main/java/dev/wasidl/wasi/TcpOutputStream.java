@@ -17,6 +17,9 @@ final class TcpOutputStream implements HostOutputStream {
   /** What {@link #checkWrite} grants when nothing is pending. */
   static final int BUDGET = 64 * 1024;
 
+  /** The most bytes kept for the kernel when a writer ignores {@link #checkWrite}. */
+  private static final int MAX_PENDING = 1 << 20;
+
   private final SocketChannel channel;
   private @Nullable ByteBuffer pending; // bytes the kernel did not take yet, in read mode
   private boolean shutdown; // shutdown(send) asked for; done once pending is out
@@ -43,15 +46,21 @@ final class TcpOutputStream implements HostOutputStream {
     if (bytes.length == 0) {
       return;
     }
-    if (pending != null || bytes.length > BUDGET) {
+    ByteBuffer buf = ByteBuffer.wrap(bytes);
+    ByteBuffer p = pending;
+    if (p == null) {
+      write(buf);
+      ensureOpen();
+      if (buf.hasRemaining()) {
+        pending = buf;
+      }
+      return;
+    }
+    // More than check-write allowed: the streams host should have refused it; keep it, bounded.
+    if ((long) p.remaining() + bytes.length > MAX_PENDING) {
       throw new IOException("write of " + bytes.length + " bytes exceeds what check-write allowed");
     }
-    ByteBuffer buf = ByteBuffer.wrap(bytes);
-    write(buf);
-    if (buf.hasRemaining()) {
-      pending = buf;
-    }
-    ensureOpen();
+    pending = ByteBuffer.allocate(p.remaining() + bytes.length).put(p).put(buf).flip();
   }
 
   @Override
