@@ -91,8 +91,12 @@ final class TcpInputStream implements HostInputStream {
     }
   }
 
-  /** The socket is dropped: the stream ends; the channel is closed by the socket. */
-  void close() {
+  /**
+   * The stream or its socket is dropped: the stream ends and releases its selector; the channel is
+   * closed by the socket.
+   */
+  @Override
+  public void close() {
     ended = true;
     probed = null;
     Selector s = selector;
