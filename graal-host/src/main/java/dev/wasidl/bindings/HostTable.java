@@ -74,6 +74,21 @@ public final class HostTable {
     return v;
   }
 
+  /** Removes every entry, returning them (e.g. to close what the guest never dropped). */
+  public List<Object> clear() {
+    List<Object> all = new ArrayList<>();
+    for (Object o : entries) {
+      if (o != null) {
+        all.add(o);
+      }
+    }
+    entries.clear();
+    entries.add(null);
+    free.clear();
+    size = 0;
+    return all;
+  }
+
   /** How many entries the table holds. */
   public int size() {
     return size;

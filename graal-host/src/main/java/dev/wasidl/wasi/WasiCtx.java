@@ -60,9 +60,22 @@ public final class WasiCtx implements WasiView, AutoCloseable {
     pollHost.wake();
   }
 
-  /** Stops the stdin pump (if stdin was used) and flushes stdout and stderr; idempotent. */
+  /**
+   * Stops the stdin pump (if stdin was used), flushes stdout and stderr, and closes every resource
+   * the guest still holds (sockets, files); idempotent. Call it once the instance is done.
+   */
   @Override
   public void close() {
     stdioHost.close();
+    // Sockets, files and streams the guest never dropped.
+    for (Object o : table.clear()) {
+      if (o instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception e) {
+          // closing is best effort: the instance is gone
+        }
+      }
+    }
   }
 }
