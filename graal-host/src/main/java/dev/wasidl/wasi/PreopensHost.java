@@ -1,8 +1,17 @@
 package dev.wasidl.wasi;
 
-/** The host side of {@code filesystem/Preopens}: not implemented yet. */
+import dev.wasidl.bindings.Resource;
+import dev.wasidl.bindings.Tuple2;
+import dev.wasidl.wasi.bindings.wasi.filesystem.Types.Descriptor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The host side of {@code wasi:filesystem/preopens}: each call hands out a new descriptor for every
+ * preopen of the config (read, and mutate-directory when the preopen is writable), with its guest
+ * path.
+ */
 final class PreopensHost implements dev.wasidl.wasi.bindings.wasi.filesystem.Preopens {
-  @SuppressWarnings({"UnusedVariable", "unused"}) // until every function is implemented
   private final WasiCtx ctx;
 
   PreopensHost(WasiCtx ctx) {
@@ -10,12 +19,12 @@ final class PreopensHost implements dev.wasidl.wasi.bindings.wasi.filesystem.Pre
   }
 
   @Override
-  public java.util.List<
-          dev.wasidl.bindings.Tuple2<
-              dev.wasidl.bindings.Resource<
-                  dev.wasidl.wasi.bindings.wasi.filesystem.Types.Descriptor>,
-              java.lang.String>>
-      getDirectories() {
-    throw Wasi.notImplemented("Preopens.getDirectories");
+  public List<Tuple2<Resource<Descriptor>, String>> getDirectories() {
+    FilesystemHost fs = ctx.filesystemHost;
+    List<Tuple2<Resource<Descriptor>, String>> out = new ArrayList<>();
+    for (FsRoot root : fs.roots()) {
+      out.add(new Tuple2<>(fs.openPreopen(root), root.guestPath()));
+    }
+    return out;
   }
 }
