@@ -4,12 +4,14 @@ import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.util.Arrays;
 
 /**
  * A {@code read-via-stream} input stream over a file: positional reads from its own offset on the
  * descriptor's shared channel. Files never block, so it is always ready; the end of the file is
- * {@link EOFException} ({@code closed}); other failures are {@link FsError}s.
+ * {@link EOFException} ({@code closed}), also for a read of 0 bytes there; other failures are
+ * {@link FsError}s.
  */
 final class FileReadStream implements HostInputStream, Closeable {
   /** The most one read returns, whatever length the guest asks for. */
@@ -30,13 +32,11 @@ final class FileReadStream implements HostInputStream, Closeable {
       throw new EOFException("stream closed");
     }
     int n = Math.min(Math.max(len, 0), MAX_READ);
-    if (n == 0) {
-      return new byte[0];
-    }
     ByteBuffer buf = ByteBuffer.allocate(n);
     int got;
     try {
-      got = file.channel().read(buf, position);
+      FileChannel ch = file.channel();
+      got = n == 0 ? (position >= ch.size() ? -1 : 0) : ch.read(buf, position);
     } catch (IOException | RuntimeException e) {
       throw FsError.of(e);
     }

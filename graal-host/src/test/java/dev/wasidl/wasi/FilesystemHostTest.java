@@ -125,6 +125,7 @@ class FilesystemHostTest {
     assertEquals("wor", text(in.read(3)));
     assertEquals("ld", text(in.blockingRead(100)));
     assertThrows(EOFException.class, () -> in.read(1));
+    assertThrows(EOFException.class, () -> in.read(0));
     // A second stream has its own position.
     HostInputStream in2 =
         f.ctx.table().get(ok(f.fs.descriptorReadViaStream(d, 0)), HostInputStream.class);
@@ -522,6 +523,9 @@ class FilesystemHostTest {
         ok(g.fs.descriptorMetadataHashAt(g.root(), NOFOLLOW, "sub")));
   }
 
+  /** Shaped as the io host's {@code IoError}. */
+  record StreamFailure(String message, Throwable cause) {}
+
   @Test
   void filesystemErrorCodeReadsTheStreamErrorCause() throws IOException {
     Resource<Descriptor> d = f.open("hello.txt", NONE, R);
@@ -536,6 +540,10 @@ class FilesystemHostTest {
     Resource<dev.wasidl.wasi.bindings.wasi.io.Error.Error_> e2 =
         f.ctx.table().push(new java.io.UncheckedIOException(new NoSuchFileException("f")));
     assertEquals(Optional.of(ErrorCode.NO_ENTRY), f.fs.filesystemErrorCode(e2));
+    // The io host's error record (message, cause).
+    Resource<dev.wasidl.wasi.bindings.wasi.io.Error.Error_> e4 =
+        f.ctx.table().push(new StreamFailure("gone", new FsError(ErrorCode.NO_ENTRY, "gone")));
+    assertEquals(Optional.of(ErrorCode.NO_ENTRY), f.fs.filesystemErrorCode(e4));
     Resource<dev.wasidl.wasi.bindings.wasi.io.Error.Error_> e3 =
         f.ctx.table().push("not a filesystem error");
     assertEquals(Optional.empty(), f.fs.filesystemErrorCode(e3));
