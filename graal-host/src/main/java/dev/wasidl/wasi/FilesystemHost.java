@@ -84,7 +84,15 @@ final class FilesystemHost implements dev.wasidl.wasi.bindings.wasi.filesystem.T
         if (!Files.isDirectory(real)) {
           throw new Trap("preopen " + p.hostPath() + " is not a directory");
         }
-        out.add(new FsRoot(real, p.guestPath(), p.writable()));
+        Object key;
+        try {
+          key =
+              Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                  .fileKey();
+        } catch (IOException e) {
+          throw new Trap("preopen " + p.hostPath() + " cannot be read: " + e);
+        }
+        out.add(new FsRoot(real, p.guestPath(), p.writable(), key));
       }
       roots = List.copyOf(out);
     }
@@ -97,7 +105,7 @@ final class FilesystemHost implements dev.wasidl.wasi.bindings.wasi.filesystem.T
     if (root.writable()) {
       flags.add(DescriptorFlags.MUTATE_DIRECTORY);
     }
-    return ctx.table().push(FsDescriptor.directory(root, List.of(), flags));
+    return ctx.table().push(FsDescriptor.directory(root, List.of(), flags, root.fileKey()));
   }
 
   // ---- descriptor: file data ----
@@ -199,7 +207,7 @@ final class FilesystemHost implements dev.wasidl.wasi.bindings.wasi.filesystem.T
           } else {
             writable(self);
           }
-          setTimes(d.hostPath(), dataAccessTimestamp, dataModificationTimestamp);
+          setTimes(d.verifiedPath(), dataAccessTimestamp, dataModificationTimestamp);
           return null;
         });
   }
@@ -256,7 +264,7 @@ final class FilesystemHost implements dev.wasidl.wasi.bindings.wasi.filesystem.T
           if (!d.isDirectory()) {
             throw new FsError(ErrorCode.NOT_DIRECTORY, "not a directory");
           }
-          return ctx.table().push(new DirEntryStream(d.hostPath()));
+          return ctx.table().push(new DirEntryStream(d.verifiedPath()));
         });
   }
 
@@ -454,7 +462,7 @@ final class FilesystemHost implements dev.wasidl.wasi.bindings.wasi.filesystem.T
         if (write || truncate) {
           throw new FsError(ErrorCode.IS_DIRECTORY, path + " is a directory");
         }
-        return FsDescriptor.directory(r.root(), r.components(), flags);
+        return FsDescriptor.directory(r.root(), r.components(), flags, a.fileKey());
       }
       if (openFlags.contains(OpenFlags.DIRECTORY) || r.trailingSlash()) {
         throw new FsError(ErrorCode.NOT_DIRECTORY, path + " is not a directory");
@@ -489,14 +497,21 @@ final class FilesystemHost implements dev.wasidl.wasi.bindings.wasi.filesystem.T
       options.add(StandardOpenOption.TRUNCATE_EXISTING);
     }
     FileChannel ch = FileChannel.open(host, options);
-    return FsDescriptor.file(r.root(), r.components(), fileFlags, new SharedChannel(ch));
+    Object key;
+    try {
+      key = lstat(host).fileKey();
+    } catch (IOException e) {
+      ch.close();
+      throw e;
+    }
+    return FsDescriptor.file(r.root(), r.components(), fileFlags, new SharedChannel(ch), key);
   }
 
   // ---- descriptor: metadata ----
 
   @Override
   public Result<DescriptorStat, ErrorCode> descriptorStat(Resource<Descriptor> self) {
-    return attempt(() -> FsMetadata.of(descriptor(self).hostPath()).toStat());
+    return attempt(() -> metadata(descriptor(self)).toStat());
   }
 
   @Override
@@ -527,24 +542,38 @@ final class FilesystemHost implements dev.wasidl.wasi.bindings.wasi.filesystem.T
     if (a == b) {
       return true;
     }
-    try {
-      Object ka = FsMetadata.of(a.hostPath()).fileKey();
-      Object kb = FsMetadata.of(b.hostPath()).fileKey();
-      return ka != null ? ka.equals(kb) : a.hostPath().equals(b.hostPath());
-    } catch (FsError e) {
-      return false;
+    // The identities of what each opened (device and inode), as POSIX compares open files.
+    if (a.fileKey() != null) {
+      return a.fileKey().equals(b.fileKey());
     }
+    return a.hostPath().equals(b.hostPath());
   }
 
   @Override
   public Result<MetadataHashValue, ErrorCode> descriptorMetadataHash(Resource<Descriptor> self) {
-    return attempt(() -> hash(FsMetadata.of(descriptor(self).hostPath())));
+    return attempt(() -> hash(metadata(descriptor(self))));
   }
 
   @Override
   public Result<MetadataHashValue, ErrorCode> descriptorMetadataHashAt(
       Resource<Descriptor> self, Set<PathFlags> pathFlags, String path) {
     return attempt(() -> hash(FsMetadata.of(at(self, pathFlags, path))));
+  }
+
+  /**
+   * What {@code d} opened: read by its path while that still leads to it; for a file moved or
+   * removed since it was opened, what its channel still knows (type, size and identity).
+   */
+  private static FsMetadata metadata(FsDescriptor d) throws IOException {
+    try {
+      return FsMetadata.of(d.verifiedPath());
+    } catch (FsError e) {
+      if (d.isDirectory()) {
+        throw e;
+      }
+      long size = d.file().channel().size();
+      return new FsMetadata(DescriptorType.REGULAR_FILE, 0, size, null, null, null, d.fileKey());
+    }
   }
 
   /** A keyed hash of the object's identity, size and times (the key never leaves the host). */

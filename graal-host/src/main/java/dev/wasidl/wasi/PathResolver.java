@@ -58,6 +58,7 @@ final class PathResolver {
     if (!base.isDirectory()) {
       throw new FsError(ErrorCode.NOT_DIRECTORY, "the base descriptor is not a directory");
     }
+    verify(base);
     if (path.isEmpty()) {
       throw new FsError(ErrorCode.NO_ENTRY, "empty path");
     }
@@ -135,6 +136,56 @@ final class PathResolver {
       }
     }
     return new Resolved(root, done, dotLast, trailingSlash);
+  }
+
+  /**
+   * Checks that {@code d}'s path still leads, inside its preopen, to what {@code d} opened: the
+   * preopen directory is the same directory, every component below it is a real directory (not a
+   * link, which the kernel would follow), and the last one is the same object. Without this a guest
+   * could, in sequential calls, rename a directory it holds a descriptor for and put a link to
+   * {@code ..} in its place, and the descriptor's path would then lead out of the preopen.
+   *
+   * @throws FsError {@code no-entry} if it is gone, {@code bad-descriptor} if it was replaced
+   */
+  static void verify(FsDescriptor d) throws FsError {
+    FsRoot root = d.root();
+    Path p = root.realPath();
+    BasicFileAttributes a = lstat(p, d);
+    if (!a.isDirectory() || !java.util.Objects.equals(a.fileKey(), root.fileKey())) {
+      throw replaced(d);
+    }
+    List<String> cs = d.components();
+    for (int i = 0; i < cs.size(); i++) {
+      p = p.resolve(cs.get(i));
+      a = lstat(p, d);
+      if (a.isSymbolicLink() || (i < cs.size() - 1 && !a.isDirectory())) {
+        throw replaced(d);
+      }
+    }
+    if (!java.util.Objects.equals(a.fileKey(), d.fileKey())) {
+      throw replaced(d);
+    }
+  }
+
+  private static BasicFileAttributes lstat(Path p, FsDescriptor d) throws FsError {
+    try {
+      return Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+    } catch (NoSuchFileException e) {
+      throw new FsError(
+          ErrorCode.NO_ENTRY, "what the descriptor " + display(d) + " opened is gone", e);
+    } catch (IOException | RuntimeException e) {
+      throw FsError.of(e);
+    }
+  }
+
+  private static FsError replaced(FsDescriptor d) {
+    return new FsError(
+        ErrorCode.BAD_DESCRIPTOR,
+        "what the descriptor " + display(d) + " opened was moved or replaced");
+  }
+
+  private static String display(FsDescriptor d) {
+    return d.root().guestPath() + "/" + String.join("/", d.components());
   }
 
   /** The non-empty components of a {@code /}-separated path. */

@@ -321,4 +321,71 @@ class FilesystemCapabilityTest {
     ok(g.fs.descriptorRenameAt(g.root(0), "inside.txt", g.root(1), "moved.txt"));
     assertEquals("inside", Files.readString(other.resolve("moved.txt")));
   }
+
+  @Test
+  void aDirectoryDescriptorWhosePathIsSwappedForALinkOutCannotLeadOut() throws IOException {
+    // In plain sequential calls: hold a descriptor for sub, move sub away, put a link to .. in its
+    // place. The descriptor's path would now lead out of the preopen.
+    Resource<Descriptor> sub =
+        ok(
+            f.fs.descriptorOpenAt(
+                jailRoot(),
+                NOFOLLOW,
+                "sub",
+                NONE,
+                EnumSet.of(DescriptorFlags.READ, DescriptorFlags.MUTATE_DIRECTORY)));
+    ok(f.fs.descriptorRenameAt(jailRoot(), "sub", jailRoot(), "moved"));
+    ok(f.fs.descriptorSymlinkAt(jailRoot(), "..", "sub"));
+    assertErr(
+        ErrorCode.BAD_DESCRIPTOR, f.fs.descriptorOpenAt(sub, NOFOLLOW, "secret.txt", NONE, R));
+    assertErr(ErrorCode.BAD_DESCRIPTOR, f.fs.descriptorStatAt(sub, NOFOLLOW, "secret.txt"));
+    assertErr(ErrorCode.BAD_DESCRIPTOR, f.fs.descriptorUnlinkFileAt(sub, "secret.txt"));
+    assertErr(ErrorCode.BAD_DESCRIPTOR, f.fs.descriptorCreateDirectoryAt(sub, "planted"));
+    assertErr(ErrorCode.BAD_DESCRIPTOR, f.fs.descriptorReadDirectory(sub));
+    assertErr(ErrorCode.BAD_DESCRIPTOR, f.fs.descriptorStat(sub));
+    assertErr(
+        ErrorCode.BAD_DESCRIPTOR,
+        f.fs.descriptorSetTimes(sub, new NewTimestamp.Now(), new NewTimestamp.Now()));
+    assertErr(ErrorCode.BAD_DESCRIPTOR, f.fs.descriptorMetadataHash(sub));
+    assertErr(
+        ErrorCode.BAD_DESCRIPTOR,
+        f.fs.descriptorRenameAt(jailRoot(), "inside.txt", sub, "stolen.txt"));
+    assertFalse(Files.exists(base.resolve("planted")));
+    assertFalse(Files.exists(base.resolve("stolen.txt")));
+    // Replaced by a real directory of the same name: still not what the descriptor opened.
+    ok(f.fs.descriptorUnlinkFileAt(jailRoot(), "sub"));
+    ok(f.fs.descriptorCreateDirectoryAt(jailRoot(), "sub"));
+    assertErr(ErrorCode.BAD_DESCRIPTOR, f.fs.descriptorCreateDirectoryAt(sub, "x"));
+    // Removed: gone.
+    ok(f.fs.descriptorRemoveDirectoryAt(jailRoot(), "sub"));
+    assertErr(ErrorCode.NO_ENTRY, f.fs.descriptorCreateDirectoryAt(sub, "x"));
+    outsideUntouched();
+  }
+
+  @Test
+  void aFileDescriptorWhoseDirectoryIsSwappedForALinkOutCannotTouchOutside() throws IOException {
+    Files.writeString(jail.resolve("sub/f.txt"), "mine");
+    Path outside = Files.writeString(base.resolve("f.txt"), "outside");
+    java.nio.file.attribute.FileTime before = Files.getLastModifiedTime(outside);
+    Resource<Descriptor> file =
+        ok(f.fs.descriptorOpenAt(jailRoot(), NOFOLLOW, "sub/f.txt", NONE, RW));
+    ok(f.fs.descriptorRenameAt(jailRoot(), "sub", jailRoot(), "moved"));
+    ok(f.fs.descriptorSymlinkAt(jailRoot(), "..", "sub"));
+    assertErr(
+        ErrorCode.BAD_DESCRIPTOR,
+        f.fs.descriptorSetTimes(
+            file,
+            new NewTimestamp.Timestamp(
+                new dev.wasidl.wasi.bindings.wasi.clocks.WallClock.Datetime(5, 0)),
+            new NewTimestamp.Timestamp(
+                new dev.wasidl.wasi.bindings.wasi.clocks.WallClock.Datetime(5, 0))));
+    assertEquals(before, Files.getLastModifiedTime(outside));
+    // Data goes through the open file, which is the moved one; stat describes it, not f.txt
+    // outside.
+    ok(f.fs.descriptorWrite(file, "MINE".getBytes(StandardCharsets.UTF_8), 0));
+    assertEquals("MINE", Files.readString(jail.resolve("moved/f.txt")));
+    assertEquals("outside", Files.readString(outside));
+    assertEquals(4, ok(f.fs.descriptorStat(file)).size());
+    assertEquals(DescriptorType.REGULAR_FILE, ok(f.fs.descriptorStat(file)).type());
+  }
 }
