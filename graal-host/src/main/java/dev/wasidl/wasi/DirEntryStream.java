@@ -15,17 +15,20 @@ import java.util.Optional;
 /**
  * A {@code directory-entry-stream}: the entries of one directory, read lazily from a {@link
  * DirectoryStream} of its own ({@code .} and {@code ..} are never listed), each entry's type read
- * without following links. Closed when exhausted or dropped.
+ * without following links (and {@code unknown} once the directory's path no longer leads to it).
+ * Closed when exhausted or dropped.
  */
 final class DirEntryStream {
+  private final FsDescriptor dir;
   private final DirectoryStream<Path> stream;
   private final Iterator<Path> entries;
   private boolean closed;
 
   @SuppressWarnings("StreamResourceLeak") // held open until exhausted or dropped: close()
-  DirEntryStream(Path dir) throws FsError {
+  DirEntryStream(FsDescriptor dir) throws FsError {
+    this.dir = dir;
     try {
-      this.stream = Files.newDirectoryStream(dir);
+      this.stream = Files.newDirectoryStream(dir.verifiedPath());
     } catch (IOException | RuntimeException e) {
       throw FsError.of(e);
     }
@@ -44,6 +47,8 @@ final class DirEntryStream {
       Path p = entries.next();
       DescriptorType type;
       try {
+        // The entry's type is read by path: only while that path still leads to this directory.
+        PathResolver.verify(dir);
         type =
             FsMetadata.typeOf(
                 Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS));
@@ -51,7 +56,7 @@ final class DirEntryStream {
           type = FsMetadata.of(p).type();
         }
       } catch (IOException e) {
-        type = DescriptorType.UNKNOWN; // removed since it was listed
+        type = DescriptorType.UNKNOWN; // removed since it was listed, or the directory moved
       }
       return Optional.of(new DirectoryEntry(type, p.getFileName().toString()));
     } catch (DirectoryIteratorException e) {

@@ -264,7 +264,7 @@ final class FilesystemHost implements dev.wasidl.wasi.bindings.wasi.filesystem.T
           if (!d.isDirectory()) {
             throw new FsError(ErrorCode.NOT_DIRECTORY, "not a directory");
           }
-          return ctx.table().push(new DirEntryStream(d.verifiedPath()));
+          return ctx.table().push(new DirEntryStream(d));
         });
   }
 

@@ -388,4 +388,19 @@ class FilesystemCapabilityTest {
     assertEquals(4, ok(f.fs.descriptorStat(file)).size());
     assertEquals(DescriptorType.REGULAR_FILE, ok(f.fs.descriptorStat(file)).type());
   }
+
+  @Test
+  void aDirectoryListingStopsTypingEntriesOnceItsPathIsSwapped() throws IOException {
+    Files.writeString(jail.resolve("sub/secret.txt"), "a file here");
+    Resource<Descriptor> sub = ok(f.fs.descriptorOpenAt(jailRoot(), NOFOLLOW, "sub", NONE, R));
+    var stream = ok(f.fs.descriptorReadDirectory(sub));
+    ok(f.fs.descriptorRenameAt(jailRoot(), "sub", jailRoot(), "moved"));
+    ok(f.fs.descriptorSymlinkAt(jailRoot(), "..", "sub"));
+    // The listing is of the directory opened; its entries' types are no longer read through a
+    // path that now leads outside (where base/secret.txt would be read).
+    var e = ok(f.fs.directoryEntryStreamReadDirectoryEntry(stream)).orElseThrow();
+    assertEquals("secret.txt", e.name());
+    assertEquals(DescriptorType.UNKNOWN, e.type());
+    f.fs.dropDirectoryEntryStream(stream);
+  }
 }
