@@ -1,6 +1,5 @@
 package dev.wasidl.wasi;
 
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,7 +12,7 @@ import java.util.Arrays;
  * {@link EOFException} ({@code closed}), also for a read of 0 bytes there; other failures are
  * {@link FsError}s.
  */
-final class FileReadStream implements HostInputStream, Closeable {
+final class FileReadStream implements HostInputStream {
   /** The most one read returns, whatever length the guest asks for. */
   static final int MAX_READ = 1 << 20;
 

@@ -1,6 +1,5 @@
 package dev.wasidl.wasi;
 
-import java.io.Closeable;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -11,7 +10,7 @@ import java.nio.channels.FileChannel;
  * writes from its own offset on the descriptor's shared channel, or at the file's current end when
  * appending. Writes complete at once, so it is always ready and flush has nothing to do.
  */
-final class FileWriteStream implements HostOutputStream, Closeable {
+final class FileWriteStream implements HostOutputStream {
   /** What {@link #checkWrite} grants per write. */
   static final long WRITE_BUDGET = 1 << 20;
 

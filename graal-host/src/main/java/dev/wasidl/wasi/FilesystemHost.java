@@ -8,7 +8,6 @@ import dev.wasidl.wasi.bindings.wasi.clocks.WallClock.Datetime;
 import dev.wasidl.wasi.bindings.wasi.io.Streams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.NonReadableChannelException;
@@ -594,39 +593,19 @@ final class FilesystemHost implements dev.wasidl.wasi.bindings.wasi.filesystem.T
   // ---- errors and drops ----
 
   /**
-   * The code of the failure behind an io error: the {@link IOException} (a host file stream's
-   * {@link FsError}, or any other) the error resource holds, directly or as the {@link Throwable}
-   * component of a record (the io host keeps its errors as such a record, message and cause), or
-   * anywhere in that throwable's cause chain. None for anything else.
+   * The code of the failure behind an io error: the {@link IOException} in the {@link IoError}'s
+   * cause chain (a host file stream's {@link FsError}, or any other I/O failure). None for anything
+   * else.
    */
   @Override
   public Optional<ErrorCode> filesystemErrorCode(
       Resource<dev.wasidl.wasi.bindings.wasi.io.Error.Error_> err) {
-    Object e = ctx.table().get(err, Object.class);
-    for (Throwable t = throwableIn(e); t != null; t = t.getCause()) {
+    for (Throwable t = ctx.table().get(err, IoError.class).cause(); t != null; t = t.getCause()) {
       if (t instanceof IOException io) {
         return Optional.of(FsError.codeOf(io));
       }
     }
     return Optional.empty();
-  }
-
-  private static @Nullable Throwable throwableIn(Object e) {
-    if (e instanceof Throwable t) {
-      return t;
-    }
-    if (e instanceof Record r) {
-      for (RecordComponent c : r.getClass().getRecordComponents()) {
-        if (Throwable.class.isAssignableFrom(c.getType())) {
-          try {
-            return (Throwable) c.getAccessor().invoke(r);
-          } catch (ReflectiveOperationException | RuntimeException x) {
-            return null;
-          }
-        }
-      }
-    }
-    return null;
   }
 
   @Override

@@ -523,30 +523,29 @@ class FilesystemHostTest {
         ok(g.fs.descriptorMetadataHashAt(g.root(), NOFOLLOW, "sub")));
   }
 
-  /** Shaped as the io host's {@code IoError}. */
-  record StreamFailure(String message, Throwable cause) {}
+  private Optional<ErrorCode> errorCode(Throwable cause) {
+    return f.fs.filesystemErrorCode(f.ctx.table().push(IoError.of(cause)));
+  }
 
   @Test
   void filesystemErrorCodeReadsTheStreamErrorCause() throws IOException {
+    // A file stream fails (its channel closed under it); the io host's read gives
+    // last-operation-failed with an io error, and filesystem-error-code reads the code from it.
     Resource<Descriptor> d = f.open("hello.txt", NONE, R);
-    FileReadStream in =
-        f.ctx.table().get(ok(f.fs.descriptorReadViaStream(d, 0)), FileReadStream.class);
-    f.fs.dropDescriptor(d);
-    in.close();
-    // What a stream threw, as the io host would keep it behind an io error resource.
-    IOException thrown = new FsError(ErrorCode.BAD_DESCRIPTOR, "x");
-    Resource<dev.wasidl.wasi.bindings.wasi.io.Error.Error_> e1 = f.ctx.table().push(thrown);
-    assertEquals(Optional.of(ErrorCode.BAD_DESCRIPTOR), f.fs.filesystemErrorCode(e1));
-    Resource<dev.wasidl.wasi.bindings.wasi.io.Error.Error_> e2 =
-        f.ctx.table().push(new java.io.UncheckedIOException(new NoSuchFileException("f")));
-    assertEquals(Optional.of(ErrorCode.NO_ENTRY), f.fs.filesystemErrorCode(e2));
-    // The io host's error record (message, cause).
-    Resource<dev.wasidl.wasi.bindings.wasi.io.Error.Error_> e4 =
-        f.ctx.table().push(new StreamFailure("gone", new FsError(ErrorCode.NO_ENTRY, "gone")));
-    assertEquals(Optional.of(ErrorCode.NO_ENTRY), f.fs.filesystemErrorCode(e4));
-    Resource<dev.wasidl.wasi.bindings.wasi.io.Error.Error_> e3 =
-        f.ctx.table().push("not a filesystem error");
-    assertEquals(Optional.empty(), f.fs.filesystemErrorCode(e3));
+    FsDescriptor desc = f.ctx.table().get(d, FsDescriptor.class);
+    Resource<Streams.InputStream> s = ok(f.fs.descriptorReadViaStream(d, 0));
+    desc.file().channel().close();
+    var r = f.ctx.streamsHost.inputStreamRead(s, 10);
+    var failed =
+        (Streams.StreamError.LastOperationFailed)
+            ((dev.wasidl.bindings.Result.Err<?, ?>) r).error();
+    assertEquals(Optional.of(ErrorCode.BAD_DESCRIPTOR), f.fs.filesystemErrorCode(failed.value()));
+    // Other causes.
+    assertEquals(
+        Optional.of(ErrorCode.NO_ENTRY),
+        errorCode(new java.io.UncheckedIOException(new NoSuchFileException("f"))));
+    assertEquals(Optional.of(ErrorCode.IO), errorCode(new IOException("plain")));
+    assertEquals(Optional.empty(), errorCode(new IllegalStateException("not I/O")));
   }
 
   @Test
