@@ -13,6 +13,7 @@ module dev.wasidl.graalhost {
   exports dev.wasidl.runtime;
   exports dev.wasidl.bindings;
   exports dev.wasidl.wasi;
+  exports dev.wasidl.dl;
   exports dev.wasidl.cli;
 
   // picocli fills the command classes' annotated fields reflectively.
@@ -29,6 +30,7 @@ module dev.wasidl.graalhost {
   exports dev.wasidl.wasi.bindings.wasi.sockets;
 
   requires transitive org.graalvm.polyglot;
+  requires transitive dev.wasidl.ffm;
   requires info.picocli;
   requires static transitive org.jspecify;
 }

@@ -1,0 +1,199 @@
+package dev.wasidl.dl;
+
+import dev.wasidl.abi.Trap;
+import dev.wasidl.bindings.Resource;
+import dev.wasidl.bindings.Result;
+import dev.wasidl.ffm.FfiException;
+import dev.wasidl.ffm.IncomingValue;
+import dev.wasidl.ffm.OutgoingValue;
+import dev.wasidl.ffm.PolicyException;
+import dev.wasidl.ffm.Signature;
+import dev.wasidl.wasi.bindings.wasi.dl.Dll;
+import dev.wasidl.wasi.bindings.wasi.dl.Ffi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * {@code wasi:dl/dll} for one instance, over bridge-ffm: {@code library.open} is {@link
+ * dev.wasidl.ffm.Library#open(String, dev.wasidl.ffm.OpenFlags, dev.wasidl.ffm.DlPolicy)} under the
+ * context's policy, functions are bridge-ffm functions (one cached downcall handle per signature,
+ * primitive-only signatures on its raw path), and a library the guest drops stays loaded while
+ * anything obtained from it is alive (bridge-ffm's reference counting).
+ *
+ * <p>A signature the policy's pins refuse gives a function that calls nothing: {@code
+ * symbol.get-function} has no error result, so each {@code call} returns the error instead, with
+ * the rule in {@link DlCtx#lastError()}.
+ */
+public final class DllHost implements Dll {
+  private final DlCtx ctx;
+
+  DllHost(DlCtx ctx) {
+    this.ctx = ctx;
+  }
+
+  // --- function ---
+
+  @Override
+  public Result<Resource<Function>, Void> functionFromAlloc(
+      Resource<Ffi.Alloc> alloc, List<Ffi.FfiType> args, Optional<Ffi.FfiType> ret) {
+    // Every argument is owned: the host takes the alloc and the struct types over, and releases
+    // the alloc once the function holds its own reference to the library.
+    dev.wasidl.ffm.Alloc region = ctx.take(alloc, dev.wasidl.ffm.Alloc.class);
+    try {
+      Signature signature = Types.signature(ctx, args, ret);
+      return FfiHost.attempt(
+          ctx,
+          "function.from-alloc",
+          () -> {
+            ctx.checkCode(region.address(), signature);
+            return ctx.push(
+                new FunctionEntry.Callable(dev.wasidl.ffm.Function.fromAlloc(region, signature)));
+          });
+    } finally {
+      region.close();
+    }
+  }
+
+  @Override
+  public Result<Optional<Ffi.IncomingValue>, Void> functionCall(
+      Resource<Function> self, List<Ffi.OutgoingValue> args) {
+    FunctionEntry entry = ctx.get(self, FunctionEntry.class);
+    // The arguments are owned handles: taken over (and released) whatever the outcome.
+    List<Object> taken = new ArrayList<>(args.size());
+    for (Ffi.OutgoingValue a : args) {
+      taken.add(FfiHost.outgoing(ctx, a));
+    }
+    return FfiHost.attempt(
+        ctx,
+        "function.call",
+        () ->
+            switch (entry) {
+              case FunctionEntry.Refused r ->
+                  throw new DlError(
+                      "not called: the policy refused "
+                          + r.symbol()
+                          + r.signature()
+                          + ": "
+                          + r.reason());
+              case FunctionEntry.Callable c -> {
+                List<OutgoingValue> values = new ArrayList<>(taken.size());
+                for (Object t : taken) {
+                  values.add(OutgoingFields.toValue(t));
+                }
+                Optional<IncomingValue> result = c.function().call(values);
+                yield result.map(v -> FfiHost.incomingValue(ctx, v));
+              }
+            });
+  }
+
+  @Override
+  public Resource<Ffi.Alloc> functionGetAlloc(Resource<Function> self) {
+    return switch (ctx.get(self, FunctionEntry.class)) {
+      case FunctionEntry.Callable c ->
+          ctx.push(FfiHost.orTrap("function.get-alloc", () -> c.function().getAlloc()));
+      case FunctionEntry.Refused r ->
+          throw new Trap(
+              "wasi:dl function.get-alloc of a function the policy refused ("
+                  + r.symbol()
+                  + r.signature()
+                  + "): "
+                  + r.reason());
+    };
+  }
+
+  // --- symbol ---
+
+  @Override
+  public Resource<Function> symbolGetFunction(
+      Resource<Symbol> self, List<Ffi.FfiType> args, Optional<Ffi.FfiType> ret) {
+    SymbolEntry symbol = ctx.get(self, SymbolEntry.class);
+    Signature signature = Types.signature(ctx, args, ret);
+    FunctionEntry entry;
+    try {
+      entry = new FunctionEntry.Callable(symbol.symbol().function(signature));
+    } catch (PolicyException e) {
+      ctx.failed("symbol.get-function", e.getMessage());
+      entry = new FunctionEntry.Refused(symbol.symbol().name(), signature, e.getMessage());
+    } catch (FfiException e) {
+      throw new Trap("wasi:dl symbol.get-function: " + e.getMessage(), e);
+    }
+    return ctx.push(entry);
+  }
+
+  @Override
+  public Resource<Ffi.Alloc> symbolGetAlloc(Resource<Symbol> self, Ffi.FfiType ty) {
+    SymbolEntry symbol = ctx.get(self, SymbolEntry.class);
+    dev.wasidl.ffm.FfiType type = Types.type(ctx, ty);
+    return ctx.push(FfiHost.orTrap("symbol.get-alloc", () -> symbol.symbol().getAlloc(type)));
+  }
+
+  // --- library ---
+
+  @Override
+  public Result<Resource<Library>, String> libraryOpen(Optional<String> name, Set<OpenFlags> flag) {
+    dev.wasidl.ffm.OpenFlags flags =
+        new dev.wasidl.ffm.OpenFlags(
+            flag.contains(OpenFlags.LAZY),
+            flag.contains(OpenFlags.NOW),
+            flag.contains(OpenFlags.GLOBAL),
+            flag.contains(OpenFlags.LOCAL));
+    try {
+      dev.wasidl.ffm.Library library =
+          dev.wasidl.ffm.Library.open(name.orElse(null), flags, ctx.policy());
+      return Result.ok(ctx.push(library));
+    } catch (FfiException e) {
+      ctx.failed("library.open", e.getMessage());
+      return Result.err(e.getMessage());
+    }
+  }
+
+  @Override
+  public Result<Resource<Symbol>, String> libraryGet(Resource<Library> self, String name) {
+    dev.wasidl.ffm.Library library = ctx.get(self, dev.wasidl.ffm.Library.class);
+    try {
+      dev.wasidl.ffm.Symbol symbol = library.get(name);
+      String policyName = library.name().orElse(dev.wasidl.ffm.DlPolicy.PROCESS);
+      ctx.rememberSymbol(symbol.address(), policyName, name);
+      return Result.ok(ctx.push(new SymbolEntry(symbol, policyName)));
+    } catch (FfiException e) {
+      ctx.failed("library.get", e.getMessage());
+      return Result.err(e.getMessage());
+    }
+  }
+
+  // --- free functions ---
+
+  @Override
+  public String extension() {
+    return dev.wasidl.ffm.Dll.extension();
+  }
+
+  @Override
+  public String prefix() {
+    return dev.wasidl.ffm.Dll.prefix();
+  }
+
+  @Override
+  public String suffix() {
+    return dev.wasidl.ffm.Dll.suffix();
+  }
+
+  // --- drops ---
+
+  @Override
+  public void dropFunction(Resource<Function> self) {
+    ctx.drop(self, FunctionEntry.class);
+  }
+
+  @Override
+  public void dropSymbol(Resource<Symbol> self) {
+    ctx.drop(self, SymbolEntry.class);
+  }
+
+  @Override
+  public void dropLibrary(Resource<Library> self) {
+    ctx.drop(self, dev.wasidl.ffm.Library.class);
+  }
+}

@@ -1,0 +1,379 @@
+package dev.wasidl.dl;
+
+import dev.wasidl.abi.Trap;
+import dev.wasidl.bindings.Resource;
+import dev.wasidl.bindings.Result;
+import dev.wasidl.ffm.FfiException;
+import dev.wasidl.wasi.bindings.wasi.dl.Ffi;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code wasi:dl/ffi} for one instance, over bridge-ffm: allocs are {@link dev.wasidl.ffm.Alloc}s,
+ * struct types {@link dev.wasidl.ffm.StructType}s, incoming values bridge-ffm's, and an
+ * outgoing-primitive a mutable slot holding the last value set. Failures become the WIT's error
+ * result (their cause in {@link DlCtx#lastError()}); where the WIT has no result they trap.
+ */
+public final class FfiHost implements Ffi {
+  private final DlCtx ctx;
+
+  FfiHost(DlCtx ctx) {
+    this.ctx = ctx;
+  }
+
+  // --- alloc ---
+
+  @Override
+  public Result<Resource<Alloc>, Void> allocNew(FfiType ty) {
+    dev.wasidl.ffm.FfiType type = Types.type(ctx, ty);
+    return attempt("alloc.new", () -> ctx.push(dev.wasidl.ffm.Alloc.allocate(type)));
+  }
+
+  @Override
+  public Result<Void, Void> allocWritePrimitive(
+      Resource<Alloc> self, Resource<OutgoingPrimitive> v) {
+    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    OutgoingSlot value = ctx.take(v, OutgoingSlot.class);
+    return run("alloc.write-primitive", () -> alloc.writePrimitive(value.value()));
+  }
+
+  @Override
+  public Result<Void, Void> allocWriteStruct(Resource<Alloc> self, Resource<OutgoingStruct> v) {
+    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    OutgoingFields value = ctx.take(v, OutgoingFields.class);
+    return run("alloc.write-struct", () -> alloc.writeStruct(value.value()));
+  }
+
+  @Override
+  public Result<Void, Void> allocWriteString(Resource<Alloc> self, String v) {
+    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    return run("alloc.write-string", () -> alloc.writeString(v));
+  }
+
+  @Override
+  public Result<Resource<IncomingPrimitive>, Void> allocReadPrimitive(Resource<Alloc> self) {
+    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    return attempt("alloc.read-primitive", () -> ctx.push(alloc.readPrimitive()));
+  }
+
+  @Override
+  public Result<Resource<IncomingStruct>, Void> allocReadStruct(Resource<Alloc> self) {
+    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    return attempt("alloc.read-struct", () -> ctx.push(alloc.readStruct()));
+  }
+
+  @Override
+  public Result<String, Void> allocReadString(Resource<Alloc> self) {
+    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    return attempt("alloc.read-string", alloc::readString);
+  }
+
+  // --- struct-type ---
+
+  @Override
+  public Resource<StructType> newStructType(List<FfiType> fields) {
+    List<dev.wasidl.ffm.FfiType> types = Types.types(ctx, fields);
+    return ctx.push(orTrap("struct-type", () -> dev.wasidl.ffm.StructType.of(types)));
+  }
+
+  // --- outgoing-primitive ---
+
+  @Override
+  public Resource<OutgoingPrimitive> newOutgoingPrimitive(PrimitiveType ty) {
+    return ctx.push(new OutgoingSlot(Types.primitive(ty)));
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetS8(Resource<OutgoingPrimitive> self, byte v) {
+    return setSigned(self, "set-s8", v);
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetS16(Resource<OutgoingPrimitive> self, short v) {
+    return setSigned(self, "set-s16", v);
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetS32(Resource<OutgoingPrimitive> self, int v) {
+    return setSigned(self, "set-s32", v);
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetS64(Resource<OutgoingPrimitive> self, long v) {
+    return setSigned(self, "set-s64", v);
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetU8(Resource<OutgoingPrimitive> self, byte v) {
+    return setUnsigned(self, "set-u8", Byte.toUnsignedLong(v));
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetU16(Resource<OutgoingPrimitive> self, short v) {
+    return setUnsigned(self, "set-u16", Short.toUnsignedLong(v));
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetU32(Resource<OutgoingPrimitive> self, int v) {
+    return setUnsigned(self, "set-u32", Integer.toUnsignedLong(v));
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetU64(Resource<OutgoingPrimitive> self, long v) {
+    return setUnsigned(self, "set-u64", v);
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetF32(Resource<OutgoingPrimitive> self, float v) {
+    OutgoingSlot slot = slot(self);
+    return run(
+        "outgoing-primitive.set-f32",
+        () -> slot.value = dev.wasidl.ffm.OutgoingPrimitive.ofFloat(slot.type, v));
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetF64(Resource<OutgoingPrimitive> self, double v) {
+    OutgoingSlot slot = slot(self);
+    return run(
+        "outgoing-primitive.set-f64",
+        () -> slot.value = dev.wasidl.ffm.OutgoingPrimitive.ofDouble(slot.type, v));
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetAddr(
+      Resource<OutgoingPrimitive> self, Resource<Alloc> v) {
+    OutgoingSlot slot = slot(self);
+    dev.wasidl.ffm.Alloc alloc = alloc(v);
+    return run(
+        "outgoing-primitive.set-addr",
+        () -> {
+          if (slot.type != dev.wasidl.ffm.PrimitiveType.POINTER) {
+            throw new DlError("set-addr is only valid for pointer, not " + slot.type.witName());
+          }
+          // The alloc is borrowed: its address is taken when the value is used, so a guest that
+          // drops the alloc first gets an error from that use, never a dangling pointer.
+          slot.value = dev.wasidl.ffm.OutgoingPrimitive.ofAddress(alloc);
+        });
+  }
+
+  private Result<Void, Void> setSigned(Resource<OutgoingPrimitive> self, String setter, long v) {
+    OutgoingSlot slot = slot(self);
+    return run(
+        "outgoing-primitive." + setter,
+        () -> slot.value = dev.wasidl.ffm.OutgoingPrimitive.ofSigned(slot.type, v));
+  }
+
+  private Result<Void, Void> setUnsigned(Resource<OutgoingPrimitive> self, String setter, long v) {
+    OutgoingSlot slot = slot(self);
+    return run(
+        "outgoing-primitive." + setter,
+        () -> slot.value = dev.wasidl.ffm.OutgoingPrimitive.ofUnsigned(slot.type, v));
+  }
+
+  // --- outgoing-struct ---
+
+  @Override
+  public Resource<OutgoingStruct> newOutgoingStruct(List<OutgoingValue> fields) {
+    return ctx.push(outgoingFields(ctx, fields));
+  }
+
+  /** Takes over the guest's outgoing values (owned handles) as the host's field list. */
+  static OutgoingFields outgoingFields(DlCtx ctx, List<OutgoingValue> values) {
+    List<Object> fields = new ArrayList<>(values.size());
+    for (OutgoingValue v : values) {
+      fields.add(outgoing(ctx, v));
+    }
+    return new OutgoingFields(fields);
+  }
+
+  /** Takes over one outgoing value: an {@link OutgoingSlot} or an {@link OutgoingFields}. */
+  static Object outgoing(DlCtx ctx, OutgoingValue value) {
+    return switch (value) {
+      case OutgoingValue.Primitive p -> ctx.take(p.value(), OutgoingSlot.class);
+      case OutgoingValue.Struct s -> ctx.take(s.value(), OutgoingFields.class);
+    };
+  }
+
+  // --- incoming-primitive ---
+
+  @Override
+  public Result<Byte, Void> incomingPrimitiveGetS8(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    return attempt("incoming-primitive.get-s8", p::getS8);
+  }
+
+  @Override
+  public Result<Short, Void> incomingPrimitiveGetS16(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    return attempt("incoming-primitive.get-s16", p::getS16);
+  }
+
+  @Override
+  public Result<Integer, Void> incomingPrimitiveGetS32(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    return attempt("incoming-primitive.get-s32", p::getS32);
+  }
+
+  @Override
+  public Result<Long, Void> incomingPrimitiveGetS64(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    return attempt("incoming-primitive.get-s64", p::getS64);
+  }
+
+  @Override
+  public Result<Byte, Void> incomingPrimitiveGetU8(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    return attempt("incoming-primitive.get-u8", () -> (byte) p.getU8());
+  }
+
+  @Override
+  public Result<Short, Void> incomingPrimitiveGetU16(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    return attempt("incoming-primitive.get-u16", () -> (short) p.getU16());
+  }
+
+  @Override
+  public Result<Integer, Void> incomingPrimitiveGetU32(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    return attempt("incoming-primitive.get-u32", () -> (int) p.getU32());
+  }
+
+  @Override
+  public Result<Long, Void> incomingPrimitiveGetU64(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    return attempt("incoming-primitive.get-u64", p::getU64);
+  }
+
+  @Override
+  public Result<Float, Void> incomingPrimitiveGetF32(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    return attempt("incoming-primitive.get-f32", p::getF32);
+  }
+
+  @Override
+  public Result<Double, Void> incomingPrimitiveGetF64(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    return attempt("incoming-primitive.get-f64", p::getF64);
+  }
+
+  @Override
+  public Result<Resource<Alloc>, Void> incomingPrimitiveGetAlloc(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    return attempt(
+        "incoming-primitive.get-alloc",
+        () -> {
+          try {
+            return ctx.push(p.getAlloc());
+          } catch (IllegalStateException e) {
+            // The pointer came from a library that has been unloaded since.
+            throw new DlError("the library this pointer came from was unloaded: " + e.getMessage());
+          }
+        });
+  }
+
+  // --- incoming-struct ---
+
+  @Override
+  public List<IncomingValue> incomingStructFields(Resource<IncomingStruct> self) {
+    dev.wasidl.ffm.IncomingStruct s = ctx.get(self, dev.wasidl.ffm.IncomingStruct.class);
+    List<IncomingValue> out = new ArrayList<>(s.fields().size());
+    for (dev.wasidl.ffm.IncomingValue f : s.fields()) {
+      out.add(incomingValue(ctx, f));
+    }
+    return out;
+  }
+
+  /** Gives the guest an owned handle to {@code value}. */
+  static IncomingValue incomingValue(DlCtx ctx, dev.wasidl.ffm.IncomingValue value) {
+    return switch (value) {
+      case dev.wasidl.ffm.IncomingPrimitive p -> new IncomingValue.Primitive(ctx.push(p));
+      case dev.wasidl.ffm.IncomingStruct s -> new IncomingValue.Struct(ctx.push(s));
+    };
+  }
+
+  // --- free functions ---
+
+  @Override
+  public byte sizeof(PrimitiveType ty) {
+    return (byte) dev.wasidl.ffm.Ffi.sizeof(Types.primitive(ty));
+  }
+
+  // --- drops ---
+
+  @Override
+  public void dropAlloc(Resource<Alloc> self) {
+    ctx.drop(self, dev.wasidl.ffm.Alloc.class);
+  }
+
+  @Override
+  public void dropStructType(Resource<StructType> self) {
+    ctx.drop(self, dev.wasidl.ffm.StructType.class);
+  }
+
+  @Override
+  public void dropOutgoingPrimitive(Resource<OutgoingPrimitive> self) {
+    ctx.drop(self, OutgoingSlot.class);
+  }
+
+  @Override
+  public void dropOutgoingStruct(Resource<OutgoingStruct> self) {
+    ctx.drop(self, OutgoingFields.class);
+  }
+
+  @Override
+  public void dropIncomingPrimitive(Resource<IncomingPrimitive> self) {
+    ctx.drop(self, dev.wasidl.ffm.IncomingPrimitive.class);
+  }
+
+  @Override
+  public void dropIncomingStruct(Resource<IncomingStruct> self) {
+    ctx.drop(self, dev.wasidl.ffm.IncomingStruct.class);
+  }
+
+  // --- helpers ---
+
+  private dev.wasidl.ffm.Alloc alloc(Resource<Alloc> handle) {
+    return ctx.get(handle, dev.wasidl.ffm.Alloc.class);
+  }
+
+  private OutgoingSlot slot(Resource<OutgoingPrimitive> handle) {
+    return ctx.get(handle, OutgoingSlot.class);
+  }
+
+  private dev.wasidl.ffm.IncomingPrimitive incoming(Resource<IncomingPrimitive> handle) {
+    return ctx.get(handle, dev.wasidl.ffm.IncomingPrimitive.class);
+  }
+
+  private Result<Void, Void> run(String op, Runnable body) {
+    return attempt(
+        op,
+        () -> {
+          body.run();
+          return null;
+        });
+  }
+
+  private <T> Result<T, Void> attempt(String op, Supplier<T> body) {
+    return attempt(ctx, op, body);
+  }
+
+  /** {@code body}'s value as ok, or its wasi:dl failure as an error (the cause kept in the ctx). */
+  static <T> Result<T, Void> attempt(DlCtx ctx, String op, Supplier<T> body) {
+    try {
+      return Result.ok(body.get());
+    } catch (FfiException | DlError e) {
+      ctx.failed(op, e.getMessage());
+      return Result.err();
+    }
+  }
+
+  /** {@code body}'s value, or a trap naming the failure (for functions without a result). */
+  static <T> T orTrap(String op, Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (FfiException | DlError e) {
+      throw new Trap("wasi:dl " + op + ": " + e.getMessage(), e);
+    }
+  }
+}
