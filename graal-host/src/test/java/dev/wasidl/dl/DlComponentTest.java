@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.wasidl.abi.Trap;
 import dev.wasidl.ffm.DlPolicy;
@@ -17,8 +16,6 @@ import dev.wasidl.types.Val;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -28,13 +25,11 @@ import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * wasi:dl end to end: real components importing wasi:dl, run on GraalWasm against {@link
  * WasiDl#add}, each instance with its own {@link DlCtx}. dl-host-c (src/test/guests/dl-host-c) is
- * this module's own small guest; dl-hello-c, the RFC's example, is the wasi:dl guests' (run when
- * its component is among the test resources).
+ * the host's own small guest (the wasi:dl guests' components run in {@link DlGuestsTest}).
  */
 class DlComponentTest {
   private static final String STRUCTS = NativeLibs.path("wasidl_structs").toString();
@@ -183,23 +178,6 @@ class DlComponentTest {
       }
     } finally {
       pool.shutdown();
-    }
-  }
-
-  @Test
-  void theRfcExampleGuest(@TempDir Path dir) throws IOException {
-    byte[] hello = resource("dl-hello-c.wasm");
-    assumeTrue(
-        hello != null, "dl-hello-c.wasm (the wasi:dl guests' RFC example) is not built here");
-    // libwasidl_pointers.so has the RFC's `const char *hello(void)`; named as the example opens it
-    Path lib = dir.resolve("libhello.so");
-    Files.copy(NativeLibs.path("wasidl_pointers"), lib);
-    Component rfc = Component.of("dl-hello-c", hello);
-    try (DlCtx dl = new DlCtx(DlPolicy.builder().allow(dir + "/*").build());
-        Instance i = linker.instantiate(rfc, dl)) {
-      Val.ResultVal r = result(call(i, "run-in", new Val.Str(dir.toString())));
-      assertTrue(r.isOk(), r::toString);
-      assertEquals("hello", ((Val.Str) r.payload().orElseThrow()).value());
     }
   }
 }
