@@ -112,4 +112,36 @@ class DlLifetimeTest {
       assertSame(s1.downcallHandle(), s2.downcallHandle());
     }
   }
+
+  @Test
+  void everyResourceTypeIsReleasedByItsDrop() {
+    String prims = NativeLibs.path("wasidl_prims").toString();
+    try (Guest g = new Guest(DlPolicy.builder().allow(prims).build())) {
+      Resource<Dll.Library> l = g.open(prims);
+      Resource<Dll.Symbol> s = g.sym(l, "add_int");
+      Resource<Dll.Function> f = g.fn(l, "id_int", "(c-int) -> c-int");
+      Resource<Ffi.Alloc> a = g.alloc("struct{c-schar, c-int}");
+      Resource<Ffi.StructType> st = g.ffi.newStructType(java.util.List.of(g.type("c-int")));
+      Resource<Ffi.OutgoingPrimitive> op = g.ffi.newOutgoingPrimitive(Ffi.PrimitiveType.C_INT);
+      Resource<Ffi.OutgoingStruct> os =
+          g.ffi.newOutgoingStruct(java.util.List.of(g.val(PrimitiveType.C_INT, 1)));
+      Resource<Ffi.IncomingPrimitive> ip = g.callPrim(f, g.val(PrimitiveType.C_INT, 5));
+      Resource<Ffi.IncomingStruct> is = Guest.ok(g.ffi.allocReadStruct(a));
+      java.util.List<Ffi.IncomingValue> fields = g.ffi.incomingStructFields(is);
+      assertEquals(2, fields.size());
+      for (Ffi.IncomingValue v : fields) {
+        g.ffi.dropIncomingPrimitive(Guest.prim(v));
+      }
+      g.ffi.dropIncomingStruct(is);
+      g.ffi.dropIncomingPrimitive(ip);
+      g.ffi.dropOutgoingStruct(os);
+      g.ffi.dropOutgoingPrimitive(op);
+      g.ffi.dropStructType(st);
+      g.ffi.dropAlloc(a);
+      g.dll.dropFunction(f);
+      g.dll.dropSymbol(s);
+      g.dll.dropLibrary(l);
+      assertEquals(0, g.ctx.resourceCount());
+    }
+  }
 }
