@@ -137,6 +137,46 @@ public final class DlPolicy {
         && call.result().equals(pin.result());
   }
 
+  /**
+   * Parses pin-file text: one {@code symbol: (args) -> result} line per function, in {@link
+   * Signature#parse} form; blank lines and {@code #} comments are ignored. {@code source} names the
+   * text in errors. Returns the pins in file order (an insertion-ordered map).
+   *
+   * @throws IllegalArgumentException naming the source, line and what is wrong
+   */
+  public static java.util.Map<String, Signature> parsePins(String source, String text) {
+    java.util.LinkedHashMap<String, Signature> pins = new java.util.LinkedHashMap<>();
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i).strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String where = source + ":" + (i + 1) + ": ";
+      int colon = line.indexOf(':');
+      if (colon < 0) {
+        throw new IllegalArgumentException(where + "expected 'symbol: (args) -> result'");
+      }
+      String symbol = line.substring(0, colon).strip();
+      if (!PIN_SYMBOL.matcher(symbol).matches()) {
+        throw new IllegalArgumentException(where + "'" + symbol + "' is not a symbol name");
+      }
+      try {
+        if (pins.put(symbol, Signature.parse(line.substring(colon + 1).strip())) != null) {
+          throw new IllegalArgumentException(where + symbol + " is pinned twice");
+        }
+      } catch (IllegalArgumentException e) {
+        throw e.getMessage().startsWith(where)
+            ? e
+            : new IllegalArgumentException(where + e.getMessage(), e);
+      }
+    }
+    return pins;
+  }
+
+  private static final java.util.regex.Pattern PIN_SYMBOL =
+      java.util.regex.Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.@]*");
+
   /** The allow rules, as given. */
   public List<String> allowRules() {
     return allow.stream().map(r -> r.text).toList();

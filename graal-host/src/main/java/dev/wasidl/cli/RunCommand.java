@@ -3,6 +3,9 @@ package dev.wasidl.cli;
 import dev.wasidl.abi.Trap;
 import dev.wasidl.component.ComponentException;
 import dev.wasidl.component.ExternName;
+import dev.wasidl.dl.DlCtx;
+import dev.wasidl.dl.WasiDl;
+import dev.wasidl.ffm.DlPolicy;
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.graal.MalformedModuleException;
 import dev.wasidl.runtime.Component;
@@ -145,12 +148,16 @@ final class RunCommand implements Callable<Integer> {
     try (GraalRuntime runtime = GraalRuntime.create()) {
       Linker linker = Linker.of(runtime);
       Wasi.add(linker);
+      if (dl) {
+        WasiDl.add(linker);
+      }
       if (trapUnknownImports) {
         linker.defineUnknownImportsAsTraps();
       }
       String doing = "instantiate `" + file + "`";
-      try (WasiCtx wasi = new WasiCtx(wasiConfig(options()));
-          Instance instance = linker.instantiate(c, wasi)) {
+      RunOptions o = options();
+      try (RunContext cx = new RunContext(new WasiCtx(wasiConfig(o)), new DlCtx(dlPolicy(o)));
+          Instance instance = linker.instantiate(c, cx)) {
         if (call.isPresent()) {
           doing = "invoke `" + call.get().func().qualified() + "`";
           return invoke(instance, call.get());
@@ -170,7 +177,11 @@ final class RunCommand implements Callable<Integer> {
         return trap(t, doing);
       }
     } catch (UnlinkableException | MalformedModuleException e) {
-      return error(spec, "cannot instantiate " + file + ": " + e.getMessage());
+      String hint =
+          !dl && e.getMessage().contains("wasi:dl/") ? " (wasi:dl is enabled by --dl)" : "";
+      return error(spec, "cannot instantiate " + file + ": " + e.getMessage() + hint);
+    } catch (IllegalArgumentException e) {
+      return error(spec, e.getMessage());
     }
   }
 
@@ -193,6 +204,32 @@ final class RunCommand implements Callable<Integer> {
     }
     for (RunOptions.Dir d : o.dirs()) {
       b.preopen(d.host(), d.guest());
+    }
+    return b.build();
+  }
+
+  /**
+   * The wasi:dl policy of {@code o}: only the {@code --allow-lib} libraries; with {@code
+   * --dl-signatures}, only the symbols it pins, each at its pinned signature.
+   *
+   * @throws IllegalArgumentException if the signature file cannot be read or parsed
+   */
+  static DlPolicy dlPolicy(RunOptions o) {
+    if (!o.dl()) {
+      return DlPolicy.denyAll();
+    }
+    DlPolicy.Builder b = DlPolicy.builder();
+    o.allowLibs().forEach(b::allow);
+    if (o.dlSignatures().isPresent()) {
+      Path file = o.dlSignatures().get();
+      String text;
+      try {
+        text = Files.readString(file);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("cannot read " + file + ": " + describe(e), e);
+      }
+      DlPolicy.parsePins(file.toString(), text).forEach((symbol, sig) -> b.pin("*", symbol, sig));
+      b.pinnedOnly();
     }
     return b.build();
   }

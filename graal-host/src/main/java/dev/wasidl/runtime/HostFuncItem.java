@@ -12,4 +12,10 @@ record HostFuncItem(String name, FuncType type, HostFunc func, InstanceState cal
   public Optional<Val> call(List<Val> args) {
     return func.call(caller, args);
   }
+
+  /** The import's name, as traps name it. */
+  @Override
+  public String toString() {
+    return "host function " + name;
+  }
 }

@@ -19,8 +19,6 @@ import java.util.regex.Pattern;
  * @param pins the pins, in file order
  */
 public record PinFile(List<Pin> pins) {
-  private static final Pattern SYMBOL = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.@]*");
-
   /** One line: the symbol and the only signature it may be called with. */
   public record Pin(String symbol, Signature signature) {
     @Override
@@ -58,29 +56,10 @@ public record PinFile(List<Pin> pins) {
    * @throws IllegalArgumentException naming the source, line and what is wrong
    */
   public static PinFile parse(String source, String text) {
-    List<Pin> pins = new ArrayList<>();
-    List<String> lines = text.lines().toList();
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i).strip();
-      if (line.isEmpty() || line.startsWith("#")) {
-        continue;
-      }
-      String where = source + ":" + (i + 1) + ": ";
-      int colon = line.indexOf(':');
-      if (colon < 0) {
-        throw new IllegalArgumentException(where + "expected 'symbol: (args) -> result'");
-      }
-      String symbol = line.substring(0, colon).strip();
-      if (!SYMBOL.matcher(symbol).matches()) {
-        throw new IllegalArgumentException(where + "'" + symbol + "' is not a symbol name");
-      }
-      try {
-        pins.add(new Pin(symbol, Signature.parse(line.substring(colon + 1).strip())));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException(where + e.getMessage(), e);
-      }
-    }
-    return new PinFile(pins);
+    return new PinFile(
+        DlPolicy.parsePins(source, text).entrySet().stream()
+            .map(e -> new Pin(e.getKey(), e.getValue()))
+            .toList());
   }
 
   /** The file text: a comment line, then one pin per line. */

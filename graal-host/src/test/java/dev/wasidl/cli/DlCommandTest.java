@@ -1,0 +1,124 @@
+package dev.wasidl.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasidl.nativetests.NativeLibs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * wasi:dl through the command line: {@code --dl} defines it, {@code --allow-lib} grants libraries,
+ * {@code --dl-signatures} pins signatures. The guest is the RFC's own example (dl-hello-c: open
+ * {prefix}hello{suffix}, get hello, call it as {@code () -> pointer}, read the string).
+ */
+class DlCommandTest {
+  private static final String GUEST =
+      Path.of("src", "test", "resources", "guests", "dl-hello-c.wasm").toString();
+  private static final String DIR = NativeLibs.path("hello").getParent().toString();
+  private static final String LIB = DIR + "/libhello.so";
+
+  private record Result(int code, String out, String err) {}
+
+  private static Result wasidl(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  private static String call() {
+    return "run-in(\"" + DIR + "\")";
+  }
+
+  @Test
+  void theRfcExampleRunsWhenTheLibraryIsGranted() {
+    Result r = wasidl("run", "--dl", "--allow-lib", LIB, "--invoke", call(), GUEST);
+    assertEquals(new Result(0, "ok(\"hello\")\n", ""), r);
+  }
+
+  @Test
+  void aGlobGrantsToo() {
+    Result r = wasidl("run", "--dl", "--allow-lib", DIR + "/libhel*.so", "--invoke", call(), GUEST);
+    assertEquals(new Result(0, "ok(\"hello\")\n", ""), r);
+  }
+
+  @Test
+  void anUngrantedLibraryIsAnErrorResultNamingThePolicy() {
+    Result r = wasidl("run", "--dl", "--allow-lib", "libm.so.6", "--invoke", call(), GUEST);
+    assertEquals(0, r.code(), r.toString());
+    assertTrue(r.out().startsWith("err(\""), r.toString());
+    assertTrue(r.out().contains("libhello.so"), r.toString());
+    assertTrue(r.out().contains("libm.so.6"), "names the rules: " + r);
+  }
+
+  @Test
+  void withoutDlTheImportIsMissing() {
+    Result r = wasidl("run", "--invoke", call(), GUEST);
+    assertEquals(
+        new Result(
+            1,
+            "",
+            "Error: cannot instantiate dl-hello-c.wasm: missing import: instance"
+                + " wasi:dl/ffi@0.2.0-draft is not defined in the linker (wasi:dl is enabled by"
+                + " --dl)\n"),
+        r);
+  }
+
+  @Test
+  void allowLibNeedsDl() {
+    Result r = wasidl("run", "--allow-lib", LIB, "--invoke", call(), GUEST);
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("--allow-lib and --dl-signatures need --dl"), r.toString());
+  }
+
+  @Test
+  void aPinnedSignatureIsEnforced(@TempDir Path tmp) throws Exception {
+    Path right = Files.writeString(tmp.resolve("right.pins"), "# hello.h\nhello: () -> pointer\n");
+    Result ok =
+        wasidl(
+            "run",
+            "--dl",
+            "--allow-lib",
+            LIB,
+            "--dl-signatures",
+            right.toString(),
+            "--invoke",
+            call(),
+            GUEST);
+    assertEquals(new Result(0, "ok(\"hello\")\n", ""), ok);
+    Path wrong = Files.writeString(tmp.resolve("wrong.pins"), "hello: () -> c-int\n");
+    Result refused =
+        wasidl(
+            "run",
+            "--dl",
+            "--allow-lib",
+            LIB,
+            "--dl-signatures",
+            wrong.toString(),
+            "--invoke",
+            call(),
+            GUEST);
+    assertEquals(0, refused.code(), refused.toString());
+    assertTrue(refused.out().startsWith("err("), refused.toString());
+    Path bad = Files.writeString(tmp.resolve("bad.pins"), "hello () -> c-int\n");
+    Result unreadable =
+        wasidl(
+            "run",
+            "--dl",
+            "--allow-lib",
+            LIB,
+            "--dl-signatures",
+            bad.toString(),
+            "--invoke",
+            call(),
+            GUEST);
+    assertEquals(
+        new Result(1, "", "Error: " + bad + ":1: expected 'symbol: (args) -> result'\n"),
+        unreadable);
+  }
+}
