@@ -3,13 +3,19 @@ package dev.wasidl.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasidl.dl.ExpectedReports;
 import dev.wasidl.nativetests.NativeLibs;
+import dev.wasidl.types.Primitive;
+import dev.wasidl.types.Val;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * wasi:dl through the command line: {@code --dl} defines it, {@code --allow-lib} grants libraries,
@@ -74,6 +80,49 @@ class DlCommandTest {
     Result r = wasidl("run", "--allow-lib", LIB, "--invoke", call(), GUEST);
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("--allow-lib and --dl-signatures need --dl"), r.toString());
+  }
+
+  /**
+   * dl-all-c's cases through the command line (each case in its own instance, as a user would run
+   * it), each printing the report its expected JSON records (from node + koffi on the same
+   * libraries).
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "platform",
+        "integers",
+        "floats",
+        "calls",
+        "values",
+        "structs",
+        "strings",
+        "out-params",
+        "function-pointers",
+        "lifetime",
+        "errors"
+      })
+  void dlAllCasesThroughTheCommandLine(String name) throws Exception {
+    String libdir = NativeLibs.dir() + "/";
+    Map<String, String> expected =
+        ExpectedReports.okReports(
+            Files.readString(
+                Path.of("src", "test", "resources", "guests", "dl-all-c.expected.json")));
+    String guest = Path.of("src", "test", "resources", "guests", "dl-all-c.wasm").toString();
+    Result r =
+        wasidl(
+            "run",
+            "--dl",
+            "--allow-lib",
+            libdir + "*",
+            "--allow-lib",
+            "@self",
+            "--invoke",
+            "run(\"" + name + "\", \"" + libdir + "\")",
+            guest);
+    String report = expected.get(name).replace("{libdir}", libdir);
+    assertEquals(
+        new Result(0, "ok(" + ValText.print(Primitive.STRING, new Val.Str(report)) + ")\n", ""), r);
   }
 
   @Test

@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * where the report is host-specific): just enough JSON for that file (objects, arrays, strings,
  * null).
  */
-final class ExpectedReports {
+public final class ExpectedReports {
   private final String s;
   private int i;
 
@@ -17,7 +17,7 @@ final class ExpectedReports {
     this.s = s;
   }
 
-  static Map<String, @Nullable String> okReports(String json) {
+  public static Map<String, @Nullable String> okReports(String json) {
     ExpectedReports p = new ExpectedReports(json);
     @SuppressWarnings("unchecked")
     Map<String, Object> root = (Map<String, Object>) p.value();
