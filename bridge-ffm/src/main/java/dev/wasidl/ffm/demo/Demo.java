@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code wasidl demo}: opens real system libraries and calls functions whose signatures are parsed
+ * {@code wasidl demo-java}: opens real system libraries and calls functions whose signatures are parsed
  * from text at run time. {@code wasidl call LIB SYMBOL SIGNATURE ARGS...} makes one such call.
  */
 public final class Demo {
@@ -43,7 +43,7 @@ public final class Demo {
   /** Entry point of the launcher. */
   public static void main(String[] args) {
     PrintStream out = System.out;
-    if (args.length == 0 || args[0].equals("demo")) {
+    if (args.length == 0 || args[0].equals("demo-java")) {
       new Demo(out).run();
     } else if (args[0].equals("call") && args.length >= 4) {
       Demo d = new Demo(out);
@@ -57,7 +57,7 @@ public final class Demo {
     } else {
       System.err.println(
           """
-          usage: wasidl demo
+          usage: wasidl demo-java
                  wasidl call LIBRARY|- SYMBOL SIGNATURE [ARG...]
             e.g. wasidl call libm.so.6 pow '(c-double, c-double) -> c-double' 2 10
                  wasidl call - strlen '(pointer) -> c-ulong' '"hello"'
@@ -68,7 +68,7 @@ public final class Demo {
 
   private void run() {
     out.println(
-        "wasidl demo: C calls whose signatures are built at run time, on java.lang.foreign (JDK "
+        "wasidl demo-java: C calls whose signatures are built at run time, on java.lang.foreign (JDK "
             + Runtime.version().feature()
             + ")");
     out.println();
