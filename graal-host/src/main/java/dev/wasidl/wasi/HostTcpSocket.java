@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * while the first still holds the port, both with {@code SO_REUSEADDR}), because Java cannot turn
  * one into the other.
  */
-final class HostTcpSocket implements AutoCloseable {
+final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
   enum State {
     UNBOUND,
     BIND_IN_PROGRESS,
@@ -316,7 +316,8 @@ final class HostTcpSocket implements AutoCloseable {
 
   // ---- options
 
-  <T> T option(SocketOption<T> option) throws SocketError {
+  @Override
+  public <T> T option(SocketOption<T> option) throws SocketError {
     require(state != State.CLOSED);
     if (server != null) {
       Object v = options.getOrDefault(option, listenerOptions.get(option));
@@ -325,33 +326,22 @@ final class HostTcpSocket implements AutoCloseable {
       }
       return option.type().cast(v);
     }
-    try {
-      return channel().getOption(option);
-    } catch (UnsupportedOperationException e) {
-      throw new SocketError(ErrorCode.NOT_SUPPORTED, e);
-    } catch (IOException e) {
-      throw SocketError.of(e);
-    }
+    return SocketOptions.get(channel(), option);
   }
 
-  <T> void setOption(SocketOption<T> option, T value) throws SocketError {
+  @Override
+  public <T> void setOption(SocketOption<T> option, T value) throws SocketError {
     require(state != State.CLOSED);
-    try {
-      ServerSocketChannel ss = server;
-      if (ss != null) {
-        if (!listenerOptions.containsKey(option)) {
-          throw new SocketError(ErrorCode.NOT_SUPPORTED);
-        }
-        if (ss.supportedOptions().contains(option)) {
-          ss.setOption(option, value);
-        }
-      } else {
-        channel().setOption(option, value);
+    ServerSocketChannel ss = server;
+    if (ss != null) {
+      if (!listenerOptions.containsKey(option)) {
+        throw new SocketError(ErrorCode.NOT_SUPPORTED);
       }
-    } catch (UnsupportedOperationException | IllegalArgumentException e) {
-      throw new SocketError(ErrorCode.NOT_SUPPORTED, e);
-    } catch (IOException e) {
-      throw SocketError.of(e);
+      if (ss.supportedOptions().contains(option)) {
+        SocketOptions.set(ss, option, value);
+      }
+    } else {
+      SocketOptions.set(channel(), option, value);
     }
     options.put(option, value);
   }

@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
  * with its datagram streams. Only the streams of the latest {@code stream} call work; older ones
  * fail with {@code invalid-state}.
  */
-final class HostUdpSocket implements AutoCloseable {
+final class HostUdpSocket implements AutoCloseable, SocketOptions.Configurable {
   /** The most datagrams one {@code check-send} permits. */
   static final int SEND_PERMIT = 64;
 
@@ -131,26 +131,16 @@ final class HostUdpSocket implements AutoCloseable {
     return SocketAddresses.fromJava(r, family);
   }
 
-  <T> T option(SocketOption<T> option) throws SocketError {
+  @Override
+  public <T> T option(SocketOption<T> option) throws SocketError {
     require(state != State.CLOSED);
-    try {
-      return channel.getOption(option);
-    } catch (UnsupportedOperationException e) {
-      throw new SocketError(ErrorCode.NOT_SUPPORTED, e);
-    } catch (IOException e) {
-      throw SocketError.of(e);
-    }
+    return SocketOptions.get(channel, option);
   }
 
-  <T> void setOption(SocketOption<T> option, T value) throws SocketError {
+  @Override
+  public <T> void setOption(SocketOption<T> option, T value) throws SocketError {
     require(state != State.CLOSED);
-    try {
-      channel.setOption(option, value);
-    } catch (UnsupportedOperationException | IllegalArgumentException e) {
-      throw new SocketError(ErrorCode.NOT_SUPPORTED, e);
-    } catch (IOException e) {
-      throw SocketError.of(e);
-    }
+    SocketOptions.set(channel, option, value);
   }
 
   @Override

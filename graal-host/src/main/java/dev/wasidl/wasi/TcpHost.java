@@ -187,34 +187,34 @@ final class TcpHost implements Tcp {
   @Override
   public Result<Byte, ErrorCode> tcpSocketHopLimit(Resource<TcpSocket> self) {
     socket(self);
-    return Result.err(ErrorCode.NOT_SUPPORTED);
+    return SocketOptions.hopLimit();
   }
 
   @Override
   public Result<Void, ErrorCode> tcpSocketSetHopLimit(Resource<TcpSocket> self, byte value) {
     socket(self);
-    return Result.err(value == 0 ? ErrorCode.INVALID_ARGUMENT : ErrorCode.NOT_SUPPORTED);
+    return SocketOptions.setHopLimit(value);
   }
 
   @Override
   public Result<Long, ErrorCode> tcpSocketReceiveBufferSize(Resource<TcpSocket> self) {
-    return getSize(self, StandardSocketOptions.SO_RCVBUF);
+    return SocketOptions.size(socket(self), StandardSocketOptions.SO_RCVBUF);
   }
 
   @Override
   public Result<Void, ErrorCode> tcpSocketSetReceiveBufferSize(
       Resource<TcpSocket> self, long value) {
-    return setSize(self, StandardSocketOptions.SO_RCVBUF, value);
+    return SocketOptions.setSize(socket(self), StandardSocketOptions.SO_RCVBUF, value);
   }
 
   @Override
   public Result<Long, ErrorCode> tcpSocketSendBufferSize(Resource<TcpSocket> self) {
-    return getSize(self, StandardSocketOptions.SO_SNDBUF);
+    return SocketOptions.size(socket(self), StandardSocketOptions.SO_SNDBUF);
   }
 
   @Override
   public Result<Void, ErrorCode> tcpSocketSetSendBufferSize(Resource<TcpSocket> self, long value) {
-    return setSize(self, StandardSocketOptions.SO_SNDBUF, value);
+    return SocketOptions.setSize(socket(self), StandardSocketOptions.SO_SNDBUF, value);
   }
 
   @Override
@@ -257,25 +257,6 @@ final class TcpHost implements Tcp {
                   ? MAX_KEEP_SECONDS
                   : Math.max(1, (nanos + NANOS_PER_SECOND - 1) / NANOS_PER_SECOND);
           s.setOption(extended(option), (int) seconds);
-        });
-  }
-
-  private Result<Long, ErrorCode> getSize(Resource<TcpSocket> self, SocketOption<Integer> option) {
-    HostTcpSocket s = socket(self);
-    return SocketError.result(() -> (long) s.option(option));
-  }
-
-  private Result<Void, ErrorCode> setSize(
-      Resource<TcpSocket> self, SocketOption<Integer> option, long value) {
-    HostTcpSocket s = socket(self);
-    return SocketError.run(
-        () -> {
-          if (value == 0) {
-            throw new SocketError(ErrorCode.INVALID_ARGUMENT);
-          }
-          s.setOption(
-              option,
-              Long.compareUnsigned(value, Integer.MAX_VALUE) > 0 ? Integer.MAX_VALUE : (int) value);
         });
   }
 }

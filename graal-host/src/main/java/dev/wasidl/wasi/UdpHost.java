@@ -9,7 +9,6 @@ import dev.wasidl.wasi.bindings.wasi.sockets.Network.IpAddressFamily;
 import dev.wasidl.wasi.bindings.wasi.sockets.Network.IpSocketAddress;
 import dev.wasidl.wasi.bindings.wasi.sockets.Network.Network_;
 import dev.wasidl.wasi.bindings.wasi.sockets.Udp;
-import java.net.SocketOption;
 import java.net.StandardSocketOptions;
 import java.util.List;
 import java.util.Optional;
@@ -76,34 +75,34 @@ final class UdpHost implements Udp {
   @Override
   public Result<Byte, ErrorCode> udpSocketUnicastHopLimit(Resource<UdpSocket> self) {
     socket(self);
-    return Result.err(ErrorCode.NOT_SUPPORTED);
+    return SocketOptions.hopLimit();
   }
 
   @Override
   public Result<Void, ErrorCode> udpSocketSetUnicastHopLimit(Resource<UdpSocket> self, byte value) {
     socket(self);
-    return Result.err(value == 0 ? ErrorCode.INVALID_ARGUMENT : ErrorCode.NOT_SUPPORTED);
+    return SocketOptions.setHopLimit(value);
   }
 
   @Override
   public Result<Long, ErrorCode> udpSocketReceiveBufferSize(Resource<UdpSocket> self) {
-    return getSize(self, StandardSocketOptions.SO_RCVBUF);
+    return SocketOptions.size(socket(self), StandardSocketOptions.SO_RCVBUF);
   }
 
   @Override
   public Result<Void, ErrorCode> udpSocketSetReceiveBufferSize(
       Resource<UdpSocket> self, long value) {
-    return setSize(self, StandardSocketOptions.SO_RCVBUF, value);
+    return SocketOptions.setSize(socket(self), StandardSocketOptions.SO_RCVBUF, value);
   }
 
   @Override
   public Result<Long, ErrorCode> udpSocketSendBufferSize(Resource<UdpSocket> self) {
-    return getSize(self, StandardSocketOptions.SO_SNDBUF);
+    return SocketOptions.size(socket(self), StandardSocketOptions.SO_SNDBUF);
   }
 
   @Override
   public Result<Void, ErrorCode> udpSocketSetSendBufferSize(Resource<UdpSocket> self, long value) {
-    return setSize(self, StandardSocketOptions.SO_SNDBUF, value);
+    return SocketOptions.setSize(socket(self), StandardSocketOptions.SO_SNDBUF, value);
   }
 
   @Override
@@ -159,24 +158,5 @@ final class UdpHost implements Udp {
   @Override
   public void dropOutgoingDatagramStream(Resource<OutgoingDatagramStream> self) {
     ctx.table().delete(self);
-  }
-
-  private Result<Long, ErrorCode> getSize(Resource<UdpSocket> self, SocketOption<Integer> option) {
-    HostUdpSocket s = socket(self);
-    return SocketError.result(() -> (long) s.option(option));
-  }
-
-  private Result<Void, ErrorCode> setSize(
-      Resource<UdpSocket> self, SocketOption<Integer> option, long value) {
-    HostUdpSocket s = socket(self);
-    return SocketError.run(
-        () -> {
-          if (value == 0) {
-            throw new SocketError(ErrorCode.INVALID_ARGUMENT);
-          }
-          s.setOption(
-              option,
-              Long.compareUnsigned(value, Integer.MAX_VALUE) > 0 ? Integer.MAX_VALUE : (int) value);
-        });
   }
 }
