@@ -40,29 +40,13 @@ final class StreamsHost implements Streams {
   @Override
   public Result<byte[], StreamError> inputStreamRead(Resource<InputStream> self, long len) {
     HostInputStream in = input(self);
-    State st = state(in);
-    if (st.closed) {
-      return Result.err(new StreamError.Closed());
-    }
-    try {
-      return Result.ok(in.read(chunk(len)));
-    } catch (IOException e) {
-      return Result.err(failed(st, e));
-    }
+    return call(state(in), () -> in.read(chunk(len)));
   }
 
   @Override
   public Result<byte[], StreamError> inputStreamBlockingRead(Resource<InputStream> self, long len) {
     HostInputStream in = input(self);
-    State st = state(in);
-    if (st.closed) {
-      return Result.err(new StreamError.Closed());
-    }
-    try {
-      return Result.ok(len == 0 ? in.read(0) : in.blockingRead(chunk(len)));
-    } catch (IOException e) {
-      return Result.err(failed(st, e));
-    }
+    return call(state(in), () -> len == 0 ? in.read(0) : in.blockingRead(chunk(len)));
   }
 
   @Override
@@ -78,17 +62,12 @@ final class StreamsHost implements Streams {
   @Override
   public Resource<Pollable> inputStreamSubscribe(Resource<InputStream> self) {
     HostInputStream in = input(self);
-    State st = state(in);
-    HostPollable p = in.pollable();
-    return ctx.table().push(closable(st, p));
+    return subscribe(in, in.pollable());
   }
 
   @Override
   public void dropInputStream(Resource<InputStream> self) {
-    HostInputStream in = input(self);
-    ctx.table().delete(self);
-    states.remove(in);
-    closeQuietly(in);
+    drop(self, input(self));
   }
 
   // ---- output-stream
@@ -97,33 +76,26 @@ final class StreamsHost implements Streams {
   public Result<Long, StreamError> outputStreamCheckWrite(Resource<OutputStream> self) {
     HostOutputStream out = output(self);
     State st = state(out);
-    if (st.closed) {
-      return Result.err(new StreamError.Closed());
-    }
-    try {
-      long n = out.checkWrite();
-      st.permit = n;
-      return Result.ok(n);
-    } catch (IOException e) {
-      st.permit = 0;
-      return Result.err(failed(st, e));
-    }
+    return call(
+        st,
+        () -> {
+          st.permit = 0; // no permit unless check-write answers
+          long n = out.checkWrite();
+          st.permit = n;
+          return n;
+        });
   }
 
   @Override
   public Result<Void, StreamError> outputStreamWrite(Resource<OutputStream> self, byte[] contents) {
     HostOutputStream out = output(self);
     State st = state(out);
-    if (st.closed) {
-      return Result.err(new StreamError.Closed());
-    }
-    spend(st, contents.length, "write");
-    try {
-      out.write(contents);
-      return Result.ok();
-    } catch (IOException e) {
-      return Result.err(failed(st, e));
-    }
+    return run(
+        st,
+        () -> {
+          spend(st, contents.length, "write");
+          out.write(contents);
+        });
   }
 
   @Override
@@ -145,60 +117,40 @@ final class StreamsHost implements Streams {
   @Override
   public Result<Void, StreamError> outputStreamFlush(Resource<OutputStream> self) {
     HostOutputStream out = output(self);
-    State st = state(out);
-    if (st.closed) {
-      return Result.err(new StreamError.Closed());
-    }
-    try {
-      out.flush();
-      return Result.ok();
-    } catch (IOException e) {
-      return Result.err(failed(st, e));
-    }
+    return run(state(out), out::flush);
   }
 
   @Override
   public Result<Void, StreamError> outputStreamBlockingFlush(Resource<OutputStream> self) {
     HostOutputStream out = output(self);
-    State st = state(out);
-    if (st.closed) {
-      return Result.err(new StreamError.Closed());
-    }
-    try {
-      out.flush();
-      ctx.pollHost.block(out.pollable());
-      return Result.ok();
-    } catch (IOException e) {
-      return Result.err(failed(st, e));
-    }
+    return run(
+        state(out),
+        () -> {
+          out.flush();
+          ctx.pollHost.block(out.pollable());
+        });
   }
 
   @Override
   public Resource<Pollable> outputStreamSubscribe(Resource<OutputStream> self) {
     HostOutputStream out = output(self);
-    State st = state(out);
-    HostPollable p = out.pollable();
-    return ctx.table().push(closable(st, p));
+    return subscribe(out, out.pollable());
   }
 
   @Override
   public Result<Void, StreamError> outputStreamWriteZeroes(Resource<OutputStream> self, long len) {
     HostOutputStream out = output(self);
     State st = state(out);
-    if (st.closed) {
-      return Result.err(new StreamError.Closed());
-    }
-    spend(st, len, "write-zeroes");
-    try {
-      for (long left = len; left != 0; ) {
-        int k = chunk(left);
-        out.write(new byte[k]);
-        left -= k;
-      }
-      return Result.ok();
-    } catch (IOException e) {
-      return Result.err(failed(st, e));
-    }
+    return run(
+        st,
+        () -> {
+          spend(st, len, "write-zeroes");
+          for (long left = len; left != 0; ) {
+            int k = chunk(left);
+            out.write(new byte[k]);
+            left -= k;
+          }
+        });
   }
 
   @Override
@@ -231,39 +183,81 @@ final class StreamsHost implements Streams {
 
   @Override
   public void dropOutputStream(Resource<OutputStream> self) {
-    HostOutputStream out = output(self);
-    ctx.table().delete(self);
-    states.remove(out);
-    closeQuietly(out);
+    drop(self, output(self));
   }
 
   // ---- shared
 
-  private Result<Void, StreamError> writeAndFlush(HostOutputStream out, State st, byte[] contents) {
+  /** A stream operation that may fail with an I/O error. */
+  @FunctionalInterface
+  private interface IoCall<T> {
+    T call() throws IOException;
+  }
+
+  /** A stream operation without a value that may fail with an I/O error. */
+  @FunctionalInterface
+  private interface IoRun {
+    void run() throws IOException;
+  }
+
+  /**
+   * {@code ok} with what {@code op} returns; {@code closed} on a closed stream, else its failure.
+   */
+  private <T> Result<T, StreamError> call(State st, IoCall<T> op) {
     if (st.closed) {
       return Result.err(new StreamError.Closed());
     }
     try {
-      int done = 0;
-      while (done < contents.length) {
-        long n = out.checkWrite();
-        if (n == 0) {
-          ctx.pollHost.block(out.pollable());
-          continue;
-        }
-        int k = (int) Math.min(n, contents.length - done);
-        out.write(
-            done == 0 && k == contents.length
-                ? contents
-                : java.util.Arrays.copyOfRange(contents, done, done + k));
-        done += k;
-      }
-      out.flush();
-      ctx.pollHost.block(out.pollable());
+      return Result.ok(op.call());
+    } catch (IOException e) {
+      return Result.err(failed(st, e));
+    }
+  }
+
+  /** {@code ok} once {@code op} has run; {@code closed} on a closed stream, else its failure. */
+  private Result<Void, StreamError> run(State st, IoRun op) {
+    if (st.closed) {
+      return Result.err(new StreamError.Closed());
+    }
+    try {
+      op.run();
       return Result.ok();
     } catch (IOException e) {
       return Result.err(failed(st, e));
     }
+  }
+
+  private Resource<Pollable> subscribe(Object stream, HostPollable p) {
+    return ctx.table().push(closable(state(stream), p));
+  }
+
+  private void drop(Resource<?> self, java.io.Closeable stream) {
+    ctx.table().delete(self);
+    states.remove(stream);
+    closeQuietly(stream);
+  }
+
+  private Result<Void, StreamError> writeAndFlush(HostOutputStream out, State st, byte[] contents) {
+    return run(
+        st,
+        () -> {
+          int done = 0;
+          while (done < contents.length) {
+            long n = out.checkWrite();
+            if (n == 0) {
+              ctx.pollHost.block(out.pollable());
+              continue;
+            }
+            int k = (int) Math.min(n, contents.length - done);
+            out.write(
+                done == 0 && k == contents.length
+                    ? contents
+                    : java.util.Arrays.copyOfRange(contents, done, done + k));
+            done += k;
+          }
+          out.flush();
+          ctx.pollHost.block(out.pollable());
+        });
   }
 
   private Result<Long, StreamError> splice(
