@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Just enough JSON for the oracle's vectors: objects, arrays, strings, integers, true/false/null.
+ * Just enough JSON for the oracle's vectors and the tests' expected-output files: objects (as
+ * ordered maps), arrays (lists), strings, integers ({@link BigInteger}), true/false/null.
  */
-final class Json {
+public final class Json {
   private final String s;
   private int i;
 
@@ -17,7 +18,7 @@ final class Json {
     this.s = s;
   }
 
-  static Object parse(String text) {
+  public static Object parse(String text) {
     Json p = new Json(text);
     Object v = p.value();
     p.ws();
