@@ -5,7 +5,10 @@
 # C with wasi-libc for malloc and snprintf and a hand-written canonical ABI for wasi:dl
 # (dl-common/wasi_dl.h). Each guest's world (<name>/*.wit) is linked against graal-host's own copy
 # of wasi:dl (src/main/wit/deps/dl), so guests and host use one WIT. The reactors import nothing but
-# wasi:dl (no adapter); dl-libs is a command (wasm-component-ld's built-in adapter, WASI @0.2.6).
+# wasi:dl (no adapter); dl-libs is a command (wasm-component-ld's built-in adapter, WASI @0.2.6),
+# linked as a reactor with cli-run/run.c as its wasi:cli/run: it exports its own cabi_realloc, which a
+# wasm-ld command would wrap in a command_export running __wasm_call_dtors (stdout flushed from
+# inside realloc, which the canonical ABI forbids; see cli-run/run.c).
 # Linked without -O (no wasm-opt), so the name section stays; DWARF stripped.
 # Also writes the `jco wit` view of each next to it (<name>.wit.txt).
 set -euo pipefail
@@ -37,8 +40,11 @@ dl_reactor() { # dl_reactor <guest> <source>
 }
 dl_command() { # dl_command <guest> <source>
   dl_compile "$1" "$2"
-  clang-19 --target=wasm32-wasi "$tmp/$1.o" -Wl,--strip-debug -fuse-ld="$W" \
-    -Wl,--component-type="$(dl_wit "$1")" -Wl,--wasi-adapter=command -o "$out/$1.wasm"
+  clang-19 --target=wasm32-wasi -O2 -DWASI_CLI_RUN='"wasi:cli/run@0.2.6"' -c "$here/cli-run/run.c" \
+    -o "$tmp/cli-run.o"
+  clang-19 --target=wasm32-wasi -mexec-model=reactor "$tmp/$1.o" "$tmp/cli-run.o" -Wl,--strip-debug \
+    -fuse-ld="$W" -Wl,--component-type="$(dl_wit "$1")" -Wl,--component-type="$here/cli-run/wit-0.2.6" \
+    -Wl,--wasi-adapter=reactor -o "$out/$1.wasm"
 }
 
 # The RFC's example: opens ./{prefix}hello{suffix} (native-tests' libhello.so), reads "hello".

@@ -60,12 +60,26 @@ jco embed --wit "$here/wasi-reactor-c/reactor.wit" -n reactor "$tmp/wasi-reactor
   -o "$tmp/wasi-reactor-embedded.wasm"
 jco new "$tmp/wasi-reactor-embedded.wasm" --wasi-reactor -o "$out/wasi-reactor-c-jco.wasm"
 # wasi-tcp-c: a command calling wasi:sockets@0.2.12 itself (its imports: wasi-tcp-c/wit, with deps/).
+# It exports its own cabi_realloc, so it is linked as a reactor with cli-run/run.c as its
+# wasi:cli/run (a wasm-ld command would wrap cabi_realloc in a command_export that runs
+# __wasm_call_dtors, flushing stdout from inside realloc: see cli-run/run.c), and made a component by
+# the reactor adapters, with the run export of each adapter's WASI version (0.2.6 / 0.2.12).
+cli_run() { # cli_run <version>: cli-run/run.c compiled for wasi:cli/run@<version>
+  clang-19 --target=wasm32-wasi -O2 -DWASI_CLI_RUN="\"wasi:cli/run@$1\"" -c "$here/cli-run/run.c" \
+    -o "$tmp/cli-run-$1.o"
+}
+cli_run 0.2.6
+cli_run 0.2.12
 clang-19 --target=wasm32-wasi -O2 -c "$here/wasi-tcp-c/main.c" -o "$tmp/wasi-tcp.o"
-clang-19 --target=wasm32-wasi "$tmp/wasi-tcp.o" -Wl,--strip-debug -fuse-ld="$W" \
-  -Wl,--component-type="$here/wasi-tcp-c/wit" -Wl,--wasi-adapter=command -o "$out/wasi-tcp-c.wasm"
-clang-19 --target=wasm32-wasi "$tmp/wasi-tcp.o" -Wl,--strip-debug -o "$tmp/wasi-tcp-core.wasm"
-jco embed --wit "$here/wasi-tcp-c/wit" -n tcp-client "$tmp/wasi-tcp-core.wasm" -o "$tmp/wasi-tcp-embedded.wasm"
-jco new "$tmp/wasi-tcp-embedded.wasm" --wasi-command -o "$out/wasi-tcp-c-jco.wasm"
+clang-19 --target=wasm32-wasi -mexec-model=reactor "$tmp/wasi-tcp.o" "$tmp/cli-run-0.2.6.o" -Wl,--strip-debug \
+  -fuse-ld="$W" -Wl,--component-type="$here/wasi-tcp-c/wit" -Wl,--component-type="$here/cli-run/wit-0.2.6" \
+  -Wl,--wasi-adapter=reactor -o "$out/wasi-tcp-c.wasm"
+clang-19 --target=wasm32-wasi -mexec-model=reactor "$tmp/wasi-tcp.o" "$tmp/cli-run-0.2.12.o" -Wl,--strip-debug \
+  -o "$tmp/wasi-tcp-core.wasm"
+jco embed --wit "$here/wasi-tcp-c/wit" -n tcp-client "$tmp/wasi-tcp-core.wasm" -o "$tmp/wasi-tcp-embedded1.wasm"
+jco embed --wit "$here/cli-run/wit-0.2.12" -n command "$tmp/wasi-tcp-embedded1.wasm" \
+  -o "$tmp/wasi-tcp-embedded.wasm"
+jco new "$tmp/wasi-tcp-embedded.wasm" --wasi-reactor -o "$out/wasi-tcp-c-jco.wasm"
 
 # (3c) the wasi:dl guests: build-dl.sh (runs alone too).
 "$here/build-dl.sh"

@@ -1,7 +1,8 @@
 // A TCP client on WASI 0.2 sockets. wasi-libc (Debian's 2022 build, WASI preview1) has no socket()
 // or connect() and preview1 cannot create sockets, so this program calls wasi:sockets@0.2.12
 // directly with a hand-written canonical ABI (wit/ lists the imports), and uses wasi-libc for
-// argv and printf (through the preview1 command adapter).
+// argv and printf (through a preview1 reactor adapter; its wasi:cli/run export is ../cli-run/run.c,
+// because a wasm-ld command would run __wasm_call_dtors after every cabi_realloc: see there).
 //
 //   wasi-tcp-c A.B.C.D PORT LINE   connects, sends LINE and a newline, reads one line back, prints it
 //                                  (the port is not printed, so outputs compare across runs)

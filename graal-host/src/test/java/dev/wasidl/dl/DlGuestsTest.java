@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
@@ -162,13 +161,6 @@ class DlGuestsTest {
     return text;
   }
 
-  @Disabled(
-      "dl-libs.wasm as built traps (rightly): it is a wasm-ld command, so its exported"
-          + " cabi_realloc is wasm-ld's cabi_realloc.command_export wrapper, which runs"
-          + " __wasm_call_dtors after every allocation; that flushes stdout through"
-          + " wasi:io/streams from inside realloc, which the canonical ABI forbids"
-          + " (InstanceState.checkMayLeave); jco does not check may_leave. With that one call"
-          + " removed from the wasm (jco print, edit, jco parse) both tests pass on this host.")
   @Test
   void dlLibsTheDemo() {
     DlPolicy policy =
@@ -179,13 +171,6 @@ class DlGuestsTest {
     assertEquals(expected, demo(policy, 0));
   }
 
-  @Disabled(
-      "dl-libs.wasm as built traps (rightly): it is a wasm-ld command, so its exported"
-          + " cabi_realloc is wasm-ld's cabi_realloc.command_export wrapper, which runs"
-          + " __wasm_call_dtors after every allocation; that flushes stdout through"
-          + " wasi:io/streams from inside realloc, which the canonical ABI forbids"
-          + " (InstanceState.checkMayLeave); jco does not check may_leave. With that one call"
-          + " removed from the wasm (jco print, edit, jco parse) both tests pass on this host.")
   @Test
   void dlLibsWithZlibDenied() {
     DlPolicy policy = DlPolicy.builder().allow("libm.so.6").allow("libc.so.6").build();
