@@ -29,8 +29,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * {@code wasidl demo-java}: opens real system libraries and calls functions whose signatures are parsed
- * from text at run time. {@code wasidl call LIB SYMBOL SIGNATURE ARGS...} makes one such call.
+ * {@code wasidl demo-java}: opens real system libraries and calls functions whose signatures are
+ * parsed from text at run time. {@code wasidl call LIB SYMBOL SIGNATURE ARGS...} makes one such
+ * call.
  */
 public final class Demo {
   private final PrintStream out;
