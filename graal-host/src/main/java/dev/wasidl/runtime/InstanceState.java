@@ -19,9 +19,9 @@ final class InstanceState implements CallContext {
   private @Nullable String poisoned;
   private @Nullable String noLeave;
 
-  InstanceState(String name, Set<ResourceType> defined, @Nullable Object data) {
+  InstanceState(String name, Set<ResourceType> defined, @Nullable Object data, int maxHandles) {
     this.name = name;
-    this.handles = ResourceTable.of(defined);
+    this.handles = ResourceTable.of(defined, maxHandles);
     this.data = data;
   }
 

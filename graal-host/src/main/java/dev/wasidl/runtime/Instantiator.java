@@ -110,7 +110,7 @@ final class Instantiator {
         identities.add(t);
       }
     }
-    InstanceState state = new InstanceState(name, identities, data);
+    InstanceState state = new InstanceState(name, identities, data, linker.maxHandles());
     Map<String, Item> exports = new LinkedHashMap<>();
     for (Definition d : model.definitions()) {
       switch (d) {

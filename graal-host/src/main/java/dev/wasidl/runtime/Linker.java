@@ -21,6 +21,7 @@ public final class Linker {
   private final Map<String, HostFuncDef> funcs = new LinkedHashMap<>();
   private boolean allowShadowing;
   private boolean unknownImportsTrap;
+  private int maxHandles = dev.wasidl.abi.ResourceTable.MAX_LENGTH;
 
   private Linker(GraalRuntime runtime) {
     this.runtime = runtime;
@@ -48,6 +49,24 @@ public final class Linker {
   public Linker defineUnknownImportsAsTraps() {
     this.unknownImportsTrap = true;
     return this;
+  }
+
+  /**
+   * Limits each component instance (nested ones too) to {@code max} resource handles at a time: a
+   * guest creating more traps ("resource table is full") instead of growing host memory without
+   * bound. The default is the canonical ABI's own limit, 2^28-1.
+   */
+  public Linker maxHandles(int max) {
+    if (max < 1 || max > dev.wasidl.abi.ResourceTable.MAX_LENGTH) {
+      throw new IllegalArgumentException(
+          "maxHandles must be in 1.." + dev.wasidl.abi.ResourceTable.MAX_LENGTH);
+    }
+    this.maxHandles = max;
+    return this;
+  }
+
+  int maxHandles() {
+    return maxHandles;
   }
 
   boolean unknownImportsTrap() {

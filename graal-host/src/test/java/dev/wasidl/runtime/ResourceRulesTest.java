@@ -58,6 +58,22 @@ class ResourceRulesTest {
   }
 
   @Test
+  void theLinkersHandleLimitTrapsTheGuestThatExceedsIt() {
+    Linker linker = Linker.of(runtime).maxHandles(2);
+    linker.func("reenter", (cx, args) -> Optional.empty());
+    try (Instance limited =
+        linker.instantiate(Component.of("resources", TypesGuestTest.guest("resources-wat.wasm")))) {
+      Func make = limited.func("make").orElseThrow();
+      assertEquals(Optional.of(new Val.U32(1)), make.call(new Val.U32(7)));
+      assertEquals(Optional.of(new Val.U32(2)), make.call(new Val.U32(8)));
+      Trap t = assertThrows(Trap.class, () -> make.call(new Val.U32(9)));
+      assertTrue(t.getMessage().contains("resource table is full"), t.getMessage());
+    }
+    assertEquals(1, call("make", 1), "other instances go on, with the default limit");
+    assertThrows(IllegalArgumentException.class, () -> Linker.of(runtime).maxHandles(0));
+  }
+
+  @Test
   void newRepDropAndReuse() {
     long a = call("make", 7);
     long b = call("make", 9);
