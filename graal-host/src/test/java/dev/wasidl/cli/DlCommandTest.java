@@ -125,6 +125,34 @@ class DlCommandTest {
         new Result(0, "ok(" + ValText.print(Primitive.STRING, new Val.Str(report)) + ")\n", ""), r);
   }
 
+  /** The README's demo: the dl-libs command with libm, libc and zlib granted, as ./wasidl demo. */
+  @Test
+  void theDemoCommand() throws Exception {
+    Path guests = Path.of("src", "test", "resources", "guests");
+    String expected =
+        Files.readString(guests.resolve("dl-libs.expected.txt"))
+            .replace("{pid}", Long.toString(ProcessHandle.current().pid()));
+    String demo = guests.resolve("dl-libs.wasm").toString();
+    Result r =
+        wasidl(
+            "run",
+            "--dl",
+            "--allow-lib",
+            "libm.so.6",
+            "--allow-lib",
+            "libc.so.6",
+            "--allow-lib",
+            "libz.so.1",
+            demo);
+    assertEquals(new Result(0, expected, ""), r);
+    // Without zlib granted its section fails with the policy's message; the others still run.
+    Result denied =
+        wasidl("run", "--dl", "--allow-lib", "libm.so.6", "--allow-lib", "libc.so.6", demo);
+    assertEquals(1, denied.code(), denied.toString());
+    assertTrue(denied.out().contains("FAILED: open libz.so.1: "), denied.toString());
+    assertTrue(denied.out().contains("pow(2, 10) = 1024"), denied.toString());
+  }
+
   @Test
   void aPinnedSignatureIsEnforced(@TempDir Path tmp) throws Exception {
     Path right = Files.writeString(tmp.resolve("right.pins"), "# hello.h\nhello: () -> pointer\n");
