@@ -98,6 +98,10 @@ jco parse "$here/trap-wat/trap.wat" -o "$out/trap-wat.wasm"
 jco componentize "$here/hello-js/hello.js" --wit "$here/hello-js/hello.wit" -n hello \
   -o "$out/hello-js.wasm"
 
+# (5b) the wasi:keyvalue@0.2.0-draft2 app (issue 9): uses store, atomics and batch, returns a report.
+jco componentize "$here/keyvalue-js/app.js" --wit "$here/../wit/keyvalue-app" -n kv-app \
+  -o "$out/keyvalue-js.wasm"
+
 for f in "$out"/*.wasm; do
   jco wit "$f" > "${f%.wasm}.wit.txt"
 done

@@ -19,7 +19,8 @@ function err(e) {
 
 function attempt(f) {
   try {
-    return `ok ${f()}`;
+    const v = f();
+    return v === undefined ? 'ok' : `ok ${v}`;
   } catch (e) {
     return `err ${err(e)}`;
   }

@@ -1,0 +1,90 @@
+package dev.wasidl.keyvalue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wasidl.graal.GraalRuntime;
+import dev.wasidl.keyvalue.bindings.test.kv_app.AppGuest;
+import dev.wasidl.runtime.Component;
+import dev.wasidl.runtime.Instance;
+import dev.wasidl.runtime.Linker;
+import dev.wasidl.wasi.Wasi;
+import dev.wasidl.wasi.WasiConfig;
+import dev.wasidl.wasi.WasiCtx;
+import dev.wasidl.wasi.WasiView;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The keyvalue app (keyvalue-js: jco componentize) runs on the built-in in-memory wasi:keyvalue
+ * provider, linked through the generated bindings, and reports every step.
+ */
+class KeyValueHostTest {
+  /** What the app reports on an empty store with pages of 2 keys. */
+  static final List<String> EXPECTED =
+      List.of(
+          "open app: ok",
+          "set b, a, c, d",
+          "get a: one",
+          "get missing: none",
+          "exists a: true",
+          "exists missing: false",
+          "delete d, exists d: false",
+          "delete never-there: ok",
+          "list-keys page 1: [a, b] more",
+          "list-keys page 2: [c] end",
+          "increment counter +5: ok 5",
+          "increment counter +3: ok 8",
+          "get counter: [8 0 0 0 0 0 0 0]",
+          "increment a +1: err other(the value of a is not a 64-bit integer)",
+          "cas a current: one",
+          "swap a -> uno: ok",
+          "get a: uno",
+          "stale cas current: uno",
+          "swap a -> x after a changed: err cas-failed",
+          "get a: eins",
+          "cas new-key current: none",
+          "swap new-key -> created: ok",
+          "set-many x, y",
+          "get-many x, missing, y: x=1, none, y=2",
+          "delete-many x, y, missing; exists x: false",
+          "list-keys page 1: [a, b] more",
+          "list-keys page 2: [c, counter] more",
+          "list-keys page 3: [new-key] end",
+          "open app again, get a: eins",
+          "open other, exists a: false",
+          "open empty name: err no-such-store");
+
+  /** An instance's data: WASI (the JS engine's own imports) and its keyvalue host. */
+  record Data(WasiCtx wasi, KeyValueHost keyValue) implements WasiView, KeyValueHost.View {}
+
+  static byte[] guest(String name) {
+    try (InputStream in = KeyValueHostTest.class.getResourceAsStream("/guests/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no guest " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void appReportsEveryOperation() {
+    try (GraalRuntime runtime = GraalRuntime.create()) {
+      Linker linker = Linker.of(runtime);
+      Wasi.add(linker);
+      KeyValueHost.add(linker);
+      linker.defineUnknownImportsAsTraps();
+      Component app = Component.of("keyvalue-js", guest("keyvalue-js.wasm"));
+      InMemoryKeyValue store = new InMemoryKeyValue(2);
+      try (WasiCtx wasi = new WasiCtx(WasiConfig.builder().build());
+          Instance instance = linker.instantiate(app, new Data(wasi, new KeyValueHost(store)))) {
+        List<String> report = new AppGuest(instance).run();
+        assertEquals(EXPECTED, report, String.join("\n", report));
+      }
+    }
+  }
+}
