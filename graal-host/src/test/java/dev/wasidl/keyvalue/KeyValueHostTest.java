@@ -14,7 +14,11 @@ import dev.wasidl.wasi.WasiView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -85,6 +89,52 @@ class KeyValueHostTest {
         List<String> report = new AppGuest(instance).run();
         assertEquals(EXPECTED, report, String.join("\n", report));
       }
+    }
+  }
+
+  /** graal-host/src/test/node, from the module directory (Maven's) or the repository root. */
+  static Path nodeDirectory() {
+    Path cwd = Path.of(System.getProperty("user.dir"));
+    for (Path candidate :
+        List.of(cwd.resolve("src/test/node"), cwd.resolve("graal-host/src/test/node"))) {
+      if (Files.isRegularFile(candidate.resolve("keyvalue-node.mjs"))) {
+        return candidate;
+      }
+    }
+    throw new AssertionError("cannot find graal-host/src/test/node/keyvalue-node.mjs from " + cwd);
+  }
+
+  /**
+   * Differential: the same component on node + jco with a JavaScript in-memory keyvalue
+   * (node/keyvalue-node.mjs) reports the same lines.
+   */
+  @Test
+  void nodeWithAJavaScriptKeyValueReportsTheSame() throws IOException, InterruptedException {
+    Path dir = nodeDirectory();
+    if (!Files.isRegularFile(dir.resolve("node_modules/@bytecodealliance/jco/package.json"))) {
+      throw new AssertionError(
+          "jco is not installed: run npm ci --prefix graal-host/src/test/node");
+    }
+    Path wasm = Files.createTempFile("keyvalue-js", ".wasm");
+    Path stderr = Files.createTempFile("keyvalue-node", ".stderr");
+    try {
+      Files.write(wasm, guest("keyvalue-js.wasm"));
+      Process node =
+          new ProcessBuilder("node", "keyvalue-node.mjs", wasm.toString())
+              .directory(dir.toFile())
+              .redirectError(stderr.toFile())
+              .start();
+      node.getOutputStream().close();
+      String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!node.waitFor(120, TimeUnit.SECONDS)) {
+        node.destroyForcibly();
+        throw new AssertionError("node timed out");
+      }
+      assertEquals(0, node.exitValue(), Files.readString(stderr));
+      assertEquals(EXPECTED, out.lines().toList(), out);
+    } finally {
+      Files.deleteIfExists(wasm);
+      Files.deleteIfExists(stderr);
     }
   }
 }
