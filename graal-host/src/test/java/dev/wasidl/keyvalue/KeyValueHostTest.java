@@ -75,6 +75,42 @@ class KeyValueHostTest {
     }
   }
 
+  /**
+   * Two instances, each with its own host (handle table), share one store: the second run sees the
+   * first one's data (the counter goes on from 8) and nothing else changes.
+   */
+  @Test
+  void twoInstancesShareTheStore() {
+    try (GraalRuntime runtime = GraalRuntime.create()) {
+      Linker linker = Linker.of(runtime);
+      Wasi.add(linker);
+      KeyValueHost.add(linker);
+      linker.defineUnknownImportsAsTraps();
+      Component app = Component.of("keyvalue-js", guest("keyvalue-js.wasm"));
+      InMemoryKeyValue store = new InMemoryKeyValue(2);
+      List<List<String>> reports = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        try (WasiCtx wasi = new WasiCtx(WasiConfig.builder().build());
+            Instance instance = linker.instantiate(app, new Data(wasi, new KeyValueHost(store)))) {
+          reports.add(new AppGuest(instance).run());
+        }
+      }
+      assertEquals(EXPECTED, reports.get(0));
+      List<String> second = new java.util.ArrayList<>(EXPECTED);
+      second.set(second.indexOf("increment counter +5: ok 5"), "increment counter +5: ok 13");
+      second.set(second.indexOf("increment counter +3: ok 8"), "increment counter +3: ok 16");
+      second.set(
+          second.indexOf("get counter: [8 0 0 0 0 0 0 0]"), "get counter: [16 0 0 0 0 0 0 0]");
+      second.set(second.indexOf("cas new-key current: none"), "cas new-key current: created");
+      // new-key exists already, its CAS snapshot is "created": the swap still succeeds
+      // list-keys: counter and new-key are already there from the first run
+      second.set(
+          second.indexOf("list-keys page 2: [c] end"), "list-keys page 2: [c, counter] more");
+      second.add(second.indexOf("increment counter +5: ok 13"), "list-keys page 3: [new-key] end");
+      assertEquals(second, reports.get(1), String.join("\n", reports.get(1)));
+    }
+  }
+
   @Test
   void appReportsEveryOperation() {
     try (GraalRuntime runtime = GraalRuntime.create()) {
