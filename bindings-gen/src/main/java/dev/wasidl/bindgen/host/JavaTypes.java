@@ -282,27 +282,9 @@ final class JavaTypes {
       case WitType.Named n -> lowerNamed(expr, n.ref(), depth);
       case WitType.ListType l when l.element() == Primitive.U8 -> CONVERT + ".bytes(" + expr + ")";
       case WitType.ListType l ->
-          CONVERT
-              + ".list("
-              + expr
-              + ", ("
-              + boxed(l.element())
-              + " "
-              + x
-              + ") -> "
-              + lower(x, l.element(), depth + 1)
-              + ")";
+          CONVERT + ".list(" + expr + ", " + lambda(l.element(), x, depth, true) + ")";
       case WitType.OptionType o ->
-          CONVERT
-              + ".option("
-              + expr
-              + ", ("
-              + boxed(o.type())
-              + " "
-              + x
-              + ") -> "
-              + lower(x, o.type(), depth + 1)
-              + ")";
+          CONVERT + ".option(" + expr + ", " + lambda(o.type(), x, depth, true) + ")";
       case WitType.ResultType r ->
           CONVERT
               + ".result("
@@ -472,10 +454,5 @@ final class JavaTypes {
         .filter(t -> t.kind() instanceof TypeDefKind.ResourceType)
         .map(TypeDef::name)
         .toList();
-  }
-
-  /** The payload of a variant case, if it has one. */
-  static Optional<WitType> payload(dev.wasidl.bindgen.wit.Case c) {
-    return c.type();
   }
 }
