@@ -161,14 +161,14 @@ public final class DlPolicy {
       if (!PIN_SYMBOL.matcher(symbol).matches()) {
         throw new IllegalArgumentException(where + "'" + symbol + "' is not a symbol name");
       }
+      Signature signature;
       try {
-        if (pins.put(symbol, Signature.parse(line.substring(colon + 1).strip())) != null) {
-          throw new IllegalArgumentException(where + symbol + " is pinned twice");
-        }
+        signature = Signature.parse(line.substring(colon + 1).strip());
       } catch (IllegalArgumentException e) {
-        throw e.getMessage().startsWith(where)
-            ? e
-            : new IllegalArgumentException(where + e.getMessage(), e);
+        throw new IllegalArgumentException(where + e.getMessage(), e);
+      }
+      if (pins.put(symbol, signature) != null) {
+        throw new IllegalArgumentException(where + symbol + " is pinned twice");
       }
     }
     return pins;

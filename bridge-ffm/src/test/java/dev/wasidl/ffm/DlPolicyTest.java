@@ -109,4 +109,36 @@ class DlPolicyTest {
                 "snprintf",
                 Signature.parse("(pointer, c-ulong, pointer, c-int) -> c-int")));
   }
+
+  @Test
+  void pinFilesParseInOrderAndNameTheLineOfAnError() {
+    var pins =
+        DlPolicy.parsePins(
+            "z.pins",
+            "# zlib\n\ncrc32: (c-ulong, pointer, c-uint) -> c-ulong\ncos: (c-double) -> c-double\n");
+    assertEquals(java.util.List.of("crc32", "cos"), java.util.List.copyOf(pins.keySet()));
+    assertEquals(Signature.parse("(c-double) -> c-double"), pins.get("cos"));
+    assertEquals(
+        "z.pins:2: expected 'symbol: (args) -> result'",
+        assertThrows(IllegalArgumentException.class, () -> DlPolicy.parsePins("z.pins", "\ncos\n"))
+            .getMessage());
+    assertEquals(
+        "z.pins:1: '1x' is not a symbol name",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DlPolicy.parsePins("z.pins", "1x: () -> c-int"))
+            .getMessage());
+    assertTrue(
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DlPolicy.parsePins("z.pins", "cos: (c-double) -> nonsense"))
+            .getMessage()
+            .startsWith("z.pins:1: "));
+    assertEquals(
+        "z.pins:2: cos is pinned twice",
+        assertThrows(
+                IllegalArgumentException.class,
+                () -> DlPolicy.parsePins("z.pins", "cos: () -> c-int\ncos: () -> c-int\n"))
+            .getMessage());
+  }
 }
