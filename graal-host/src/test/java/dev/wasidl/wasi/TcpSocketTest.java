@@ -352,6 +352,15 @@ class TcpSocketTest {
     tcp.dropTcpSocket(s);
   }
 
+  private static boolean machineHasIpv6Loopback() {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.bind(new InetSocketAddress(InetAddress.ofLiteral("::1"), 0));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
   @Test
   void ipv6LoopbackEcho() throws Exception {
     Resource<TcpSocket> s = ok(ctx.tcpCreateSocketHost.createTcpSocket(IpAddressFamily.IPV6));
@@ -365,8 +374,10 @@ class TcpSocketTest {
                     (short) 0, (short) 0, (short) 0, (short) 0, (short) 0, (short) 0, (short) 0,
                     (short) 1),
                 0));
-    var bound = ctx.tcpHost.tcpSocketStartBind(s, net, v6Loopback);
-    org.junit.jupiter.api.Assumptions.assumeTrue(bound.isOk(), "no IPv6 loopback here");
+    // Skipped only where the machine itself has no ::1 (checked with plain Java, so a bind failure
+    // of our host still fails the test).
+    org.junit.jupiter.api.Assumptions.assumeTrue(machineHasIpv6Loopback(), "no IPv6 loopback here");
+    ok(ctx.tcpHost.tcpSocketStartBind(s, net, v6Loopback));
     ok(ctx.tcpHost.tcpSocketFinishBind(s));
     ok(ctx.tcpHost.tcpSocketStartListen(s));
     ok(ctx.tcpHost.tcpSocketFinishListen(s));
