@@ -9,9 +9,11 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import dev.wasidl.ffm.Alloc;
 import dev.wasidl.ffm.Function;
 import dev.wasidl.ffm.IncomingPrimitive;
+import dev.wasidl.ffm.IncomingStruct;
 import dev.wasidl.ffm.Library;
 import dev.wasidl.ffm.OpenFlags;
 import dev.wasidl.ffm.OutgoingPrimitive;
+import dev.wasidl.ffm.OutgoingStruct;
 import dev.wasidl.ffm.OutgoingValue;
 import dev.wasidl.ffm.PrimitiveType;
 import dev.wasidl.ffm.Signature;
@@ -19,7 +21,9 @@ import dev.wasidl.nativetests.NativeLibs;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.util.List;
@@ -40,10 +44,15 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What does a C call cost when its signature is only known at run time? The same C functions
- * (native-tests' {@code noop}, {@code add(int,int)}, {@code mix(double,int,long,float)} and libc's
- * {@code strlen} of a 64-byte string) through: the static-final FFM floor, bridge-ffm's raw and
- * typed paths, {@code invokeWithArguments}, JNA ({@code Function.invoke} and direct mapping) and
- * jnr-ffi.
+ * (native-tests' {@code noop}, {@code add(int,int)}, {@code mix(double,int,long,float)}, the
+ * struct-by-value {@code struct DD add_dd(struct DD, struct DD)} as {@code add2}, and libc's {@code
+ * strlen} of a 64-byte string) through: the static-final FFM floor, bridge-ffm's raw and typed
+ * paths, {@code invokeWithArguments}, JNA ({@code Function.invoke}, interface and direct mapping)
+ * and jnr-ffi.
+ *
+ * <p>Paths that cannot pass a struct by value take {@link NoStruct}, whose {@code fn} lacks {@code
+ * add2}: bridge-ffm's raw path (primitives only by design; structs go through {@code call}) and
+ * jnr-ffi (2.3 has no struct by value).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -52,22 +61,24 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(
     value = 1,
     jvmArgsAppend = {"--enable-native-access=ALL-UNNAMED"})
-@State(Scope.Thread)
 @SuppressWarnings("restricted") // the static FFM floor links its own handles
 public class DowncallOverhead {
-
-  @Param({"noop", "add", "mix", "strlen"})
-  public String fn;
 
   // The floor: handles in static finals, constant-folded by the JIT.
   private static final Linker LINKER = Linker.nativeLinker();
   private static final SymbolLookup PRIMS =
       SymbolLookup.libraryLookup(NativeLibs.path("wasidl_prims"), Arena.global());
+  private static final SymbolLookup STRUCTS =
+      SymbolLookup.libraryLookup(NativeLibs.path("wasidl_structs"), Arena.global());
+  static final MemoryLayout DD = MemoryLayout.structLayout(JAVA_DOUBLE, JAVA_DOUBLE);
+  private static final FunctionDescriptor ADD2_TYPE = FunctionDescriptor.of(DD, DD, DD);
   private static final MethodHandle NOOP =
       LINKER.downcallHandle(PRIMS.find("noop").orElseThrow(), FunctionDescriptor.ofVoid());
   private static final MethodHandle ADD =
       LINKER.downcallHandle(
           PRIMS.find("add").orElseThrow(), FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT));
+  private static final MethodHandle ADD2 =
+      LINKER.downcallHandle(STRUCTS.find("add_dd").orElseThrow(), ADD2_TYPE);
   private static final MethodHandle NOOP_CRITICAL =
       LINKER.downcallHandle(
           PRIMS.find("noop").orElseThrow(),
@@ -83,6 +94,9 @@ public class DowncallOverhead {
           PRIMS.find("mix").orElseThrow(),
           FunctionDescriptor.of(JAVA_DOUBLE, JAVA_DOUBLE, JAVA_INT, JAVA_LONG, JAVA_FLOAT),
           Linker.Option.critical(false));
+  private static final MethodHandle ADD2_CRITICAL =
+      LINKER.downcallHandle(
+          STRUCTS.find("add_dd").orElseThrow(), ADD2_TYPE, Linker.Option.critical(false));
   private static final MethodHandle STRLEN_CRITICAL =
       LINKER.downcallHandle(
           LINKER.defaultLookup().find("strlen").orElseThrow(),
@@ -97,108 +111,184 @@ public class DowncallOverhead {
           LINKER.defaultLookup().find("strlen").orElseThrow(),
           FunctionDescriptor.of(JAVA_LONG, ADDRESS));
 
-  private Library prims;
-  private Library libc;
-  private Alloc text;
-  private MemorySegment textSegment;
-  private Function function;
-  private Function criticalFunction;
-  private long[] rawArgs;
-  private List<OutgoingValue> typedArgs;
-  private Object[] boxedArgs;
-  private MethodHandle generic;
-  private Peers.Jna jna;
-  private Peers.Jnr jnr;
-  private com.sun.jna.Function jnaFunction;
+  /** The functions, bound once per trial for every path. */
+  abstract static class Fixture {
+    String kind = "";
+    Library library;
+    Alloc text;
+    MemorySegment textSegment;
+    // add2's arguments {1.5, 2.5} and {0.25, 4.0}, and a reused region for its result
+    MemorySegment dd1;
+    MemorySegment dd2;
+    SegmentAllocator ddResult;
+    Function function;
+    Function criticalFunction;
+    long[] rawArgs;
+    List<OutgoingValue> typedArgs;
+    Object[] boxedArgs;
+    MethodHandle generic;
+    Peers.Jna jna;
+    Peers.Jnr jnr;
+    com.sun.jna.Function jnaFunction;
+    Object[] jnaArgs;
 
-  @Setup(Level.Trial)
-  public void setUp() throws Exception {
-    prims = Library.open(NativeLibs.path("wasidl_prims").toString(), OpenFlags.NOW);
-    libc = Library.openProcess();
-    text = Alloc.allocate(PrimitiveType.POINTER);
-    text.writeString("x".repeat(64));
-    textSegment = MemorySegment.ofAddress(text.address());
-    jna = Peers.jna();
-    jnr = Peers.jnr();
-    switch (fn) {
-      case "noop" -> {
-        function = prims.get("noop").function(Signature.parse("()"));
-        rawArgs = new long[0];
-        typedArgs = List.of();
-        boxedArgs = new Object[0];
-        generic = NOOP;
-        jnaFunction = Peers.jnaFunction("noop");
+    void open(String fn) throws Exception {
+      kind = fn;
+      text = Alloc.allocate(PrimitiveType.POINTER);
+      text.writeString("x".repeat(64));
+      textSegment = MemorySegment.ofAddress(text.address());
+      dd1 = Arena.global().allocate(DD);
+      dd1.set(JAVA_DOUBLE, 0, 1.5);
+      dd1.set(JAVA_DOUBLE, 8, 2.5);
+      dd2 = Arena.global().allocate(DD);
+      dd2.set(JAVA_DOUBLE, 0, 0.25);
+      dd2.set(JAVA_DOUBLE, 8, 4.0);
+      ddResult = SegmentAllocator.prefixAllocator(Arena.global().allocate(DD));
+      jna = Peers.jna();
+      jnr = Peers.jnr();
+      library =
+          fn.equals("strlen")
+              ? Library.openProcess()
+              : Library.open(
+                  NativeLibs.path(fn.equals("add2") ? "wasidl_structs" : "wasidl_prims").toString(),
+                  OpenFlags.NOW);
+      switch (fn) {
+        case "noop" -> {
+          function = library.get("noop").function(Signature.parse("()"));
+          rawArgs = new long[0];
+          typedArgs = List.of();
+          boxedArgs = new Object[0];
+          generic = NOOP;
+          jnaFunction = Peers.jnaFunction("noop");
+          jnaArgs = boxedArgs;
+        }
+        case "add" -> {
+          function = library.get("add").function(Signature.parse("(c-int, c-int) -> c-int"));
+          rawArgs = new long[] {40, 2};
+          typedArgs =
+              List.of(
+                  OutgoingPrimitive.ofSigned(PrimitiveType.C_INT, 40),
+                  OutgoingPrimitive.ofSigned(PrimitiveType.C_INT, 2));
+          boxedArgs = new Object[] {40, 2};
+          generic = ADD;
+          jnaFunction = Peers.jnaFunction("add");
+          jnaArgs = boxedArgs;
+        }
+        case "mix" -> {
+          function =
+              library
+                  .get("mix")
+                  .function(Signature.parse("(c-double, c-int, c-long, c-float) -> c-double"));
+          rawArgs =
+              new long[] {Double.doubleToRawLongBits(1.5), 2, 3, Float.floatToRawIntBits(0.25f)};
+          typedArgs =
+              List.of(
+                  OutgoingPrimitive.ofDouble(PrimitiveType.C_DOUBLE, 1.5),
+                  OutgoingPrimitive.ofSigned(PrimitiveType.C_INT, 2),
+                  OutgoingPrimitive.ofSigned(PrimitiveType.C_LONG, 3),
+                  OutgoingPrimitive.ofFloat(PrimitiveType.C_FLOAT, 0.25f));
+          boxedArgs = new Object[] {1.5, 2, 3L, 0.25f};
+          generic = MIX;
+          jnaFunction = Peers.jnaFunction("mix");
+          jnaArgs = boxedArgs;
+        }
+        case "add2" -> {
+          String dd = "struct{c-double, c-double}";
+          function =
+              library.get("add_dd").function(Signature.parse("(" + dd + ", " + dd + ") -> " + dd));
+          rawArgs = new long[0];
+          typedArgs =
+              List.of(
+                  OutgoingStruct.of(
+                      OutgoingPrimitive.ofDouble(PrimitiveType.C_DOUBLE, 1.5),
+                      OutgoingPrimitive.ofDouble(PrimitiveType.C_DOUBLE, 2.5)),
+                  OutgoingStruct.of(
+                      OutgoingPrimitive.ofDouble(PrimitiveType.C_DOUBLE, 0.25),
+                      OutgoingPrimitive.ofDouble(PrimitiveType.C_DOUBLE, 4.0)));
+          boxedArgs = new Object[] {ddResult, dd1, dd2};
+          generic = ADD2;
+          jnaFunction = Peers.jnaStructFunction("add_dd");
+          jnaArgs = new Object[] {Peers.dd(1.5, 2.5), Peers.dd(0.25, 4.0)};
+        }
+        case "strlen" -> {
+          function = library.get("strlen").function(Signature.parse("(pointer) -> c-ulong"));
+          rawArgs = new long[] {text.address()};
+          typedArgs = List.of(OutgoingPrimitive.ofAddress(text));
+          boxedArgs = new Object[] {textSegment};
+          generic = STRLEN;
+          jnaFunction = com.sun.jna.NativeLibrary.getProcess().getFunction("strlen");
+          jnaArgs = new Object[] {new com.sun.jna.Pointer(text.address())};
+        }
+        default -> throw new IllegalArgumentException(fn);
       }
-      case "add" -> {
-        function = prims.get("add").function(Signature.parse("(c-int, c-int) -> c-int"));
-        rawArgs = new long[] {40, 2};
-        typedArgs =
-            List.of(
-                OutgoingPrimitive.ofSigned(PrimitiveType.C_INT, 40),
-                OutgoingPrimitive.ofSigned(PrimitiveType.C_INT, 2));
-        boxedArgs = new Object[] {40, 2};
-        generic = ADD;
-        jnaFunction = Peers.jnaFunction("add");
-      }
-      case "mix" -> {
-        function =
-            prims
-                .get("mix")
-                .function(Signature.parse("(c-double, c-int, c-long, c-float) -> c-double"));
-        rawArgs =
-            new long[] {Double.doubleToRawLongBits(1.5), 2, 3, Float.floatToRawIntBits(0.25f)};
-        typedArgs =
-            List.of(
-                OutgoingPrimitive.ofDouble(PrimitiveType.C_DOUBLE, 1.5),
-                OutgoingPrimitive.ofSigned(PrimitiveType.C_INT, 2),
-                OutgoingPrimitive.ofSigned(PrimitiveType.C_LONG, 3),
-                OutgoingPrimitive.ofFloat(PrimitiveType.C_FLOAT, 0.25f));
-        boxedArgs = new Object[] {1.5, 2, 3L, 0.25f};
-        generic = MIX;
-        jnaFunction = Peers.jnaFunction("mix");
-      }
-      case "strlen" -> {
-        function = libc.get("strlen").function(Signature.parse("(pointer) -> c-ulong"));
-        rawArgs = new long[] {text.address()};
-        typedArgs = List.of(OutgoingPrimitive.ofAddress(text));
-        boxedArgs = new Object[] {textSegment};
-        generic = STRLEN;
-        jnaFunction = com.sun.jna.NativeLibrary.getProcess().getFunction("strlen");
-      }
-      default -> throw new IllegalArgumentException(fn);
+      criticalFunction =
+          Function.at(
+              MemorySegment.ofAddress(function.address()),
+              function.signature(),
+              dev.wasidl.ffm.CallOption.CRITICAL);
     }
-    criticalFunction =
-        Function.at(
-            MemorySegment.ofAddress(function.address()),
-            function.signature(),
-            dev.wasidl.ffm.CallOption.CRITICAL);
+
+    void close() {
+      text.close();
+      function.close();
+      criticalFunction.close();
+      library.close();
+    }
   }
 
-  @TearDown(Level.Trial)
-  public void tearDown() {
-    text.close();
-    function.close();
-    criticalFunction.close();
-    prims.close();
-    libc.close();
+  /** Every function, struct by value included. */
+  @State(Scope.Thread)
+  public static class Every extends Fixture {
+    @Param({"noop", "add", "mix", "add2", "strlen"})
+    public String fn;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+      open(fn);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      close();
+    }
+  }
+
+  /** The functions without structs, for the paths that cannot pass one by value. */
+  @State(Scope.Thread)
+  public static class NoStruct extends Fixture {
+    @Param({"noop", "add", "mix", "strlen"})
+    public String fn;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+      open(fn);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+      close();
+    }
   }
 
   @Benchmark
-  public long staticInvokeExact() throws Throwable {
-    return switch (fn) {
+  public long staticInvokeExact(Every s) throws Throwable {
+    return switch (s.kind) {
       case "noop" -> {
         NOOP.invokeExact();
         yield 0;
       }
       case "add" -> (int) ADD.invokeExact(40, 2);
       case "mix" -> Double.doubleToRawLongBits((double) MIX.invokeExact(1.5, 2, 3L, 0.25f));
-      default -> (long) STRLEN.invokeExact(textSegment);
+      case "add2" ->
+          Double.doubleToRawLongBits(
+              ((MemorySegment) ADD2.invokeExact(s.ddResult, s.dd1, s.dd2)).get(JAVA_DOUBLE, 0));
+      default -> (long) STRLEN.invokeExact(s.textSegment);
     };
   }
 
   @Benchmark
-  public long staticCritical() throws Throwable {
-    return switch (fn) {
+  public long staticCritical(Every s) throws Throwable {
+    return switch (s.kind) {
       case "noop" -> {
         NOOP_CRITICAL.invokeExact();
         yield 0;
@@ -206,83 +296,102 @@ public class DowncallOverhead {
       case "add" -> (int) ADD_CRITICAL.invokeExact(40, 2);
       case "mix" ->
           Double.doubleToRawLongBits((double) MIX_CRITICAL.invokeExact(1.5, 2, 3L, 0.25f));
-      default -> (long) STRLEN_CRITICAL.invokeExact(textSegment);
+      case "add2" ->
+          Double.doubleToRawLongBits(
+              ((MemorySegment) ADD2_CRITICAL.invokeExact(s.ddResult, s.dd1, s.dd2))
+                  .get(JAVA_DOUBLE, 0));
+      default -> (long) STRLEN_CRITICAL.invokeExact(s.textSegment);
     };
   }
 
   @Benchmark
-  public long bridgeRawCritical() {
-    return criticalFunction.invokeRaw(rawArgs);
+  public long bridgeRawCritical(NoStruct s) {
+    return s.criticalFunction.invokeRaw(s.rawArgs);
   }
 
   @Benchmark
-  public long bridgeRaw() {
-    return function.invokeRaw(rawArgs);
+  public long bridgeRaw(NoStruct s) {
+    return s.function.invokeRaw(s.rawArgs);
   }
 
   @Benchmark
-  public long bridgeTyped() {
-    return function.call(typedArgs).map(v -> ((IncomingPrimitive) v).bits()).orElse(0L);
+  public long bridgeTyped(Every s) {
+    return s.function
+        .call(s.typedArgs)
+        .map(
+            v ->
+                switch (v) {
+                  case IncomingPrimitive p -> p.bits();
+                  case IncomingStruct st -> st.primitive(0).bits();
+                })
+        .orElse(0L);
   }
 
   @Benchmark
-  public Object invokeWithArguments() throws Throwable {
-    return generic.invokeWithArguments(boxedArgs);
+  public Object invokeWithArguments(Every s) throws Throwable {
+    return s.generic.invokeWithArguments(s.boxedArgs);
   }
 
   @Benchmark
-  public Object jnaFunctionInvoke() {
-    return switch (fn) {
+  public Object jnaFunctionInvoke(Every s) {
+    return switch (s.kind) {
       case "noop" -> {
-        jnaFunction.invokeVoid(boxedArgs);
+        s.jnaFunction.invokeVoid(s.jnaArgs);
         yield null;
       }
-      case "add" -> jnaFunction.invokeInt(boxedArgs);
-      case "mix" -> jnaFunction.invokeDouble(boxedArgs);
-      default -> jnaFunction.invokeLong(new Object[] {jnaString()});
+      case "add" -> s.jnaFunction.invokeInt(s.jnaArgs);
+      case "mix" -> s.jnaFunction.invokeDouble(s.jnaArgs);
+      case "add2" -> s.jnaFunction.invoke(Peers.DD.ByValue.class, s.jnaArgs);
+      default -> s.jnaFunction.invokeLong(new Object[] {new com.sun.jna.Pointer(s.text.address())});
     };
   }
 
-  private com.sun.jna.Pointer jnaString() {
-    return new com.sun.jna.Pointer(text.address());
-  }
-
   @Benchmark
-  public long jnaDirect() {
-    return switch (fn) {
+  public long jnaDirect(Every s) {
+    return switch (s.kind) {
       case "noop" -> {
         Peers.JnaDirect.noop();
         yield 0;
       }
       case "add" -> Peers.JnaDirect.add(40, 2);
       case "mix" -> Double.doubleToRawLongBits(Peers.JnaDirect.mix(1.5, 2, 3, 0.25f));
-      default -> Peers.JnaDirectLibc.strlen(text.address());
+      case "add2" ->
+          Double.doubleToRawLongBits(
+              Peers.JnaDirectStructs.add_dd(
+                      (Peers.DD.ByValue) s.jnaArgs[0], (Peers.DD.ByValue) s.jnaArgs[1])
+                  .a);
+      default -> Peers.JnaDirectLibc.strlen(s.text.address());
     };
   }
 
   @Benchmark
-  public long jnaInterface() {
-    return switch (fn) {
+  public long jnaInterface(Every s) {
+    return switch (s.kind) {
       case "noop" -> {
-        jna.noop();
+        s.jna.noop();
         yield 0;
       }
-      case "add" -> jna.add(40, 2);
-      case "mix" -> Double.doubleToRawLongBits(jna.mix(1.5, 2, 3, 0.25f));
-      default -> Peers.jnaLibc().strlen(text.address());
+      case "add" -> s.jna.add(40, 2);
+      case "mix" -> Double.doubleToRawLongBits(s.jna.mix(1.5, 2, 3, 0.25f));
+      case "add2" ->
+          Double.doubleToRawLongBits(
+              Peers.jnaStructs()
+                  .add_dd((Peers.DD.ByValue) s.jnaArgs[0], (Peers.DD.ByValue) s.jnaArgs[1])
+                  .a);
+      default -> Peers.jnaLibc().strlen(s.text.address());
     };
   }
 
   @Benchmark
-  public long jnrFfi() {
-    return switch (fn) {
+  public long jnrFfi(NoStruct s) {
+    return switch (s.kind) {
       case "noop" -> {
-        jnr.noop();
+        s.jnr.noop();
         yield 0;
       }
-      case "add" -> jnr.add(40, 2);
-      case "mix" -> Double.doubleToRawLongBits(jnr.mix(1.5, 2, 3, 0.25f));
-      default -> Peers.jnrLibc().strlen(text.address());
+      case "add" -> s.jnr.add(40, 2);
+      case "mix" -> Double.doubleToRawLongBits(s.jnr.mix(1.5, 2, 3, 0.25f));
+      default -> Peers.jnrLibc().strlen(s.text.address());
     };
   }
 }

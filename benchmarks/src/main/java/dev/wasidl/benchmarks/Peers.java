@@ -7,6 +7,41 @@ final class Peers {
   private Peers() {}
 
   private static final String PRIMS = NativeLibs.path("wasidl_prims").toString();
+  private static final String STRUCTS = NativeLibs.path("wasidl_structs").toString();
+
+  /** native-tests' {@code struct DD {double a, b;}} for JNA. */
+  @com.sun.jna.Structure.FieldOrder({"a", "b"})
+  public static class DD extends com.sun.jna.Structure {
+    public double a;
+    public double b;
+
+    /** Passed and returned by value. */
+    public static class ByValue extends DD implements com.sun.jna.Structure.ByValue {}
+  }
+
+  static DD.ByValue dd(double a, double b) {
+    DD.ByValue v = new DD.ByValue();
+    v.a = a;
+    v.b = b;
+    return v;
+  }
+
+  /** JNA interface mapping of {@code struct DD add_dd(struct DD, struct DD)}. */
+  public interface JnaStructs extends com.sun.jna.Library {
+    DD.ByValue add_dd(DD.ByValue a, DD.ByValue b);
+  }
+
+  /** JNA direct mapping of {@code add_dd}. */
+  public static final class JnaDirectStructs {
+    static {
+      com.sun.jna.Native.register(STRUCTS);
+    }
+
+    private JnaDirectStructs() {}
+
+    @SuppressWarnings("MethodName") // the C name
+    public static native DD.ByValue add_dd(DD.ByValue a, DD.ByValue b);
+  }
 
   /** JNA interface mapping. */
   public interface Jna extends com.sun.jna.Library {
@@ -65,6 +100,7 @@ final class Peers {
   private static final class Holder {
     static final JnaLibc JNA_LIBC = com.sun.jna.Native.load("c", JnaLibc.class);
     static final JnrLibc JNR_LIBC = jnr.ffi.LibraryLoader.create(JnrLibc.class).load("c");
+    static final JnaStructs JNA_STRUCTS = com.sun.jna.Native.load(STRUCTS, JnaStructs.class);
   }
 
   static Jna jna() {
@@ -77,6 +113,14 @@ final class Peers {
 
   static com.sun.jna.Function jnaFunction(String name) {
     return com.sun.jna.NativeLibrary.getInstance(PRIMS).getFunction(name);
+  }
+
+  static JnaStructs jnaStructs() {
+    return Holder.JNA_STRUCTS;
+  }
+
+  static com.sun.jna.Function jnaStructFunction(String name) {
+    return com.sun.jna.NativeLibrary.getInstance(STRUCTS).getFunction(name);
   }
 
   static Jnr jnr() {
