@@ -84,6 +84,9 @@ jco new "$tmp/wasi-tcp-embedded.wasm" --wasi-reactor -o "$out/wasi-tcp-c-jco.was
 # (3c) the wasi:dl guests: build-dl.sh (runs alone too).
 "$here/build-dl.sh"
 
+# (3d) the wasi:keyvalue plugins: build-kv.sh (runs alone too).
+"$here/build-kv.sh"
+
 # (4) nested components composed by hand in component WAT.
 jco parse "$here/nested-wat/nested.wat" -o "$out/nested-wat.wasm"
 
