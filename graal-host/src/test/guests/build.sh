@@ -95,6 +95,10 @@ jco parse "$here/resources-wat/resources.wat" -o "$out/resources-wat.wasm"
 jco parse "$here/leave-wat/leave.wat" -o "$out/leave-wat.wasm"
 # (4c) traps with named frames and a WASI-free wasi:cli/run export, for the command line's tests.
 jco parse "$here/trap-wat/trap.wat" -o "$out/trap-wat.wasm"
+# (4d) runtime plugging (Linker.plug): a provider exporting functions and a resource, a consumer
+# importing them.
+jco parse "$here/plug-wat/provider.wat" -o "$out/plug-provider-wat.wasm"
+jco parse "$here/plug-wat/consumer.wat" -o "$out/plug-consumer-wat.wasm"
 
 # (5) a JavaScript component (StarlingMonkey, ~12.5 MB), with its default WASI features. (`--disable all`
 # saves only ~40 KB, so one real build is kept.)

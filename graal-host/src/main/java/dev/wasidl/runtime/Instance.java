@@ -3,6 +3,8 @@ package dev.wasidl.runtime;
 import dev.wasidl.abi.Destructor;
 import dev.wasidl.graal.GraalStore;
 import dev.wasidl.types.ResourceType;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -17,16 +19,19 @@ public final class Instance implements AutoCloseable {
   private final GraalStore store;
 
   private final Map<ResourceType, Destructor> destructors;
+  private final List<InstanceState> states;
 
   Instance(
       String name,
       Map<String, Item> exports,
       GraalStore store,
-      Map<ResourceType, Destructor> destructors) {
+      Map<ResourceType, Destructor> destructors,
+      List<InstanceState> states) {
     this.name = name;
-    this.exports = Map.copyOf(exports);
+    this.exports = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(exports));
     this.store = store;
     this.destructors = Map.copyOf(destructors);
+    this.states = List.copyOf(states);
   }
 
   /**
@@ -42,7 +47,25 @@ public final class Instance implements AutoCloseable {
     if (destructor == null) {
       throw new IllegalArgumentException(type + " is not a resource type this instance defines");
     }
+    if (isClosed()) {
+      throw new dev.wasidl.abi.Trap("cannot drop a resource of " + this + ": it was closed");
+    }
     destructor.destroy(rep);
+  }
+
+  /** An export as the runtime sees it, for {@link Linker#plug}. */
+  Item export(String name) {
+    return exports.get(name);
+  }
+
+  /** The name of the component it instantiates. */
+  public String name() {
+    return name;
+  }
+
+  /** Whether {@link #close()} ran. */
+  public boolean isClosed() {
+    return states.getFirst().isClosed();
   }
 
   /** The export names. */
@@ -70,8 +93,13 @@ public final class Instance implements AutoCloseable {
     return store;
   }
 
+  /**
+   * Frees the instance's store. Instances it was plugged into ({@link Linker#plug}) stay usable:
+   * their calls into it trap (the instance was closed), as do drops of its resources they hold.
+   */
   @Override
   public void close() {
+    states.forEach(InstanceState::close);
     store.close();
   }
 

@@ -18,6 +18,7 @@ final class InstanceState implements CallContext {
   private boolean running;
   private @Nullable String poisoned;
   private @Nullable String noLeave;
+  private boolean closed;
 
   InstanceState(String name, Set<ResourceType> defined, @Nullable Object data, int maxHandles) {
     this.name = name;
@@ -36,6 +37,10 @@ final class InstanceState implements CallContext {
 
   /** Marks the instance as running a call; traps if it already is, or if it trapped before. */
   void enter(String func) {
+    if (closed) {
+      throw new Trap(
+          "cannot enter component instance " + name + " to call " + func + ": it was closed");
+    }
     if (poisoned != null) {
       throw new Trap(
           "cannot enter component instance "
@@ -59,6 +64,34 @@ final class InstanceState implements CallContext {
 
   void exit() {
     running = false;
+  }
+
+  /**
+   * Runs {@code body} as a call into this instance from another one (the spec's {@code canon lift}
+   * of a destructor): the instance is entered, and a trap poisons it.
+   */
+  void call(String what, Runnable body) {
+    enter(what);
+    try {
+      body.run();
+    } catch (Trap t) {
+      poison(t.getMessage());
+      throw t;
+    } finally {
+      exit();
+    }
+  }
+
+  /**
+   * Its {@link Instance} was closed: its store is gone, so a call from an instance it was plugged
+   * into traps here instead of failing inside polyglot.
+   */
+  void close() {
+    closed = true;
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 
   /**

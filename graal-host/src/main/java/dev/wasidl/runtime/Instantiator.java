@@ -65,6 +65,8 @@ final class Instantiator {
   private final @Nullable Object data;
   // the destructors of the resource types this instantiation defines, for host-side drops
   private final Map<ResourceType, Destructor> destructors = new java.util.HashMap<>();
+  // the runtime state of each component instance (the root and nested ones), closed with it
+  private final java.util.List<InstanceState> states = new java.util.ArrayList<>();
 
   private Instantiator(
       Linker linker, Component component, GraalStore store, @Nullable Object data) {
@@ -80,7 +82,7 @@ final class Instantiator {
       Instantiator in = new Instantiator(linker, component, store, data);
       Map<String, Item> exports =
           in.run(component.model(), new Scope(null), null, component.name());
-      return new Instance(component.name(), exports, store, in.destructors);
+      return new Instance(component.name(), exports, store, in.destructors, in.states);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -111,6 +113,7 @@ final class Instantiator {
       }
     }
     InstanceState state = new InstanceState(name, identities, data, linker.maxHandles());
+    states.add(state);
     Map<String, Item> exports = new LinkedHashMap<>();
     for (Definition d : model.definitions()) {
       switch (d) {
@@ -122,7 +125,7 @@ final class Instantiator {
             scope.push(Sort.COMPONENT, new Item.ComponentItem(c, scope));
         case dev.wasidl.component.Instance i -> scope.push(Sort.INSTANCE, instance(scope, i, name));
         case Alias a -> alias(scope, a);
-        case DefType t -> defineType(scope, t, defined);
+        case DefType t -> defineType(scope, t, defined, state);
         case CanonicalFunction c -> canon(scope, c, state, name);
         case Start s ->
             throw new UnlinkableException("component start functions are not supported");
@@ -224,7 +227,10 @@ final class Instantiator {
   // Types
 
   private void defineType(
-      Scope scope, DefType t, Map<dev.wasidl.component.ResourceType, ResourceType> defined) {
+      Scope scope,
+      DefType t,
+      Map<dev.wasidl.component.ResourceType, ResourceType> defined,
+      @Nullable InstanceState definer) {
     scope.push(
         Sort.TYPE,
         switch (t) {
@@ -248,7 +254,7 @@ final class Instantiator {
               dtor = rep -> g.call(rep);
             }
             destructors.put(type, dtor);
-            yield new Item.Resource(type, dtor);
+            yield new Item.Resource(type, dtor, definer);
           }
           case ComponentType c -> new Item.InterfaceType(c, scope);
           case InstanceType i -> new Item.InterfaceType(i, scope);
@@ -407,6 +413,10 @@ final class Instantiator {
         if (!(it.type() instanceof InstanceType type)) {
           throw new UnlinkableException("import " + name + " is not typed by an instance type");
         }
+        Optional<Linker.Plugged> plugged = linker.lookupPlugged(imp.name());
+        if (plugged.isPresent()) {
+          yield pluggedInstance(name, type, it.scope(), plugged.get());
+        }
         Optional<LinkerInstance> host = linker.lookup(imp.name());
         if (host.isEmpty() && !linker.unknownImportsTrap()) {
           throw new UnlinkableException(
@@ -456,6 +466,100 @@ final class Instantiator {
         "missing import: function " + name + " is not defined in the linker");
   }
 
+  /**
+   * The exports of a plugged instance that an import of instance type {@code type} asks for: the
+   * plugin's own items (its lifted functions, its resource types), as a nested instantiation
+   * argument passes them, after checking each against the declared type. The import's resource
+   * types are the plugin's, so its function types resolve to the plugin's and compare exactly.
+   */
+  private Item.Instance pluggedInstance(
+      String name, InstanceType type, Scope typeScope, Linker.Plugged plugged) {
+    Scope local = new Scope(typeScope);
+    Map<String, Item> exports = new LinkedHashMap<>();
+    for (dev.wasidl.component.Decl decl : type.decls()) {
+      switch (decl) {
+        case CoreType ct -> local.push(Sort.CORE_TYPE, new Item.CoreTypeItem(ct));
+        case DefType t -> defineType(local, t, Map.of(), null);
+        case Alias a -> alias(local, a);
+        case Import i ->
+            throw new UnlinkableException("an instance type cannot import (" + name + ")");
+        case ExportDecl e -> {
+          String member = e.name().text();
+          Item given = plugged.exports().exports().get(member);
+          if (given == null) {
+            throw new UnlinkableException(
+                "import " + name + " needs " + member + ", which " + plugged.describe() + " lacks");
+          }
+          Item item =
+              switch (e.type()) {
+                case ExternType.Func f -> {
+                  FuncType ft = local.get(Sort.TYPE, f.type(), Item.FuncTypeItem.class).type();
+                  if (!(given instanceof Item.Func g) || !HostTypes.matches(ft, g.func().type())) {
+                    throw new UnlinkableException(
+                        "import "
+                            + name
+                            + "#"
+                            + member
+                            + " has type "
+                            + ft
+                            + " but "
+                            + plugged.describe()
+                            + " exports "
+                            + describe(given));
+                  }
+                  yield given;
+                }
+                case ExternType.Type t ->
+                    switch (t.bound()) {
+                      case TypeBound.Eq eq -> local.get(Sort.TYPE, eq.type());
+                      case TypeBound.SubResource s -> {
+                        if (!(given instanceof Item.Resource)) {
+                          throw new UnlinkableException(
+                              "import "
+                                  + name
+                                  + " needs resource type "
+                                  + member
+                                  + " but "
+                                  + plugged.describe()
+                                  + " exports "
+                                  + describe(given));
+                        }
+                        yield given;
+                      }
+                    };
+                default -> {
+                  if (e.type().sort() != sortOf(given)) {
+                    throw new UnlinkableException(
+                        "import " + name + " needs " + e.type().sort() + " " + member);
+                  }
+                  yield given;
+                }
+              };
+          local.push(e.type().sort(), item);
+          exports.put(member, item);
+        }
+      }
+    }
+    return new Item.Instance(exports);
+  }
+
+  private static String describe(Item item) {
+    return switch (item) {
+      case Item.Func f -> "a function of type " + f.func().type();
+      case Item.Resource r -> "resource type " + r.type();
+      default -> item.getClass().getSimpleName();
+    };
+  }
+
+  private static @Nullable Sort sortOf(Item item) {
+    return switch (item) {
+      case Item.Func f -> Sort.FUNC;
+      case Item.Instance i -> Sort.INSTANCE;
+      case Item.ComponentItem c -> Sort.COMPONENT;
+      default -> null;
+    };
+  }
+
   /** The instance a host interface provides, shaped by the instance type the component declares. */
   private Item.Instance hostInstance(
       String name,
@@ -468,7 +572,7 @@ final class Instantiator {
     for (dev.wasidl.component.Decl decl : type.decls()) {
       switch (decl) {
         case CoreType ct -> local.push(Sort.CORE_TYPE, new Item.CoreTypeItem(ct));
-        case DefType t -> defineType(local, t, Map.of());
+        case DefType t -> defineType(local, t, Map.of(), null);
         case Alias a -> alias(local, a);
         case Import i ->
             throw new UnlinkableException("an instance type cannot import (" + name + ")");

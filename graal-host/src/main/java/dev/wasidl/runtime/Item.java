@@ -33,8 +33,19 @@ sealed interface Item {
   /** A resolved function type. */
   record FuncTypeItem(FuncType type) implements Item {}
 
-  /** A resource type, with the destructor its definer gave (none for abstract ones). */
-  record Resource(ResourceType type, dev.wasidl.abi.Destructor destructor) implements Item {}
+  /**
+   * A resource type, with the destructor its definer gave (none for abstract ones) and the instance
+   * that defines it (null for host and abstract types): a drop from another instance enters it.
+   */
+  record Resource(
+      ResourceType type,
+      dev.wasidl.abi.Destructor destructor,
+      @org.jspecify.annotations.Nullable InstanceState definer)
+      implements Item {
+    Resource(ResourceType type, dev.wasidl.abi.Destructor destructor) {
+      this(type, destructor, null);
+    }
+  }
 
   /** An instance or component type, kept as declared, with the scope its indices refer to. */
   record InterfaceType(DefType type, Scope scope) implements Item {}

@@ -19,6 +19,7 @@ public final class Linker {
   private final GraalRuntime runtime;
   private final Map<String, LinkerInstance> instances = new LinkedHashMap<>();
   private final Map<String, HostFuncDef> funcs = new LinkedHashMap<>();
+  private final Map<String, Plugged> plugged = new LinkedHashMap<>();
   private boolean allowShadowing;
   private boolean unknownImportsTrap;
   private int maxHandles = dev.wasidl.abi.ResourceTable.MAX_LENGTH;
@@ -73,9 +74,85 @@ public final class Linker {
     return unknownImportsTrap;
   }
 
-  /** The instance named {@code name} (e.g. {@code wasi:cli/stdout@0.2.6}), created if new. */
+  /**
+   * The instance named {@code name} (e.g. {@code wasi:cli/stdout@0.2.6}), created if new.
+   *
+   * @throws IllegalArgumentException if a plugged instance defines {@code name}
+   */
   public LinkerInstance instance(String name) {
+    Plugged p = plugged.get(name);
+    if (p != null && !allowShadowing) {
+      throw new IllegalArgumentException(name + " is already defined by " + p.describe());
+    }
     return instances.computeIfAbsent(name, n -> new LinkerInstance(n, this));
+  }
+
+  /** An interface another component instance exports, plugged in under an import name. */
+  record Plugged(String name, Instance plugin, String export, Item.Instance exports) {
+    String describe() {
+      return "the plugin " + plugin.name() + " (its export " + export + ")";
+    }
+  }
+
+  /**
+   * Plugs {@code plugin} in: each interface it exports (every instance export, e.g. {@code
+   * wasi:keyvalue/store@0.2.0-draft2}) satisfies the imports of that name of the components this
+   * linker instantiates next, as {@link #plug(String, Instance, String)} does for one.
+   *
+   * @throws IllegalArgumentException if one of its interfaces is already defined (by the host or
+   *     another plugin; the same interface at a semver-compatible version counts too)
+   */
+  public Linker plug(Instance plugin) {
+    java.util.List<String> interfaces =
+        plugin.exports().stream().filter(n -> plugin.export(n) instanceof Item.Instance).toList();
+    if (interfaces.isEmpty()) {
+      throw new IllegalArgumentException(
+          "the plugin " + plugin.name() + " exports no interface to plug in");
+    }
+    for (String name : interfaces) {
+      checkUndefined(name);
+    }
+    for (String name : interfaces) {
+      plug(name, plugin, name);
+    }
+    return this;
+  }
+
+  /**
+   * Satisfies imports of interface {@code name} with the exported interface {@code export} of
+   * {@code plugin}, a component instance of its own (its own store, data and grants): the importer
+   * calls the plugin's lifted functions and holds handles of the plugin's resource types (dropping
+   * one runs the plugin's destructor), exactly as when a composed component wires one nested
+   * instance's exports to another's imports. Instantiation checks each imported function's type
+   * against the plugin's. The plugin outlives its importers (closing them leaves it usable); once
+   * it is closed, their calls into it trap. Like any instance it is not reentrant and runs one call
+   * at a time: importers sharing it must not call it from two threads at once.
+   *
+   * @throws IllegalArgumentException if {@code plugin} has no such interface export, or {@code
+   *     name} is already defined
+   */
+  public Linker plug(String name, Instance plugin, String export) {
+    if (!(plugin.export(export) instanceof Item.Instance exports)) {
+      throw new IllegalArgumentException(plugin.name() + " exports no interface " + export);
+    }
+    if (plugin.isClosed()) {
+      throw new IllegalArgumentException("the plugin " + plugin.name() + " was closed");
+    }
+    checkUndefined(name);
+    plugged.put(name, new Plugged(name, plugin, export, exports));
+    return this;
+  }
+
+  private void checkUndefined(String name) {
+    if (allowShadowing) {
+      return;
+    }
+    ExternName parsed = ExternName.parse(name);
+    Optional<String> host = lookup(instances, parsed).map(i -> "the host (" + i.name() + ")");
+    Optional<String> by = host.or(() -> lookup(plugged, parsed).map(Plugged::describe));
+    if (by.isPresent()) {
+      throw new IllegalArgumentException(name + " is already defined by " + by.get());
+    }
   }
 
   /** A function imported at the root of the component (a plain-name import). */
@@ -104,9 +181,18 @@ public final class Linker {
     return Optional.ofNullable(funcs.get(name));
   }
 
-  /** The instance for an import name: exact first, then the newest semver-compatible one. */
+  /** The host instance for an import name: exact first, then the newest semver-compatible one. */
   Optional<LinkerInstance> lookup(ExternName name) {
-    LinkerInstance exact = instances.get(name.text());
+    return lookup(instances, name);
+  }
+
+  /** The plugged interface for an import name, matched as {@link #lookup} does. */
+  Optional<Plugged> lookupPlugged(ExternName name) {
+    return lookup(plugged, name);
+  }
+
+  private static <T> Optional<T> lookup(Map<String, T> instances, ExternName name) {
+    T exact = instances.get(name.text());
     if (exact != null) {
       return Optional.of(exact);
     }

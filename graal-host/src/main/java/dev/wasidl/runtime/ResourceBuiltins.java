@@ -27,6 +27,20 @@ final class ResourceBuiltins {
     this.destructor = destructor;
   }
 
+  /**
+   * The destructor a drop by {@code instance} runs: the definer's own drops call it directly, drops
+   * from any other instance enter the definer first, as the spec's {@code canon resource.drop}
+   * calls it through {@code canon lift} (so a closed, trapped or running definer traps).
+   */
+  private static Destructor destructor(InstanceState instance, Item.Resource r) {
+    InstanceState definer = r.definer();
+    if (definer == null || definer == instance) {
+      return r.destructor();
+    }
+    Destructor inner = r.destructor();
+    return rep -> definer.call("the destructor of " + r.type(), () -> inner.destroy(rep));
+  }
+
   static HostFunction resourceNew(InstanceState instance, Item.Resource r) {
     return HostFunction.of(I32_TO_I32, handle("newHandle", int.class, r, instance));
   }
@@ -44,7 +58,7 @@ final class ResourceBuiltins {
     try {
       return MethodHandles.lookup()
           .findVirtual(ResourceBuiltins.class, method, MethodType.methodType(result, int.class))
-          .bindTo(new ResourceBuiltins(instance, r.type(), r.destructor()));
+          .bindTo(new ResourceBuiltins(instance, r.type(), destructor(instance, r)));
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException(e);
     }
