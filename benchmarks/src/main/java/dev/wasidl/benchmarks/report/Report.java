@@ -1,27 +1,34 @@
 package dev.wasidl.benchmarks.report;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.style.Styler;
-import org.openjdk.jmh.results.RunResult;
 
 /**
- * A benchmark run as a Markdown table, the ratios we track, and a chart (ns/op per path, log scale,
- * peers beside ours). Names the device and the JDK, as every report must.
+ * A benchmark run as a Markdown table, the ratios we track, and charts (ns/op per path, log scale,
+ * peers beside ours). Reads JMH's JSON result format, so entries of the C harness in the same
+ * format merge in. Every benchmark class appears without edits here; only the tracked ratios name
+ * paths. Names the device and the JDK, as every report must.
  */
 public final class Report {
-  /** One measured row. */
+  private static final String PREFIX = "dev.wasidl.benchmarks.";
+  private static final Pattern BYTES = Pattern.compile("(?:^|,)bytes=(\\d+)(?:,|$)");
+
+  /** One measured row; {@code score} and {@code error} in {@code unit}. */
   public record Row(String benchmark, String params, double score, double error, String unit) {
     String clazz() {
       return benchmark.substring(0, benchmark.lastIndexOf('.'));
@@ -30,6 +37,38 @@ public final class Report {
     String method() {
       return benchmark.substring(benchmark.lastIndexOf('.') + 1);
     }
+
+    /** The score in ns/op (time units converted), or NaN for other units. */
+    double nanos() {
+      return score * nanosPer(unit);
+    }
+
+    double nanosError() {
+      return error * nanosPer(unit);
+    }
+
+    /** Payload throughput in MB/s (10^6 bytes) for rows with a {@code bytes} param, else NaN. */
+    double megabytesPerSecond() {
+      Matcher m = BYTES.matcher(params);
+      double ns = nanos();
+      return m.find() && ns > 0 ? Long.parseLong(m.group(1)) / ns * 1e3 : Double.NaN;
+    }
+
+    /** The value of param {@code key}, or "". */
+    String param(String key) {
+      Matcher m = Pattern.compile("(?:^|,)" + Pattern.quote(key) + "=([^,]*)").matcher(params);
+      return m.find() ? m.group(1) : "";
+    }
+  }
+
+  private static double nanosPer(String unit) {
+    return switch (unit) {
+      case "ns/op" -> 1;
+      case "us/op" -> 1e3;
+      case "ms/op" -> 1e6;
+      case "s/op" -> 1e9;
+      default -> Double.NaN;
+    };
   }
 
   /** A tracked ratio: numerator path over denominator path for one parameter set. */
@@ -49,79 +88,114 @@ public final class Report {
     sorted.sort(
         Comparator.comparing(Row::clazz)
             .thenComparing(Row::params)
-            .thenComparingDouble(Row::score));
+            .thenComparingDouble(Row::nanos));
     return new Report(sorted, profile);
   }
 
-  public static Report of(Collection<RunResult> results, String profile) {
+  /** The rows of JMH JSON result files (arrays of results), in order. */
+  public static List<Row> readJson(List<Path> files) throws IOException {
     List<Row> rows = new ArrayList<>();
-    for (RunResult r : results) {
-      var params = r.getParams();
-      String p =
-          String.join(
-              ",", params.getParamsKeys().stream().map(k -> k + "=" + params.getParam(k)).toList());
-      var primary = r.getPrimaryResult();
-      rows.add(
-          new Row(
-              params.getBenchmark().replace("dev.wasidl.benchmarks.", ""),
-              p,
-              primary.getScore(),
-              primary.getScoreError(),
-              primary.getScoreUnit()));
+    for (Path f : files) {
+      for (Object o : (List<?>) Json.parse(Files.readString(f))) {
+        Map<?, ?> r = (Map<?, ?>) o;
+        Map<?, ?> metric = (Map<?, ?>) r.get("primaryMetric");
+        List<String> params = new ArrayList<>();
+        if (r.get("params") instanceof Map<?, ?> p) {
+          p.forEach((k, v) -> params.add(k + "=" + v));
+        }
+        rows.add(
+            new Row(
+                ((String) r.get("benchmark")).replace(PREFIX, ""),
+                String.join(",", params),
+                number(metric.get("score")),
+                number(metric.get("scoreError")),
+                (String) metric.get("scoreUnit")));
+      }
     }
-    return ofRows(rows, profile);
+    return rows;
   }
 
-  private Optional<Row> find(String clazz, String method, String params) {
+  /** JMH writes NaN as the string "NaN". */
+  private static double number(Object o) {
+    return o instanceof Double d ? d : Double.NaN;
+  }
+
+  private Optional<Row> find(String benchmark, String params) {
     return rows.stream()
-        .filter(
-            r -> r.clazz().equals(clazz) && r.method().equals(method) && r.params().equals(params))
+        .filter(r -> r.benchmark().equals(benchmark) && r.params().equals(params))
         .findFirst();
   }
 
   List<Ratio> ratios() {
     List<Ratio> out = new ArrayList<>();
-    for (String params : rows.stream().map(Row::params).distinct().toList()) {
+    List<String> paramSets = rows.stream().map(Row::params).distinct().sorted().toList();
+    String d = "DowncallOverhead.";
+    for (String p : paramSets) {
       ratio(
           out,
           "bridge-ffm raw / static invokeExact",
-          "DowncallOverhead",
-          "bridgeRaw",
-          "staticInvokeExact",
-          params,
+          d + "bridgeRaw",
+          d + "staticInvokeExact",
+          p,
           "<= 1.3");
       ratio(
           out,
-          "JNA Function.invoke / bridge-ffm raw",
-          "DowncallOverhead",
-          "jnaFunctionInvoke",
-          "bridgeRaw",
-          params,
-          ">= 10");
+          "bridge-ffm typed / static invokeExact",
+          d + "bridgeTyped",
+          d + "staticInvokeExact",
+          p,
+          "-");
       ratio(
           out,
-          "jnr-ffi / bridge-ffm raw",
-          "DowncallOverhead",
-          "jnrFfi",
-          "bridgeRaw",
-          params,
-          "> 1");
+          "JNA Function.invoke / bridge-ffm raw",
+          d + "jnaFunctionInvoke",
+          d + "bridgeRaw",
+          p,
+          ">= 10");
+      if (find(d + "bridgeRaw", p).isEmpty()) {
+        ratio(
+            out,
+            "JNA Function.invoke / bridge-ffm typed",
+            d + "jnaFunctionInvoke",
+            d + "bridgeTyped",
+            p,
+            ">= 10");
+      }
+      ratio(out, "jnr-ffi / bridge-ffm raw", d + "jnrFfi", d + "bridgeRaw", p, "> 1");
+      ratio(out, "libffi ffi_call / bridge-ffm raw", "Libffi.ffiCall", d + "bridgeRaw", p, "> 1");
+      if (find(d + "bridgeRaw", p).isEmpty()) {
+        ratio(
+            out,
+            "libffi ffi_call / bridge-ffm typed",
+            "Libffi.ffiCall",
+            d + "bridgeTyped",
+            p,
+            "> 1");
+      }
+      ratio(
+          out,
+          "first call: bridge-ffm / static FFM",
+          "FirstCall.bridgeFfm",
+          "FirstCall.staticFfm",
+          p,
+          "-");
     }
+    ratio(
+        out,
+        "component via wasi:dl / core host import",
+        "DlComponentCall.viaWasiDl",
+        "HostImportDispatch.typedHostFunction",
+        "",
+        "<= 3");
     return out;
   }
 
   private void ratio(
-      List<Ratio> out,
-      String name,
-      String clazz,
-      String top,
-      String bottom,
-      String params,
-      String goal) {
-    Optional<Row> a = find(clazz, top, params);
-    Optional<Row> b = find(clazz, bottom, params);
+      List<Ratio> out, String name, String top, String bottom, String params, String goal) {
+    Optional<Row> a = find(top, params);
+    Optional<Row> b = find(bottom, params);
     if (a.isPresent() && b.isPresent()) {
-      double v = a.get().score() / b.get().score();
+      double v = a.get().nanos() / b.get().nanos();
       // first-order propagation of the two relative errors
       double rel =
           Math.sqrt(
@@ -150,18 +224,21 @@ public final class Report {
         .append(environment())
         .append(", JMH 1.37, profile ")
         .append(profile)
-        .append(".\n\n");
-    b.append("| benchmark | params | score | error | unit |\n|---|---|---:|---:|---|\n");
+        .append(". Error: JMH's 99.9% confidence half-width.\n\n");
+    b.append(
+        "| benchmark | params | score | error | unit | MB/s |\n|---|---|---:|---:|---|---:|\n");
     for (Row r : rows) {
+      double mbs = r.megabytesPerSecond();
       b.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %.2f | ± %.2f | %s |%n",
+              "| %s | %s | %.2f | ± %.2f | %s | %s |%n",
               r.benchmark(),
               r.params(),
               r.score(),
               r.error(),
-              r.unit()));
+              r.unit(),
+              Double.isNaN(mbs) ? "" : String.format(Locale.ROOT, "%.1f", mbs)));
     }
     List<Ratio> ratios = ratios();
     if (!ratios.isEmpty()) {
@@ -181,27 +258,70 @@ public final class Report {
     return b.toString();
   }
 
-  /** A grouped bar chart per parameter set: one bar per path, log scale, as SVG and PNG. */
+  /**
+   * Two charts, ns/op on a log scale, as SVG and PNG: {@code <name>.svg} has the native call paths
+   * (rows with an {@code fn} param) grouped by function, one bar per path, so the peers stand
+   * beside ours; {@code <name>-wasm.svg} has every other row, one bar each, coloured by class.
+   */
   public void writeChart(Path svg) throws IOException {
-    Map<String, Map<String, Double>> byPath = new LinkedHashMap<>();
-    List<String> categories = rows.stream().map(r -> label(r)).distinct().toList();
-    for (Row r : rows) {
-      byPath.computeIfAbsent(r.method(), k -> new LinkedHashMap<>()).put(label(r), r.score());
+    String base = svg.toString().replaceAll("\\.svg$", "");
+    List<Row> timed = rows.stream().filter(r -> !Double.isNaN(r.nanos())).toList();
+    List<Row> calls = timed.stream().filter(r -> !r.param("fn").isEmpty()).toList();
+    List<Row> rest = timed.stream().filter(r -> r.param("fn").isEmpty()).toList();
+    if (!calls.isEmpty()) {
+      save(
+          chart(
+              "native call paths (ns/op, log scale; lower is better)",
+              "function",
+              calls,
+              r -> r.param("fn"),
+              r -> r.clazz().equals("DowncallOverhead") ? r.method() : r.benchmark(),
+              false),
+          base);
     }
+    if (!rest.isEmpty()) {
+      save(
+          chart(
+              "wasm paths (ns/op, log scale; lower is better)",
+              "benchmark",
+              rest,
+              r -> r.method() + (r.params().isEmpty() ? "" : " " + r.params()),
+              Row::clazz,
+              true),
+          calls.isEmpty() ? base : base + "-wasm");
+    }
+  }
+
+  private static CategoryChart chart(
+      String title,
+      String xTitle,
+      List<Row> rows,
+      java.util.function.Function<Row, String> category,
+      java.util.function.Function<Row, String> series,
+      boolean overlapped) {
+    List<String> categories = rows.stream().map(category).distinct().toList();
+    Map<String, Map<String, Double>> bySeries = new LinkedHashMap<>();
+    for (Row r : rows) {
+      bySeries
+          .computeIfAbsent(series.apply(r), k -> new LinkedHashMap<>())
+          .put(category.apply(r), r.nanos());
+    }
+    int perCategory = overlapped ? 1 : Math.max(1, bySeries.size());
     CategoryChart chart =
         new CategoryChartBuilder()
-            .width(Math.max(900, 90 * categories.size() * Math.max(1, byPath.size()) / 3))
-            .height(600)
-            .title("wasidl call paths (ns/op, log scale; lower is better)")
-            .xAxisTitle("function")
+            .width(Math.max(900, 30 * categories.size() * perCategory + 300))
+            .height(650)
+            .title(title)
+            .xAxisTitle(xTitle)
             .yAxisTitle("ns/op")
             .build();
+    double min = rows.stream().mapToDouble(Row::nanos).filter(v -> v > 0).min().orElse(1);
     chart.getStyler().setYAxisLogarithmic(true);
-    chart.getStyler().setYAxisMin(0.05);
+    chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
     chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
-    chart.getStyler().setOverlapped(false);
-    chart.getStyler().setXAxisLabelRotation(20);
-    for (var e : byPath.entrySet()) {
+    chart.getStyler().setOverlapped(overlapped);
+    chart.getStyler().setXAxisLabelRotation(overlapped ? 60 : 20);
+    for (var e : bySeries.entrySet()) {
       // every series spans every category (null where a path was not measured) so bars line up
       List<Double> ys = new ArrayList<>();
       for (String c : categories) {
@@ -209,20 +329,12 @@ public final class Report {
       }
       chart.addSeries(e.getKey(), categories, ys);
     }
-    org.knowm.xchart.BitmapEncoder.saveBitmap(
-        chart,
-        svg.toString().replaceAll("\\.svg$", ""),
-        org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG);
-    VectorGraphicsEncoder.saveVectorGraphic(
-        chart,
-        svg.toString().replaceAll("\\.svg$", ""),
-        VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
+    return chart;
   }
 
-  private static String label(Row r) {
-    String shortClass = r.clazz();
-    return r.params().isEmpty()
-        ? shortClass
-        : shortClass + " " + r.params().replaceAll("^[a-z]+=", "");
+  private static void save(CategoryChart chart, String base) throws IOException {
+    BitmapEncoder.saveBitmap(chart, base, BitmapEncoder.BitmapFormat.PNG);
+    VectorGraphicsEncoder.saveVectorGraphic(
+        chart, base, VectorGraphicsEncoder.VectorGraphicsFormat.SVG);
   }
 }

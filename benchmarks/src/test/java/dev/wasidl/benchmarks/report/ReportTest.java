@@ -31,10 +31,51 @@ class ReportTest {
   }
 
   @Test
+  void readsJmhJsonAndMergedEntries(@TempDir Path dir) throws Exception {
+    Path jmh = dir.resolve("jmh.json");
+    Files.writeString(
+        jmh,
+        """
+        [ { "benchmark" : "dev.wasidl.benchmarks.DowncallOverhead.bridgeRaw", "mode" : "avgt",
+            "params" : { "fn" : "add" },
+            "primaryMetric" : { "score" : 8.0, "scoreError" : 0.5, "scoreUnit" : "ns/op",
+                                "rawData" : [ [ 7.9, 8.1 ] ] } },
+          { "benchmark" : "dev.wasidl.benchmarks.FirstCall.staticFfm", "mode" : "ss",
+            "params" : { "jvm" : "cold" },
+            "primaryMetric" : { "score" : 1.5, "scoreError" : "NaN", "scoreUnit" : "us/op" } } ]
+        """);
+    Path ffi = dir.resolve("libffi.json");
+    Files.writeString(
+        ffi,
+        """
+        [{"benchmark":"dev.wasidl.benchmarks.Libffi.ffiCall","mode":"avgt","params":{"fn":"add"},
+          "primaryMetric":{"score":12.0,"scoreError":0.25,"scoreUnit":"ns/op"}}]
+        """);
+    List<Report.Row> rows = Report.readJson(List.of(jmh, ffi));
+    assertEquals(
+        new Report.Row("DowncallOverhead.bridgeRaw", "fn=add", 8.0, 0.5, "ns/op"), rows.get(0));
+    assertEquals(1500.0, rows.get(1).nanos(), 1e-9);
+    assertTrue(Double.isNaN(rows.get(1).error()));
+    Report.Ratio libffi = Report.ofRows(rows, "short").ratios().getFirst();
+    assertEquals("libffi ffi_call / bridge-ffm raw", libffi.name());
+    assertEquals(1.5, libffi.value(), 1e-9);
+  }
+
+  @Test
+  void throughputOfRowsWithABytesParam() {
+    Report.Row r = new Report.Row("CanonicalAbi.liftString", "bytes=1024", 1024.0, 1, "ns/op");
+    assertEquals(1000.0, r.megabytesPerSecond(), 1e-9); // 1024 B per 1024 ns = 1 GB/s
+    assertTrue(
+        Report.ofRows(List.of(r), "short").markdown().contains("| ns/op | 1000.0 |"),
+        "MB/s column");
+  }
+
+  @Test
   void markdownAndChart(@TempDir Path dir) throws Exception {
     Report r = Report.ofRows(ROWS, "short");
     String md = r.markdown();
-    assertTrue(md.contains("| DowncallOverhead.bridgeRaw | fn=add | 8.80 | ± 0.60 | ns/op |"), md);
+    assertTrue(
+        md.contains("| DowncallOverhead.bridgeRaw | fn=add | 8.80 | ± 0.60 | ns/op |  |"), md);
     assertTrue(md.contains("Measured on Linux"), md);
     Path svg = dir.resolve("chart.svg");
     r.writeChart(svg);
