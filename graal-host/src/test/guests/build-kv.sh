@@ -40,3 +40,4 @@ kv_plugin() { # kv_plugin <name> <backend source> [extra deps folders...]: a WIT
 }
 
 kv_plugin kv-memory backend_memory.c
+kv_plugin kv-sqlite backend_sqlite.c "$here/../../main/wit/deps/dl" "$src/wit-cli"

@@ -144,6 +144,9 @@ WASI_DL_DLL("prefix") void wasi_dl_prefix(dl_ret *ret);
 WASI_DL_DLL("suffix") void wasi_dl_suffix(dl_ret *ret);
 
 // ---- memory the host writes into (lists and strings it returns) --------------------------------
+// A guest with its own cabi_realloc defines WASI_DL_OWN_CABI_REALLOC: it must be realloc while the
+// guest calls wasi:dl (dl_take_string and dl_fields realloc and free what the host returned).
+#ifndef WASI_DL_OWN_CABI_REALLOC
 __attribute__((export_name("cabi_realloc")))
 void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
   (void)old_size;  // malloc's alignment (16) covers every canonical ABI alignment
@@ -152,6 +155,7 @@ void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
   if (!p) abort();
   return p;
 }
+#endif
 
 // A string the host returned at ret+off (ptr, len), as a malloc'd NUL-terminated copy.
 static char *dl_take_string(const dl_ret *r, int off) {

@@ -1,7 +1,12 @@
 package dev.wasidl.keyvalue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasidl.dl.DlCtx;
+import dev.wasidl.dl.DlView;
+import dev.wasidl.dl.WasiDl;
+import dev.wasidl.ffm.DlPolicy;
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.keyvalue.bindings.test.kv_app.AppGuest;
 import dev.wasidl.runtime.Component;
@@ -30,8 +35,18 @@ import org.junit.jupiter.api.Test;
 class KeyValuePluginTest {
   private static Path dir;
   private static Path composed;
+  private static Path composedSqlite;
 
   record Data(WasiCtx wasi) implements WasiView {}
+
+  /** WASI and wasi:dl, for the SQLite plugin. */
+  record DlData(WasiCtx wasi, DlCtx dl) implements WasiView, DlView, AutoCloseable {
+    @Override
+    public void close() {
+      dl.close();
+      wasi.close();
+    }
+  }
 
   /** Runs a script of graal-host/src/test/node with node; its stdout. */
   static String node(String... args) throws IOException, InterruptedException {
@@ -88,6 +103,7 @@ class KeyValuePluginTest {
   static void composeTheApp() throws IOException, InterruptedException {
     dir = Files.createTempDirectory("kv-plugin");
     composed = compose(dir, "kv-memory-c.wasm");
+    composedSqlite = compose(dir, "kv-sqlite-c.wasm");
   }
 
   @AfterAll
@@ -108,6 +124,49 @@ class KeyValuePluginTest {
         assertEquals(KeyValueHostTest.EXPECTED, report, String.join("\n", report));
       }
     }
+  }
+
+  /** The second run's report on a store holding the first run's data (KeyValueHostTest's). */
+  static List<String> secondRun() {
+    List<String> second = new java.util.ArrayList<>(KeyValueHostTest.EXPECTED);
+    second.set(second.indexOf("increment counter +5: ok 5"), "increment counter +5: ok 13");
+    second.set(second.indexOf("increment counter +3: ok 8"), "increment counter +3: ok 16");
+    second.set(second.indexOf("get counter: [8 0 0 0 0 0 0 0]"), "get counter: [16 0 0 0 0 0 0 0]");
+    second.set(second.indexOf("cas new-key current: none"), "cas new-key current: created");
+    second.set(second.indexOf("list-keys page 2: [c] end"), "list-keys page 2: [c, counter] more");
+    second.add(second.indexOf("increment counter +5: ok 13"), "list-keys page 3: [new-key] end");
+    return second;
+  }
+
+  /**
+   * Provider 3: the same exports on a SQLite database file through wasi:dl (libsqlite3.so.0, the
+   * only library allowed; the file from KV_SQLITE_PATH). A fresh file gives the first report; a
+   * second instance (its own plugin instance, its own SQLite connection) on the same file sees the
+   * first one's data.
+   */
+  @Test
+  void sqlitePluginKeepsTheDataInItsFile() throws IOException {
+    Path db = dir.resolve("kv.sqlite3");
+    try (GraalRuntime runtime = GraalRuntime.create()) {
+      Linker linker = Linker.of(runtime);
+      Wasi.add(linker);
+      WasiDl.add(linker);
+      linker.defineUnknownImportsAsTraps();
+      Component app = Component.of("keyvalue-js+kv-sqlite-c", Files.readAllBytes(composedSqlite));
+      List<List<String>> reports = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        try (DlData data =
+                new DlData(
+                    new WasiCtx(WasiConfig.builder().env("KV_SQLITE_PATH", db.toString()).build()),
+                    new DlCtx(DlPolicy.builder().allow("libsqlite3.so.0").build()));
+            Instance instance = linker.instantiate(app, data)) {
+          reports.add(new AppGuest(instance).run());
+        }
+      }
+      assertEquals(KeyValueHostTest.EXPECTED, reports.get(0), String.join("\n", reports.get(0)));
+      assertEquals(secondRun(), reports.get(1), String.join("\n", reports.get(1)));
+    }
+    assertTrue(Files.size(db) > 0, "no database file");
   }
 
   @Test
