@@ -99,6 +99,10 @@ jco parse "$here/trap-wat/trap.wat" -o "$out/trap-wat.wasm"
 # importing them.
 jco parse "$here/plug-wat/provider.wat" -o "$out/plug-provider-wat.wasm"
 jco parse "$here/plug-wat/consumer.wat" -o "$out/plug-consumer-wat.wasm"
+# (4e) wasidl compose's plugin/app pair (and a plugin whose export does not match the app's import).
+jco parse "$here/compose-wat/provider.wat" -o "$out/compose-provider.wasm"
+jco parse "$here/compose-wat/app.wat" -o "$out/compose-app.wasm"
+jco parse "$here/compose-wat/provider-mismatch.wat" -o "$out/compose-provider-mismatch.wasm"
 
 # (5) a JavaScript component (StarlingMonkey, ~12.5 MB), with its default WASI features. (`--disable all`
 # saves only ~40 KB, so one real build is kept.)

@@ -13,9 +13,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code wasidl} command line: {@code wasidl run} runs a component (its {@code wasi:cli/run}
- * export, or one export called with {@code --invoke}), {@code wasidl wit} prints its world as WIT.
- * Exit codes follow wasmtime: the guest's own code, 1 for an error, 2 for a usage error, 134 (128 +
- * SIGABRT) for a trap.
+ * export, or one export called with {@code --invoke}), {@code wasidl wit} prints its world as WIT,
+ * {@code wasidl compose} plugs components into an app. Exit codes follow wasmtime: the guest's own
+ * code, 1 for an error, 2 for a usage error, 134 (128 + SIGABRT) for a trap.
  */
 @Command(
     name = "wasidl",
@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     synopsisSubcommandLabel = "COMMAND",
     description = "Runs WebAssembly components on GraalWasm.",
-    subcommands = {RunCommand.class, WitCommand.class})
+    subcommands = {RunCommand.class, WitCommand.class, ComposeCommand.class})
 public final class Main implements Callable<Integer> {
   /** Exit code of a guest trap, as wasmtime's on Unix: 128 + SIGABRT. */
   public static final int TRAP = 134;
@@ -78,7 +78,8 @@ public final class Main implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: run or wit");
+    throw new CommandLine.ParameterException(
+        spec.commandLine(), "Missing command: run, wit or compose");
   }
 
   /** wasidl's version and the GraalVM polyglot it was built with. */

@@ -60,7 +60,9 @@ class MainTest {
     Result r = wasidl("--help");
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().startsWith("Usage: wasidl [-hV] COMMAND"), r.toString());
-    assertTrue(r.out().contains("run ") && r.out().contains("wit "), r.toString());
+    assertTrue(
+        r.out().contains("run ") && r.out().contains("wit ") && r.out().contains("compose "),
+        r.toString());
   }
 
   @Test
@@ -103,7 +105,7 @@ class MainTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "''|Missing command: run or wit",
+        "''|Missing command: run, wit or compose",
         "frobnicate|Unmatched argument at index 0: 'frobnicate'",
         "run|Missing required parameter: 'COMPONENT'",
         "run --frobnicate x.wasm|Unknown option: '--frobnicate'",

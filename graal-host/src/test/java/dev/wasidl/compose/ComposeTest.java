@@ -1,0 +1,190 @@
+package dev.wasidl.compose;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasidl.cli.Main;
+import dev.wasidl.component.Component;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code wasidl compose} on a hand-written pair (guests/compose-wat): the plugin exports
+ * test:compose/counter@0.1.0 (a resource, a named record, strings) and prints through
+ * wasi:cli/stdout@0.2.0; the app imports it and wasi:cli/stdout@0.2.6. The composition runs on our
+ * host and on node + jco with the same output.
+ */
+class ComposeTest {
+  static final String RUN = "test:compose/app@0.1.0#run()";
+  static final String STDOUT = "provider: new counter\nhello, compose\n";
+
+  @TempDir Path tmp;
+
+  record Result(int code, String out, String err) {}
+
+  static Result wasidl(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  static byte[] guest(String name) {
+    try (InputStream in = ComposeTest.class.getResourceAsStream("/guests/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no guest " + name);
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static Path copy(Path dir, String name) throws IOException {
+    return Files.write(dir.resolve(name), guest(name));
+  }
+
+  private Path composed() throws IOException {
+    Path out = tmp.resolve("composed.wasm");
+    Result r =
+        wasidl(
+            "compose",
+            "--plug",
+            copy(tmp, "compose-provider.wasm").toString(),
+            copy(tmp, "compose-app.wasm").toString(),
+            "-o",
+            out.toString());
+    assertEquals(new Result(0, "", ""), r);
+    return out;
+  }
+
+  @Test
+  void theCompositionRunsOnOurHost() throws IOException {
+    Path out = composed();
+    assertEquals(
+        new Result(0, STDOUT + "2207\n", ""), wasidl("run", "--invoke", RUN, out.toString()));
+  }
+
+  /** Only the host's imports remain, WASI merged at the app's 0.2.6; the app's export is kept. */
+  @Test
+  void theCompositionsWorldIsTheAppsExportAndTheRemainingImports() throws IOException {
+    Component c = Component.decode(Files.readAllBytes(composed()));
+    assertEquals(
+        List.of("wasi:io/error@0.2.6", "wasi:io/streams@0.2.6", "wasi:cli/stdout@0.2.6"),
+        c.imports().stream().map(i -> i.name().text()).toList());
+    assertEquals(
+        List.of("test:compose/app@0.1.0"), c.exports().stream().map(e -> e.name().text()).toList());
+    assertEquals(2, c.components().size());
+    Result wit = wasidl("wit", tmp.resolve("composed.wasm").toString());
+    assertEquals(0, wit.code(), wit.err());
+    assertTrue(
+        wit.out()
+            .startsWith(
+                """
+                package root:component;
+
+                world root {
+                  import wasi:io/error@0.2.6;
+                  import wasi:io/streams@0.2.6;
+                  import wasi:cli/stdout@0.2.6;
+
+                  export test:compose/app@0.1.0;
+                }
+                """),
+        wit.out());
+    assertTrue(wit.out().contains("use wasi:io/streams@0.2.6.{output-stream};"), wit.out());
+  }
+
+  /** The parts are nested byte for byte. */
+  @Test
+  void thePartsAreNestedUnchanged() {
+    byte[] plugin = guest("compose-provider.wasm");
+    byte[] app = guest("compose-app.wasm");
+    Component c =
+        Component.decode(
+            Composer.compose(Part.of("app.wasm", app), List.of(Part.of("plugin.wasm", plugin))));
+    assertEquals(java.nio.ByteBuffer.wrap(plugin), c.components().get(0).bytes(), "the plugin");
+    assertEquals(java.nio.ByteBuffer.wrap(app), c.components().get(1).bytes(), "the app");
+  }
+
+  @Test
+  void theCompositionRunsOnNodeWithJco() throws IOException, InterruptedException {
+    Path out = composed();
+    assertTrue(Node.jcoPrint(out).contains("(instance (;6;)"));
+    assertEquals(
+        "{\"stdout\":\"provider: new counter\\nhello, compose\\n\",\"stderr\":\"\",\"exit\":0,"
+            + "\"calls\":[{\"call\":\"app.run\",\"value\":2207}]}\n",
+        Node.run("wasi-run.mjs", "--call", "app.run", "[]", out.toString()));
+  }
+
+  @Test
+  void aPluginWhoseExportDoesNotMatchTheImportIsRefusedNamingBoth() {
+    ComposeException e =
+        assertThrows(
+            ComposeException.class,
+            () ->
+                Composer.compose(
+                    Part.of("app.wasm", guest("compose-app.wasm")),
+                    List.of(Part.of("bad.wasm", guest("compose-provider-mismatch.wasm")))));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "bad.wasm's export test:compose/counter@0.1.0 does not match app.wasm's import"
+                    + " test:compose/counter@0.1.0: "),
+        e.getMessage());
+  }
+
+  @Test
+  void aPluginExportingNothingTheAppImportsIsRefused() {
+    ComposeException e =
+        assertThrows(
+            ComposeException.class,
+            () ->
+                Composer.compose(
+                    Part.of("app.wasm", guest("compose-app.wasm")),
+                    List.of(Part.of("other.wasm", guest("compose-app.wasm")))));
+    assertEquals(
+        "other.wasm exports nothing app.wasm imports (it exports test:compose/app@0.1.0;"
+            + " app.wasm imports wasi:io/error@0.2.6, wasi:io/streams@0.2.6,"
+            + " wasi:cli/stdout@0.2.6, test:compose/counter@0.1.0)",
+        e.getMessage());
+  }
+
+  @Test
+  void theCommandLineReportsErrors() throws IOException {
+    Path app = copy(tmp, "compose-app.wasm");
+    Path notAComponent = Files.writeString(tmp.resolve("text.wasm"), "not wasm");
+    Path out = tmp.resolve("out.wasm");
+    Result r =
+        wasidl("compose", "--plug", notAComponent.toString(), app.toString(), "-o", out.toString());
+    assertEquals(1, r.code());
+    assertTrue(
+        r.err().startsWith("Error: " + notAComponent + " is not a valid component: "), r.err());
+    r = wasidl("compose", "--plug", app.toString(), app.toString(), "-o", out.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().startsWith("Error: " + app + " exports nothing " + app), r.err());
+    r =
+        wasidl(
+            "compose",
+            "--plug",
+            tmp.resolve("missing.wasm").toString(),
+            app.toString(),
+            "-o",
+            out.toString());
+    assertEquals(1, r.code());
+    assertTrue(r.err().contains("no such file"), r.err());
+    assertTrue(Files.notExists(out));
+    r = wasidl("compose", app.toString(), "-o", out.toString());
+    assertEquals(2, r.code());
+    assertTrue(r.err().startsWith("Missing required option: '--plug=PLUGIN'"), r.err());
+  }
+}
