@@ -41,3 +41,21 @@ kv_plugin() { # kv_plugin <name> <backend source> [extra deps folders...]: a WIT
 
 kv_plugin kv-memory backend_memory.c
 kv_plugin kv-sqlite backend_sqlite.c "$here/../../main/wit/deps/dl" "$src/wit-cli"
+
+# kv-bench-c: the app of the KeyValueProviders benchmark (imports store and atomics, loops of calls).
+mkdir -p "$tmp/kv-bench-wit/deps"
+cp "$here/kv-bench-c/bench.wit" "$tmp/kv-bench-wit/"
+cp -r "$here/../wit/keyvalue-app/deps/keyvalue" "$tmp/kv-bench-wit/deps/"
+clang-19 --target=wasm32-wasi -O2 -Wall -Wextra -Werror -c "$here/kv-bench-c/bench.c" -o "$tmp/kv-bench.o"
+clang-19 --target=wasm32-wasi -mexec-model=reactor "$tmp/kv-bench.o" -Wl,--strip-debug -fuse-ld="$W" \
+  -Wl,--component-type="$tmp/kv-bench-wit" -Wl,--wasi-adapter=none -o "$out/kv-bench-c.wasm"
+jco wit "$out/kv-bench-c.wasm" > "$out/kv-bench-c.wit.txt"
+ls -la "$out/kv-bench-c.wasm"
+
+# kv-bench-memory-composed: kv-bench-c and kv-memory-c composed by hand in one component
+# (node/compose-by-hand.mjs, which needs `npm ci --prefix graal-host/src/test/node`): the
+# "composed" provider of the KeyValueProviders benchmark.
+node "$here/../node/compose-by-hand.mjs" "$out/kv-memory-c.wasm" "$out/kv-bench-c.wasm" \
+  "$out/kv-bench-memory-composed.wasm"
+jco wit "$out/kv-bench-memory-composed.wasm" > "$out/kv-bench-memory-composed.wit.txt"
+ls -la "$out/kv-bench-memory-composed.wasm"

@@ -1,20 +1,23 @@
-// Composes a wasi:keyvalue plugin with the keyvalue app by hand (guest-toolchain.md's "composition
-// without wac"), to test the plugins (guests/kv-plugin-c) independently of wasidl's own plugging:
+// Composes a plugin with an app by hand (guest-toolchain.md's "composition without wac"), to test
+// the wasi:keyvalue plugins (guests/kv-plugin-c) independently of wasidl's own plugging:
 //   node compose-by-hand.mjs PLUGIN.wasm APP.wasm OUT.wasm
 // jco prints both as component WAT. The result nests both: it instantiates the plugin, then the app
-// with the plugin's three wasi:keyvalue exports and its own imports for the rest, and exports the
-// app's test:kv-app/app. Its imports are the app's other imports (declared as the app declares
-// them: the app's top-level forms after its keyvalue imports, up to its first core module) and the
-// plugin's (e.g. wasi:dl for the SQLite one; declared with the plugin's forms, names prefixed).
-// Takes 10-30 s for the 12.7 MB app.
+// with the plugin's exported interfaces for the app's imports of those names (which must be the
+// app's first imports) and its own imports for the rest, and exports what the app exports. Its
+// imports are the app's other imports (declared as the app declares them: the app's top-level
+// forms after its plugged imports, up to its first definition) and the plugin's (e.g. wasi:dl for
+// the SQLite one; declared with the plugin's forms, names prefixed). 10-30 s for the 12.7 MB app.
 import { parse, print } from '@bytecodealliance/jco';
 import { readFile, writeFile } from 'node:fs/promises';
 
 const [pluginPath, appPath, outPath] = process.argv.slice(2);
 const plugin = await print(await readFile(pluginPath));
 const app = await print(await readFile(appPath));
-const KV = ['store', 'atomics', 'batch'].map((i) => `wasi:keyvalue/${i}@0.2.0-draft2`);
 const importsOf = (text) => [...text.matchAll(/^ {2}\(import "([^"]+)" \(instance /gm)].map((m) => m[1]);
+const exportsOf = (text) =>
+  [...text.matchAll(/^ {2}\(export (?:\$\S+ )?(?:\(;\d+;\) )?"([^"]+)" \((instance|func) /gm)].map((m) => [m[1], m[2]]);
+const KV = exportsOf(plugin).filter(([n, kind]) => kind === 'instance' && importsOf(app).includes(n)).map(([n]) => n);
+if (KV.length === 0) throw new Error('the app imports no interface the plugin exports');
 
 // The plugin's top-level forms up to its last import: the types and imports to declare outside.
 const pluginLines = plugin.split('\n');
@@ -28,9 +31,9 @@ const pluginArgs = importsOf(plugin).map((n) => `\n      (with "${n}" (instance 
 const appLines = app.split('\n');
 const lastKv = Math.max(...KV.map((n) => appLines.findIndex((l) => l.startsWith(`  (import "${n}"`))));
 const code = appLines.findIndex((l) => /^ {2}\((core )?(module|component|instance|func|core)/.test(l));
-if (lastKv < 0 || code < lastKv) throw new Error('the app does not start with its keyvalue imports');
+if (lastKv < 0 || code < lastKv) throw new Error('the app does not start with its plugged imports');
 const appDecls = appLines.slice(lastKv + 1, code).join('\n');
-if (appDecls.includes('wasi:keyvalue')) throw new Error('the app declares more keyvalue items late');
+if (KV.some((n) => appDecls.includes(n))) throw new Error('the app declares plugged items late');
 const appImports = importsOf(appDecls);
 const dup = appImports.filter((n) => importsOf(plugin).includes(n));
 if (dup.length) throw new Error(`both import ${dup}: not supported here`);
@@ -48,8 +51,10 @@ const text = [
   aliases,
   indent(app).replace('  (component', '  (component $app'),
   `  (instance $app-inst (instantiate $app${appArgs}))`,
-  '  (alias export $app-inst "test:kv-app/app@0.1.0" (instance $run))',
-  '  (export "test:kv-app/app@0.1.0" (instance $run))',
+  ...exportsOf(app).flatMap(([n, kind], i) => [
+    `  (alias export $app-inst "${n}" (${kind} $out${i}))`,
+    `  (export "${n}" (${kind} $out${i}))`,
+  ]),
   ')',
 ].filter((s) => s !== '').join('\n');
 await writeFile(outPath, await parse(text));

@@ -212,7 +212,24 @@ static void fail_open(const char *what) {
   }
 }
 
-// Opens the library, its functions, the database and the table, once.
+// Prepares, runs to the end and finalizes one statement.
+static kv_error *execute(const char *sql) {
+  kv_error *e = NULL;
+  statement once = {sql, 0};
+  int32_t stmt = prepared(&once, &e);
+  if (!stmt) return e;
+  int64_t rc;
+  while ((rc = step(stmt)) == SQLITE_ROW) {}
+  if (rc != SQLITE_DONE) e = sqlite_error();
+  dl_var f[] = {dl_addr(stmt)};
+  call_int(fn.finalize, 1, f);
+  wasi_dl_alloc_drop(stmt);
+  return e;
+}
+
+// Opens the library, its functions, the database and the table, once. The journal is a WAL with
+// synchronous=NORMAL: a commit is not an fsync (durable across a crash of the process, not of the
+// machine), and readers in other processes do not block the writer.
 static void open_database(void) {
   if (db || open_error) return;
   int32_t lib = dl_open("libsqlite3.so.0", DL_NOW);
@@ -247,15 +264,11 @@ static void open_database(void) {
   if (DL_OK && rc == SQLITE_OK) {
     dl_var t[] = {dl_addr(db), dl_s32(DL_C_INT, 5000)};  // wait for other writers of the file
     call_int(fn.busy_timeout, 2, t);
-    statement create = {"CREATE TABLE IF NOT EXISTS kv (bucket TEXT NOT NULL, key TEXT NOT NULL, "
-                        "value_hex TEXT NOT NULL, PRIMARY KEY (bucket, key)) WITHOUT ROWID", 0};
-    int32_t stmt = prepared(&create, &e);
-    if (stmt) {
-      if (step(stmt) != SQLITE_DONE) e = sqlite_error();
-      dl_var f[] = {dl_addr(stmt)};
-      call_int(fn.finalize, 1, f);
-      wasi_dl_alloc_drop(stmt);
-    }
+    e = execute("PRAGMA journal_mode = WAL");
+    if (!e) e = execute("PRAGMA synchronous = NORMAL");
+    if (!e)
+      e = execute("CREATE TABLE IF NOT EXISTS kv (bucket TEXT NOT NULL, key TEXT NOT NULL, "
+                  "value_hex TEXT NOT NULL, PRIMARY KEY (bucket, key)) WITHOUT ROWID");
   } else {
     e = sqlite_error();
   }

@@ -38,7 +38,11 @@ class JcoWitComparisonTest {
         "hello-js",
         "dl-hello-c",
         "dl-libs",
-        "dl-all-c"
+        "dl-all-c",
+        "kv-memory-c",
+        "kv-sqlite-c",
+        "kv-bench-c",
+        "kv-bench-memory-composed"
       })
   void importsAndExportsMatchJcoWit(String guest) {
     Component c = Guests.decode(guest + ".wasm");
