@@ -55,7 +55,10 @@ dl_command dl-libs libs.c
 # Every wasi:dl item against native-tests' libraries: cases() and run(case, libdir).
 dl_reactor dl-all-c all.c
 
-for g in dl-hello-c dl-libs dl-all-c; do
+# The benchmarks' guest (benchmarks' DlComponentCall): add(int, int) through wasi:dl in a loop.
+dl_reactor dl-bench-c bench.c
+
+for g in dl-hello-c dl-libs dl-all-c dl-bench-c; do
   jco wit "$out/$g.wasm" > "$out/$g.wit.txt"
   ls -la "$out/$g.wasm"
 done

@@ -1,5 +1,7 @@
 package dev.wasidl.benchmarks;
 
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
 import dev.wasidl.component.CoreType;
 import dev.wasidl.component.CoreValType;
 import dev.wasidl.graal.GraalFunction;
@@ -8,6 +10,11 @@ import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.graal.GraalStore;
 import dev.wasidl.graal.HostFunction;
 import dev.wasidl.graal.Imports;
+import dev.wasidl.nativetests.NativeLibs;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
@@ -30,6 +37,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * What does one call from compiled wasm into a Java host function cost? A wasm loop calls {@code
  * env.add(i32,i32)} 1000 times: through polyglot's {@code ProxyExecutable}, through the typed host
  * function object graal-host spins per signature, and inline in wasm (the floor). ns per call.
+ * {@code typedNativeAdd}: the typed host function is native-tests' C {@code add} itself (its static
+ * FFM downcall handle), the floor of any wasm-to-native call on GraalWasm, which {@code
+ * DlComponentCall} is compared with.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -37,6 +47,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Thread)
+@SuppressWarnings("restricted") // the native floor links its own handle
 public class HostImportDispatch {
   static final int CALLS = 1000;
   private static final CoreType.Func ADD =
@@ -48,6 +59,8 @@ public class HostImportDispatch {
   private GraalFunction proxyLoop;
   private GraalFunction typedLoop;
   private GraalFunction inlineLoop;
+  private GraalStore nativeStore;
+  private GraalFunction nativeLoop;
 
   static int add(int a, int b) {
     return a + b;
@@ -67,6 +80,21 @@ public class HostImportDispatch {
                     MethodType.methodType(int.class, int.class, int.class)));
     HostFunction proxy =
         HostFunction.ofProxy(ADD, (ProxyExecutable) a -> a[0].asInt() + a[1].asInt());
+    HostFunction nativeAdd =
+        HostFunction.of(
+            ADD,
+            Linker.nativeLinker()
+                .downcallHandle(
+                    SymbolLookup.libraryLookup(NativeLibs.path("wasidl_prims"), Arena.global())
+                        .find("add")
+                        .orElseThrow(),
+                    FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT)));
+    nativeStore = runtime.newStore();
+    nativeLoop =
+        nativeStore
+            .instantiate(module, Imports.builder().define("env", "add", nativeAdd).build())
+            .function("host_loop")
+            .orElseThrow();
     typedStore = runtime.newStore();
     proxyStore = runtime.newStore();
     typedLoop =
@@ -90,6 +118,7 @@ public class HostImportDispatch {
   public void tearDown() {
     typedStore.close();
     proxyStore.close();
+    nativeStore.close();
     runtime.close();
   }
 
@@ -103,6 +132,12 @@ public class HostImportDispatch {
   @OperationsPerInvocation(CALLS)
   public int typedHostFunction() {
     return typedLoop.callInt(CALLS);
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CALLS)
+  public int typedNativeAdd() {
+    return nativeLoop.callInt(CALLS);
   }
 
   @Benchmark

@@ -162,6 +162,24 @@ class DlGuestsTest {
   }
 
   @Test
+  void dlBenchCallsAddInALoop() {
+    // the benchmarks' guest (benchmarks' DlComponentCall): sum of add(i, 2) for i < n
+    Component bench = Component.of("dl-bench-c", bytes("dl-bench-c.wasm"));
+    String dir = NativeLibs.dir().toString();
+    try (DlCtx dl = new DlCtx(DlPolicy.builder().allow(dir + "/libwasidl_prims.so").build());
+        Instance i = linker.instantiate(bench, dl)) {
+      assertEquals(
+          Optional.of(new Val.ResultVal(true, Optional.of(new Val.Str("ready")))),
+          i.func("setup").orElseThrow().call(new Val.Str(dir)));
+      int resources = dl.resourceCount();
+      assertEquals(
+          Optional.of(new Val.S64(1000L * 999 / 2 + 2000)),
+          i.func("bench").orElseThrow().call(new Val.U32(1000)));
+      assertEquals(resources, dl.resourceCount(), "bench drops every value it makes");
+    }
+  }
+
+  @Test
   void dlLibsTheDemo() {
     DlPolicy policy =
         DlPolicy.builder().allow("libm.so.6").allow("libc.so.6").allow("libz.so.1").build();

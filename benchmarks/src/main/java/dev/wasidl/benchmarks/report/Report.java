@@ -184,7 +184,7 @@ public final class Report {
         out,
         "component via wasi:dl / core host import",
         "DlComponentCall.viaWasiDl",
-        "HostImportDispatch.typedHostFunction",
+        "HostImportDispatch.typedNativeAdd",
         "",
         "<= 3");
     return out;

@@ -1,0 +1,88 @@
+package dev.wasidl.benchmarks;
+
+import dev.wasidl.dl.DlCtx;
+import dev.wasidl.dl.WasiDl;
+import dev.wasidl.ffm.DlPolicy;
+import dev.wasidl.graal.GraalRuntime;
+import dev.wasidl.nativetests.NativeLibs;
+import dev.wasidl.runtime.Component;
+import dev.wasidl.runtime.Func;
+import dev.wasidl.runtime.Instance;
+import dev.wasidl.runtime.Linker;
+import dev.wasidl.types.Val;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * What does a native call from a component through wasi:dl cost? The dl-bench-c guest (graal-host's
+ * test guests) calls native-tests' {@code add(int, int)} {@value #CALLS} times in one export call,
+ * each time: two {@code outgoing-primitive} constructors and {@code set-s32}, {@code
+ * function.call}, {@code incoming-primitive.get-s32} and the drop: six wasi:dl imports per native
+ * call. ns per native call; compare with {@code HostImportDispatch.typedNativeAdd}, a core module
+ * calling the same C function through one typed host import.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 10, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Thread)
+public class DlComponentCall {
+  static final int CALLS = 1000;
+
+  private GraalRuntime runtime;
+  private DlCtx dl;
+  private Instance instance;
+  private Func bench;
+  private List<Val> args;
+
+  @Setup
+  public void setUp() {
+    runtime = Wasm.compiledRuntime();
+    Linker linker = Linker.of(runtime);
+    WasiDl.add(linker);
+    dl = new DlCtx(DlPolicy.builder().allow(NativeLibs.dir() + "/*").build());
+    instance = linker.instantiate(Component.of("dl-bench-c", Wasm.guest("dl-bench-c.wasm")), dl);
+    Optional<Val> ready =
+        instance
+            .func("setup")
+            .orElseThrow()
+            .call(List.of(new Val.Str(NativeLibs.dir().toString())));
+    if (!ready.equals(Optional.of(new Val.ResultVal(true, Optional.of(new Val.Str("ready")))))) {
+      throw new IllegalStateException("dl-bench-c setup: " + ready);
+    }
+    bench = instance.func("bench").orElseThrow();
+    // sum of add(i, 2) for i < n: n(n-1)/2 + 2n
+    Optional<Val> check = bench.call(List.of(new Val.U32(10)));
+    if (!check.equals(Optional.of(new Val.S64(65)))) {
+      throw new IllegalStateException("dl-bench-c bench(10) = " + check + ", expected 65");
+    }
+    args = List.of(new Val.U32(CALLS));
+  }
+
+  @TearDown
+  public void tearDown() {
+    instance.close();
+    dl.close();
+    runtime.close();
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(CALLS)
+  public Optional<Val> viaWasiDl() {
+    return bench.call(args);
+  }
+}
