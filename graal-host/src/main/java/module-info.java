@@ -14,6 +14,7 @@ module dev.wasidl.graalhost {
   exports dev.wasidl.bindings;
   exports dev.wasidl.wasi;
   exports dev.wasidl.dl;
+  exports dev.wasidl.keyvalue;
   exports dev.wasidl.cli;
 
   // picocli fills the command classes' annotated fields reflectively.
@@ -28,6 +29,7 @@ module dev.wasidl.graalhost {
   exports dev.wasidl.wasi.bindings.wasi.io;
   exports dev.wasidl.wasi.bindings.wasi.random;
   exports dev.wasidl.wasi.bindings.wasi.sockets;
+  exports dev.wasidl.keyvalue.bindings.wasi.keyvalue;
 
   requires transitive org.graalvm.polyglot;
   requires transitive dev.wasidl.ffm;

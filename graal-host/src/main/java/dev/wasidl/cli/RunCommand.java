@@ -8,6 +8,8 @@ import dev.wasidl.dl.WasiDl;
 import dev.wasidl.ffm.DlPolicy;
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.graal.MalformedModuleException;
+import dev.wasidl.keyvalue.InMemoryKeyValue;
+import dev.wasidl.keyvalue.KeyValueHost;
 import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Func;
 import dev.wasidl.runtime.Instance;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -106,6 +109,30 @@ final class RunCommand implements Callable<Integer> {
       description = "Pinned C signatures for wasi:dl (needs --dl), one `symbol: signature` a line.")
   @Nullable Path dlSignatures;
 
+  @Option(
+      names = "--plug",
+      paramLabel = "PLUGIN.wasm",
+      description = {
+        "Instantiate the plugin component first, with the same grants, and satisfy the imports of"
+            + " the next plugins and of COMPONENT with the interfaces it exports. Repeatable, in"
+            + " order; an interface defined twice is a usage error."
+      })
+  List<Path> plugs = new ArrayList<>();
+
+  @Option(
+      names = "--keyvalue",
+      description =
+          "Define wasi:keyvalue@0.2.0-draft2 (store, atomics, batch) with the built-in in-memory"
+              + " store, shared by COMPONENT and its plugins for the run.")
+  boolean keyValue;
+
+  @Option(
+      names = "--keyvalue-page-size",
+      paramLabel = "N",
+      defaultValue = "2",
+      description = "Keys per list-keys page of the --keyvalue store (default: ${DEFAULT-VALUE}).")
+  int keyValuePageSize = 2;
+
   @Parameters(index = "0", paramLabel = "COMPONENT", description = "the component (.wasm)")
   @Nullable Path component;
 
@@ -156,23 +183,27 @@ final class RunCommand implements Callable<Integer> {
       }
       String doing = "instantiate `" + file + "`";
       RunOptions o = options();
-      try (RunContext cx = new RunContext(new WasiCtx(wasiConfig(o)), new DlCtx(dlPolicy(o)));
-          Instance instance = linker.instantiate(c, cx)) {
-        if (call.isPresent()) {
-          doing = "invoke `" + call.get().func().qualified() + "`";
-          return invoke(instance, call.get());
+      InMemoryKeyValue store = keyValue ? new InMemoryKeyValue(keyValuePageSize) : null;
+      Function<List<String>, RunContext> contexts =
+          argv ->
+              new RunContext(
+                  new WasiCtx(wasiConfig(o, argv)),
+                  new DlCtx(dlPolicy(o)),
+                  store == null ? null : new KeyValueHost(store));
+      try (Providers providers = new Providers(linker, contexts)) {
+        if (keyValue) {
+          providers.keyValue();
         }
-        Optional<Func> run = commandRun(instance);
-        if (run.isEmpty()) {
-          return error(
-              spec,
-              file
-                  + " exports no wasi:cli/run@0.2.x; call one of its functions with --invoke:\n"
-                  + Call.listing(c.model()));
+        for (Path plug : plugs) {
+          doing = "instantiate plugin `" + plug.getFileName() + "`";
+          providers.plug(plug);
         }
-        doing = "run `" + file + "`";
-        Optional<Val> result = run.get().call(List.of());
-        return result.orElseThrow() instanceof Val.ResultVal r && r.isOk() ? 0 : Main.ERROR;
+        doing = "instantiate `" + file + "`";
+        return run(c, linker, contexts.apply(o.args()), call, file);
+      } catch (Providers.Failure f) {
+        spec.commandLine().getErr().println("Error: " + f.getMessage());
+        spec.commandLine().getErr().flush();
+        return f.exitCode();
       } catch (Trap t) {
         return trap(t, doing);
       }
@@ -185,12 +216,43 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
+  /** Instantiates the app with its data {@code cx} and calls it; closes both. */
+  private int run(
+      Component c, Linker linker, RunContext context, Optional<Call> call, String file) {
+    String doing = "instantiate `" + file + "`";
+    try (RunContext cx = context;
+        Instance instance = linker.instantiate(c, cx)) {
+      if (call.isPresent()) {
+        doing = "invoke `" + call.get().func().qualified() + "`";
+        return invoke(instance, call.get());
+      }
+      Optional<Func> run = commandRun(instance);
+      if (run.isEmpty()) {
+        return error(
+            spec,
+            file
+                + " exports no wasi:cli/run@0.2.x; call one of its functions with --invoke:\n"
+                + Call.listing(c.model()));
+      }
+      doing = "run `" + file + "`";
+      Optional<Val> result = run.get().call(List.of());
+      return result.orElseThrow() instanceof Val.ResultVal r && r.isOk() ? 0 : Main.ERROR;
+    } catch (Trap t) {
+      return trap(t, doing);
+    }
+  }
+
   /** The WASI grants of {@code o}: nothing beyond what the command line gave. */
   WasiConfig wasiConfig(RunOptions o) {
+    return wasiConfig(o, o.args());
+  }
+
+  /** As {@link #wasiConfig(RunOptions)}, with the arguments {@code argv} (a plugin's: its name). */
+  WasiConfig wasiConfig(RunOptions o, List<String> argv) {
     Stdio stdio = parent == null ? Stdio.system() : parent.stdio;
     WasiConfig.Builder b =
         WasiConfig.builder()
-            .args(o.args())
+            .args(argv)
             .stdin(stdio.in())
             .stdout(stdio.out())
             .stderr(stdio.err())

@@ -3,7 +3,7 @@ package dev.wasidl.keyvalue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wasidl.graal.GraalRuntime;
-import dev.wasidl.keyvalue.bindings.test.kv_app.AppGuest;
+import dev.wasidl.keyvalue.app.test.kv_app.AppGuest;
 import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Instance;
 import dev.wasidl.runtime.Linker;

@@ -8,7 +8,7 @@ import dev.wasidl.dl.DlView;
 import dev.wasidl.dl.WasiDl;
 import dev.wasidl.ffm.DlPolicy;
 import dev.wasidl.graal.GraalRuntime;
-import dev.wasidl.keyvalue.bindings.test.kv_app.AppGuest;
+import dev.wasidl.keyvalue.app.test.kv_app.AppGuest;
 import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Instance;
 import dev.wasidl.runtime.Linker;

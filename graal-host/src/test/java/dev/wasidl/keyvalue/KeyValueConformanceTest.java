@@ -1,0 +1,83 @@
+package dev.wasidl.keyvalue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.wasidl.cli.Main;
+import dev.wasidl.cli.ValText;
+import dev.wasidl.types.ListType;
+import dev.wasidl.types.Primitive;
+import dev.wasidl.types.Val;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The same unchanged app component (keyvalue-js) against each provider of wasi:keyvalue, through
+ * {@code wasidl run --invoke} in process: every provider must make it print exactly {@link
+ * KeyValueHostTest#EXPECTED}. Adding a provider is one row of {@link #providers()}.
+ */
+class KeyValueConformanceTest {
+  static final Path GUESTS = Path.of("src", "test", "resources", "guests");
+  static final String RUN = "test:kv-app/app@0.1.0#run()";
+
+  /**
+   * A provider: its name, and the {@code wasidl run} arguments that make the app use it (options,
+   * then the component), computed when its row runs (e.g. after composing a file).
+   */
+  record Provider(String name, Callable<List<String>> arguments) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static String guest(String name) {
+    return GUESTS.resolve(name).toString();
+  }
+
+  /** The app, unchanged, with {@code options} defining its provider. */
+  static Callable<List<String>> app(String... options) {
+    return () -> {
+      List<String> args = new ArrayList<>(List.of(options));
+      args.add(guest("keyvalue-js.wasm"));
+      return args;
+    };
+  }
+
+  static Stream<Provider> providers() {
+    return Stream.of(
+        new Provider("1: the built-in host (--keyvalue)", app("--keyvalue")),
+        new Provider(
+            "2b: kv-memory-c plugged in at run time (--plug)",
+            app("--plug", guest("kv-memory-c.wasm"))));
+  }
+
+  /** What {@code wasidl run --invoke} prints for a report: one WAVE list of strings. */
+  static String printed(List<String> report) {
+    return ValText.print(
+            new ListType(Primitive.STRING),
+            new Val.ListVal(report.stream().<Val>map(Val.Str::new).toList()))
+        + "\n";
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("providers")
+  void theAppReportsExactlyTheExpectedLines(Provider provider) throws Exception {
+    List<String> args = new ArrayList<>(List.of("run", "--trap-unknown-imports", "--invoke", RUN));
+    args.addAll(provider.arguments().call());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+    String shown = "wasidl " + String.join(" ", args) + "\n" + out + err;
+    assertEquals(0, code, shown);
+    assertEquals("", err.toString(), shown);
+    assertEquals(printed(KeyValueHostTest.EXPECTED), out.toString(), shown);
+  }
+}
