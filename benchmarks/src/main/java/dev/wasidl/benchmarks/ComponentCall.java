@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -27,9 +26,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What does a component call cost, canonical ABI included? The echo-c guest's exports call the host
  * import of the same name, so one operation is: lower the argument into the guest, call the export,
- * lift it in the lowered import, call the Java host, lower the result back, lift it out. {@code
- * u32} measures the fixed cost; strings of 16 B, 1 KiB and 1 MiB the per-byte cost (two transcoding
- * copies each way).
+ * lift it in the lowered import, call the Java host, lower the result back, lift it out. A {@code
+ * u32} measures the fixed cost; {@link CanonicalAbiThroughput} the per-byte cost.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -38,9 +36,6 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 @State(Scope.Thread)
 public class ComponentCall {
-  @Param({"u32", "string-16", "string-1024", "string-1048576"})
-  public String value;
-
   private GraalRuntime runtime;
   private Instance instance;
   private Func func;
@@ -55,17 +50,10 @@ public class ComponentCall {
         .resource("thing", ResourceType.host("thing"), (cx, rep) -> {});
     LinkerInstance host = linker.instance("test:echo/host@0.1.0");
     host.func("echo-u32", (cx, a) -> Optional.of(a.getFirst()));
-    host.func("echo-string", (cx, a) -> Optional.of(a.getFirst()));
     linker.defineUnknownImportsAsTraps();
     instance = linker.instantiate(Component.of("echo-c", Wasm.guest("echo-c.wasm")));
-    if (value.equals("u32")) {
-      func = instance.func("test:echo/host@0.1.0", "echo-u32").orElseThrow();
-      arg = new Val.U32(42);
-    } else {
-      int size = Integer.parseInt(value.substring("string-".length()));
-      func = instance.func("test:echo/host@0.1.0", "echo-string").orElseThrow();
-      arg = new Val.Str("x".repeat(size));
-    }
+    func = instance.func("test:echo/host@0.1.0", "echo-u32").orElseThrow();
+    arg = new Val.U32(42);
   }
 
   @TearDown
@@ -75,7 +63,7 @@ public class ComponentCall {
   }
 
   @Benchmark
-  public Optional<Val> echo() {
+  public Optional<Val> echoU32() {
     return func.call(List.of(arg));
   }
 }
