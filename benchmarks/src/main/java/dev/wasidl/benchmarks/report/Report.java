@@ -82,6 +82,18 @@ public final class Report {
     this.profile = profile;
   }
 
+  /**
+   * Renders JSON results again without running anything: {@code Report OUT-DIR PROFILE
+   * FILE.json...} writes {@code latest.md} and the charts into OUT-DIR.
+   */
+  public static void main(String[] args) throws IOException {
+    Path out = Path.of(args[0]);
+    List<Path> files = java.util.Arrays.stream(args, 2, args.length).map(Path::of).toList();
+    Report report = ofRows(readJson(files), args[1]);
+    Files.writeString(out.resolve("latest.md"), report.markdown());
+    report.writeChart(out.resolve("latest.svg"));
+  }
+
   /** A report of rows already measured. */
   public static Report ofRows(List<Row> rows, String profile) {
     List<Row> sorted = new ArrayList<>(rows);
@@ -282,7 +294,7 @@ public final class Report {
     if (!rest.isEmpty()) {
       save(
           chart(
-              "wasm paths (ns/op, log scale; lower is better)",
+              "wasm paths, first calls and the rest (ns/op, log scale; lower is better)",
               "benchmark",
               rest,
               r -> r.method() + (r.params().isEmpty() ? "" : " " + r.params()),
