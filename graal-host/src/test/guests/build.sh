@@ -99,6 +99,8 @@ jco parse "$here/trap-wat/trap.wat" -o "$out/trap-wat.wasm"
 # importing them.
 jco parse "$here/plug-wat/provider.wat" -o "$out/plug-provider-wat.wasm"
 jco parse "$here/plug-wat/consumer.wat" -o "$out/plug-consumer-wat.wasm"
+jco parse "$here/plug-wat/wrong-type.wat" -o "$out/plug-wrong-type-wat.wasm"
+jco parse "$here/plug-wat/wrong-name.wat" -o "$out/plug-wrong-name-wat.wasm"
 # (4e) wasidl compose's plugin/app pair (and a plugin whose export does not match the app's import).
 jco parse "$here/compose-wat/provider.wat" -o "$out/compose-provider.wasm"
 jco parse "$here/compose-wat/app.wat" -o "$out/compose-app.wasm"

@@ -206,4 +206,29 @@ class PluggingTest {
         assertThrows(UnlinkableException.class, () -> renamed.instantiate(consumer));
     assertTrue(missing.getMessage().contains(COUNTERS), missing.getMessage());
   }
+
+  @Test
+  void anImportOfAnotherTypeOrAMissingMemberIsRefusedAtInstantiation() {
+    UnlinkableException type =
+        assertThrows(
+            UnlinkableException.class,
+            () ->
+                linker.instantiate(
+                    Component.of("wrong-type", TypesGuestTest.guest("plug-wrong-type-wat.wasm"))));
+    assertEquals(
+        "import test:plug/counters@0.1.0#dropped has type func() -> u64 but the plugin"
+            + " plug-provider (its export test:plug/counters@0.1.0) exports a function of type"
+            + " func() -> u32",
+        type.getMessage());
+    UnlinkableException name =
+        assertThrows(
+            UnlinkableException.class,
+            () ->
+                linker.instantiate(
+                    Component.of("wrong-name", TypesGuestTest.guest("plug-wrong-name-wat.wasm"))));
+    assertEquals(
+        "import test:plug/counters@0.1.0 needs reset, which the plugin plug-provider (its export"
+            + " test:plug/counters@0.1.0) lacks",
+        name.getMessage());
+  }
 }
