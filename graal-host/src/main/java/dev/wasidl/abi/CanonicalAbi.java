@@ -78,14 +78,14 @@ public final class CanonicalAbi {
   /** {@code load}: traps if {@code ptr} is misaligned or the value is out of bounds. */
   public static Val load(LiftLowerContext cx, int ptr, Type t) {
     long p = Integer.toUnsignedLong(ptr);
-    Strings.checkRange(cx, t.toString(), p, Layout.elemSize(t), Layout.alignment(t));
+    Strings.checkRange(cx, t::toString, p, Layout.elemSize(t), Layout.alignment(t));
     return Loading.load(cx, p, t);
   }
 
   /** {@code store}: traps if {@code ptr} is misaligned or the value is out of bounds. */
   public static void store(LiftLowerContext cx, Val v, Type t, int ptr) {
     long p = Integer.toUnsignedLong(ptr);
-    Strings.checkRange(cx, t.toString(), p, Layout.elemSize(t), Layout.alignment(t));
+    Strings.checkRange(cx, t::toString, p, Layout.elemSize(t), Layout.alignment(t));
     Storing.store(cx, v, t, p);
   }
 
@@ -140,7 +140,11 @@ public final class CanonicalAbi {
       long ptr = Integer.toUnsignedLong((int) vi.next(FlatType.I32));
       TupleType tupleType = new TupleType(ts);
       Strings.checkRange(
-          cx, "spilled " + tupleType, ptr, Layout.elemSize(tupleType), Layout.alignment(tupleType));
+          cx,
+          () -> "spilled " + tupleType,
+          ptr,
+          Layout.elemSize(tupleType),
+          Layout.alignment(tupleType));
       return Loading.loadRecord(cx, ptr, ts);
     }
     List<Val> values = new ArrayList<>(ts.size());
@@ -182,7 +186,7 @@ public final class CanonicalAbi {
       } else {
         ptr = Integer.toUnsignedLong((int) outParam.next(FlatType.I32));
       }
-      Strings.checkRange(cx, "spilled " + tupleType, ptr, size, alignment);
+      Strings.checkRange(cx, () -> "spilled " + tupleType, ptr, size, alignment);
       Storing.storeRecord(cx, vs, ptr, ts);
     } else {
       for (int i = 0; i < vs.size(); i++) {

@@ -6,6 +6,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /** Strings: the spec's {@code load_string*} and {@code store_string*} with all transcodings. */
 final class Strings {
@@ -73,20 +74,36 @@ final class Strings {
   }
 
   static void checkRange(LiftLowerContext cx, String what, long ptr, long byteLength, int align) {
+    if (!Layout.isAligned(ptr, align) || ptr + byteLength > cx.memory().byteSize()) {
+      throw rangeTrap(cx, what, ptr, byteLength, align);
+    }
+  }
+
+  /**
+   * As {@link #checkRange(LiftLowerContext, String, long, long, int)}, naming the value only when
+   * the check fails: a type's text is costly to build on every call.
+   */
+  static void checkRange(
+      LiftLowerContext cx, Supplier<String> what, long ptr, long byteLength, int align) {
+    if (!Layout.isAligned(ptr, align) || ptr + byteLength > cx.memory().byteSize()) {
+      throw rangeTrap(cx, what.get(), ptr, byteLength, align);
+    }
+  }
+
+  private static Trap rangeTrap(
+      LiftLowerContext cx, String what, long ptr, long byteLength, int align) {
     if (!Layout.isAligned(ptr, align)) {
-      throw new Trap(what + " pointer " + ptr + " is not aligned to " + align);
+      return new Trap(what + " pointer " + ptr + " is not aligned to " + align);
     }
-    if (ptr + byteLength > cx.memory().byteSize()) {
-      throw new Trap(
-          what
-              + " of "
-              + byteLength
-              + " bytes at "
-              + ptr
-              + " is out of bounds of a memory of "
-              + cx.memory().byteSize()
-              + " bytes");
-    }
+    return new Trap(
+        what
+            + " of "
+            + byteLength
+            + " bytes at "
+            + ptr
+            + " is out of bounds of a memory of "
+            + cx.memory().byteSize()
+            + " bytes");
   }
 
   private static void checkBounds(LiftLowerContext cx, long ptr, long byteLength) {

@@ -109,7 +109,7 @@ final class InstanceState implements CallContext {
   }
 
   /** Traps if the instance may not call out now (it is inside realloc or post-return). */
-  void checkMayLeave(String callee) {
+  void checkMayLeave(Object callee) { // named only in the trap: its text costs a concatenation
     if (noLeave != null) {
       throw new Trap(
           "component instance "

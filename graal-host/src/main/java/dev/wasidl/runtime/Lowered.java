@@ -68,7 +68,7 @@ final class Lowered {
 
   @SuppressWarnings("unused") // through INVOKE
   private long invoke(long[] args) {
-    instance.checkMayLeave(callee.toString());
+    instance.checkMayLeave(callee);
     BorrowScope scope = BorrowScope.open();
     LiftLowerContext cx = context.withBorrowScope(scope);
     CoreValueIter values = CoreValueIter.of(args);
