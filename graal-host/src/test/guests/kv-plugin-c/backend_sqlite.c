@@ -11,7 +11,7 @@
 // Keys sort by SQLite's BINARY collation (memcmp of UTF-8), as in the memory backend.
 //
 // The libsqlite3 functions are looked up and typed once (function resources kept); statements are
-// prepared once and reset after each use. Increment and compare-and-swap run in a BEGIN IMMEDIATE
+// prepared once and reset after each use (bindings kept: a bucket is bound once per run of uses). Increment and compare-and-swap run in a BEGIN IMMEDIATE
 // transaction, so they are atomic across instances and processes sharing the file. SQLite errors
 // become other("sqlite: <errmsg>").
 #define WASI_DL_OWN_CABI_REALLOC  // kv.c's: realloc while an export runs, when wasi:dl returns
@@ -44,19 +44,20 @@ static struct {
 
 typedef struct {
   const char *sql;
-  int32_t stmt;  // alloc: the sqlite3_stmt *, 0 until prepared
+  int32_t stmt;      // alloc: the sqlite3_stmt *, 0 until prepared
+  kv_bucket *bound;  // the bucket bound to ?1 (bindings outlive sqlite3_reset), or NULL
 } statement;
 
-static statement s_get = {"SELECT value_hex FROM kv WHERE bucket = ?1 AND key = ?2", 0};
-static statement s_exists = {"SELECT 1 FROM kv WHERE bucket = ?1 AND key = ?2", 0};
+static statement s_get = {"SELECT value_hex FROM kv WHERE bucket = ?1 AND key = ?2", 0, NULL};
+static statement s_exists = {"SELECT 1 FROM kv WHERE bucket = ?1 AND key = ?2", 0, NULL};
 static statement s_set = {"INSERT INTO kv (bucket, key, value_hex) VALUES (?1, ?2, ?3) "
-                          "ON CONFLICT (bucket, key) DO UPDATE SET value_hex = excluded.value_hex", 0};
-static statement s_delete = {"DELETE FROM kv WHERE bucket = ?1 AND key = ?2", 0};
+                          "ON CONFLICT (bucket, key) DO UPDATE SET value_hex = excluded.value_hex", 0, NULL};
+static statement s_delete = {"DELETE FROM kv WHERE bucket = ?1 AND key = ?2", 0, NULL};
 static statement s_list = {"SELECT key FROM kv WHERE bucket = ?1 AND (?2 IS NULL OR key > ?2) "
-                           "ORDER BY key LIMIT ?3", 0};
-static statement s_begin = {"BEGIN IMMEDIATE", 0};
-static statement s_commit = {"COMMIT", 0};
-static statement s_rollback = {"ROLLBACK", 0};
+                           "ORDER BY key LIMIT ?3", 0, NULL};
+static statement s_begin = {"BEGIN IMMEDIATE", 0, NULL};
+static statement s_commit = {"COMMIT", 0, NULL};
+static statement s_rollback = {"ROLLBACK", 0, NULL};
 
 // ---- errors -------------------------------------------------------------------------------------
 // A wasi:dl failure (the header's sticky dl_err) as other("sqlite: ..."), clearing it.
@@ -135,15 +136,20 @@ static int64_t step(int32_t stmt) {
   return DL_OK ? call_int(fn.step, 1, a) : -1;
 }
 
-// sqlite3_reset + sqlite3_clear_bindings: ready for the next use (their codes repeat step's).
-static void done(int32_t stmt) {
-  if (!stmt) return;
+// sqlite3_reset (and sqlite3_clear_bindings when clear): ready for the next use (their codes repeat
+// step's). The bindings are kept otherwise, so a statement used on the same bucket again skips
+// binding it (a third of the wasi:dl calls of a get).
+static void done(statement *s, bool clear) {
+  if (!s->stmt) return;
   char *pending = dl_err;  // keep a failure to report; reset regardless
   dl_err = NULL;
-  dl_var a[] = {dl_addr(stmt)};
+  dl_var a[] = {dl_addr(s->stmt)};
   call_int(fn.reset, 1, a);
-  dl_var b[] = {dl_addr(stmt)};
-  call_int(fn.clear_bindings, 1, b);
+  if (clear) {
+    dl_var b[] = {dl_addr(s->stmt)};
+    call_int(fn.clear_bindings, 1, b);
+    s->bound = NULL;
+  }
   if (pending) {
     dl_reset();
     dl_err = pending;
@@ -163,9 +169,14 @@ static char *column_text(int32_t stmt, int i) {
   return s;
 }
 
-// Binds the bucket (?1) and key (?2) of stmt.
-static bool bind_key(int32_t stmt, kv_bucket *b, kv_str key) {
-  return bind_text(stmt, 1, b->id, strlen(b->id)) && bind_text(stmt, 2, key.ptr, key.len);
+// Binds the bucket (?1), unless still bound, and the key (?2) of s.
+static bool bind_key(statement *s, kv_bucket *b, kv_str key) {
+  if (s->bound != b) {
+    s->bound = NULL;
+    if (!bind_text(s->stmt, 1, b->id, strlen(b->id))) return false;
+    s->bound = b;
+  }
+  return bind_text(s->stmt, 2, key.ptr, key.len);
 }
 
 // ---- hex ----------------------------------------------------------------------------------------
@@ -215,7 +226,7 @@ static void fail_open(const char *what) {
 // Prepares, runs to the end and finalizes one statement.
 static kv_error *execute(const char *sql) {
   kv_error *e = NULL;
-  statement once = {sql, 0};
+  statement once = {sql, 0, NULL};
   int32_t stmt = prepared(&once, &e);
   if (!stmt) return e;
   int64_t rc;
@@ -285,10 +296,11 @@ static void open_database(void) {
 }
 
 // ---- the backend --------------------------------------------------------------------------------
-// Finishes an operation: the statement reset, a wasi:dl or SQLite failure as the error.
-static kv_error *finish(int32_t stmt, bool ok, kv_error *e) {
+// Finishes an operation: the statement reset (its bindings cleared after a failure, or when
+// clear), a wasi:dl or SQLite failure as the error.
+static kv_error *finish(statement *s, bool ok, kv_error *e, bool clear) {
   if (!e && (!ok || !DL_OK)) e = sqlite_error();
-  done(stmt);
+  done(s, clear || e != NULL);
   if (!DL_OK) dl_reset();
   return e;
 }
@@ -319,7 +331,7 @@ kv_error *kvb_get(kv_bucket *b, kv_str key, kv_value *out) {
   int32_t stmt = prepared(&s_get, &e);
   if (!stmt) return e;
   *out = (kv_value){false, NULL, 0};
-  bool ok = bind_key(stmt, b, key);
+  bool ok = bind_key(&s_get, b, key);
   int64_t rc = ok ? step(stmt) : -1;
   if (rc == SQLITE_ROW) {
     char *hex = column_text(stmt, 0);
@@ -331,7 +343,7 @@ kv_error *kvb_get(kv_bucket *b, kv_str key, kv_value *out) {
       *out = (kv_value){true, v, n};
     }
   }
-  return finish(stmt, rc == SQLITE_ROW || rc == SQLITE_DONE, e);
+  return finish(&s_get, rc == SQLITE_ROW || rc == SQLITE_DONE, e, false);
 }
 
 kv_error *kvb_set(kv_bucket *b, kv_str key, const uint8_t *value, size_t len) {
@@ -339,26 +351,26 @@ kv_error *kvb_set(kv_bucket *b, kv_str key, const uint8_t *value, size_t len) {
   int32_t stmt = prepared(&s_set, &e);
   if (!stmt) return e;
   char *hex = to_hex(value, len);
-  bool ok = bind_key(stmt, b, key) && bind_text(stmt, 3, hex, 2 * len);
-  return finish(stmt, ok && step(stmt) == SQLITE_DONE, e);
+  bool ok = bind_key(&s_set, b, key) && bind_text(stmt, 3, hex, 2 * len);
+  return finish(&s_set, ok && step(stmt) == SQLITE_DONE, e, false);
 }
 
 kv_error *kvb_delete(kv_bucket *b, kv_str key) {
   kv_error *e = NULL;
   int32_t stmt = prepared(&s_delete, &e);
   if (!stmt) return e;
-  bool ok = bind_key(stmt, b, key);
-  return finish(stmt, ok && step(stmt) == SQLITE_DONE, e);
+  bool ok = bind_key(&s_delete, b, key);
+  return finish(&s_delete, ok && step(stmt) == SQLITE_DONE, e, false);
 }
 
 kv_error *kvb_exists(kv_bucket *b, kv_str key, bool *out) {
   kv_error *e = NULL;
   int32_t stmt = prepared(&s_exists, &e);
   if (!stmt) return e;
-  bool ok = bind_key(stmt, b, key);
+  bool ok = bind_key(&s_exists, b, key);
   int64_t rc = ok ? step(stmt) : -1;
   *out = rc == SQLITE_ROW;
-  return finish(stmt, rc == SQLITE_ROW || rc == SQLITE_DONE, e);
+  return finish(&s_exists, rc == SQLITE_ROW || rc == SQLITE_DONE, e, false);
 }
 
 kv_error *kvb_list_keys(kv_bucket *b, const kv_str *after, size_t max, kv_str *keys, size_t *n) {
@@ -379,7 +391,7 @@ kv_error *kvb_list_keys(kv_bucket *b, const kv_str *after, size_t max, kv_str *k
     keys[(*n)++] = (kv_str){copy, len};
     rc = step(stmt);
   }
-  return finish(stmt, rc == SQLITE_ROW || rc == SQLITE_DONE, e);
+  return finish(&s_list, rc == SQLITE_ROW || rc == SQLITE_DONE, e, true);  // ?2 back to NULL
 }
 
 // Runs one of BEGIN IMMEDIATE / COMMIT / ROLLBACK.
@@ -387,7 +399,7 @@ static kv_error *run(statement *s) {
   kv_error *e = NULL;
   int32_t stmt = prepared(s, &e);
   if (!stmt) return e;
-  return finish(stmt, step(stmt) == SQLITE_DONE, e);
+  return finish(s, step(stmt) == SQLITE_DONE, e, false);
 }
 
 // body inside BEGIN IMMEDIATE .. COMMIT, or ROLLBACK when it fails.
