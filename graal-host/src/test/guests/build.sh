@@ -105,6 +105,14 @@ jco parse "$here/plug-wat/wrong-name.wat" -o "$out/plug-wrong-name-wat.wasm"
 jco parse "$here/compose-wat/provider.wat" -o "$out/compose-provider.wasm"
 jco parse "$here/compose-wat/app.wat" -o "$out/compose-app.wasm"
 jco parse "$here/compose-wat/provider-mismatch.wat" -o "$out/compose-provider-mismatch.wasm"
+# the same plugin exporting test:compose/counter@0.1.1 (a compatible version of the app's import), and
+# one importing wasi:cli/stdout@0.2.9 with a get-stdout of another type (it cannot merge with @0.2.6).
+sed 's|test:compose/counter@0.1.0|test:compose/counter@0.1.1|' "$here/compose-wat/provider.wat" \
+  > "$tmp/provider-0.1.1.wat"
+jco parse "$tmp/provider-0.1.1.wat" -o "$out/compose-provider-0.1.1.wasm"
+sed 's|wasi:cli/stdout@0.2.0|wasi:cli/stdout@0.2.9|; s|(func (result (own $os2)))|(func (result u32))|' \
+  "$here/compose-wat/provider.wat" > "$tmp/provider-stdout-u32.wat"
+jco parse "$tmp/provider-stdout-u32.wat" -o "$out/compose-provider-stdout-u32.wasm"
 
 # (5) a JavaScript component (StarlingMonkey, ~12.5 MB), with its default WASI features. (`--disable all`
 # saves only ~40 KB, so one real build is kept.)

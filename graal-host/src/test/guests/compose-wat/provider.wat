@@ -1,6 +1,8 @@
 ;; The plugin of wasidl compose's tests: exports test:compose/counter@0.1.0 (a resource with a
 ;; constructor and a method, a named record, strings both ways) and prints to stdout through
-;; wasi:cli/stdout@0.2.0 itself (the app imports @0.2.6: the composition merges them).
+;; wasi:cli/stdout@0.2.0 itself (the app imports @0.2.6: the composition merges them). It also
+;; flushes with blocking-flush, which the app's import of wasi:io/streams does not declare (the
+;; composition's import must declare both parts' functions).
 (component $P
   (import "wasi:io/error@0.2.0" (instance $error (export "error" (type (sub resource)))))
   (alias export $error "error" (type $io-error))
@@ -11,7 +13,9 @@
     (type $stream-error (variant (case "last-operation-failed" (own $err)) (case "closed")))
     (export "stream-error" (type $se (eq $stream-error)))
     (export "[method]output-stream.blocking-write-and-flush"
-      (func (param "self" (borrow $os)) (param "contents" (list u8)) (result (result (error $se)))))))
+      (func (param "self" (borrow $os)) (param "contents" (list u8)) (result (result (error $se)))))
+    (export "[method]output-stream.blocking-flush"
+      (func (param "self" (borrow $os)) (result (result (error $se)))))))
   (alias export $streams "output-stream" (type $output-stream))
   (import "wasi:cli/stdout@0.2.0" (instance $stdout
     (alias outer $P $output-stream (type $os))
@@ -34,6 +38,8 @@
   (core func $get-stdout (canon lower (func $stdout "get-stdout")))
   (core func $write (canon lower (func $streams "[method]output-stream.blocking-write-and-flush")
     (memory (core memory $m "mem"))))
+  (core func $flush (canon lower (func $streams "[method]output-stream.blocking-flush")
+    (memory (core memory $m "mem"))))
   (core func $drop-os (canon resource.drop $output-stream))
 
   (core module $Main
@@ -42,6 +48,7 @@
     (import "h" "counter-new" (func $counter-new (param i32) (result i32)))
     (import "h" "get-stdout" (func $get-stdout (result i32)))
     (import "h" "write" (func $write (param i32 i32 i32 i32)))
+    (import "h" "flush" (func $flush (param i32 i32)))
     (import "h" "drop-os" (func $drop-os (param i32)))
     (data (i32.const 0) "hello, ")
     (data (i32.const 32) "provider: new counter\n")
@@ -49,6 +56,7 @@
       (local $s i32)
       (local.set $s (call $get-stdout))
       (call $write (local.get $s) (local.get $ptr) (local.get $len) (i32.const 80))
+      (call $flush (local.get $s) (i32.const 80))
       (call $drop-os (local.get $s)))
     ;; the counter's rep is the address of its value
     (func (export "new") (param $start i32) (result i32)
@@ -77,6 +85,7 @@
       (export "counter-new" (func $counter-new))
       (export "get-stdout" (func $get-stdout))
       (export "write" (func $write))
+      (export "flush" (func $flush))
       (export "drop-os" (func $drop-os))))))
 
   (type $point (record (field "x" s32) (field "y" s32)))

@@ -9,6 +9,7 @@ import dev.wasidl.component.Export;
 import dev.wasidl.component.ExternType;
 import dev.wasidl.component.Import;
 import dev.wasidl.component.Instance;
+import dev.wasidl.component.InstanceType;
 import dev.wasidl.component.ResourceType;
 import dev.wasidl.component.Sort;
 import dev.wasidl.component.SortIndex;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Plugs components into an app, as {@code wac plug} does: each import of the app that a plugin
@@ -62,6 +62,9 @@ public final class Composer {
   private final ComponentWriter out = new ComponentWriter();
   private final Map<String, Wire> wires = new LinkedHashMap<>();
 
+  /** Every import the composition serves, in order: the plugins', then the app's unwired ones. */
+  private final List<Need> needs = new ArrayList<>();
+
   /** Import key -> the import the composition makes for it (the highest version). */
   private final Map<String, Need> merged = new LinkedHashMap<>();
 
@@ -93,7 +96,6 @@ public final class Composer {
 
   private byte[] compose() {
     plan();
-    List<Need> needs = new ArrayList<>();
     for (Part p : plugins) {
       p.model().imports().forEach(i -> needs.add(new Need(p, i)));
     }
@@ -158,12 +160,16 @@ public final class Composer {
           throw new ComposeException(
               "both "
                   + plugins.get(earlier.plugin()).label()
-                  + " and "
+                  + " ("
+                  + earlier.name()
+                  + ") and "
                   + plugin.label()
-                  + " export "
-                  + name
-                  + ", imported by "
-                  + app.label());
+                  + " ("
+                  + e.get().name().text()
+                  + ") export "
+                  + app.label()
+                  + "'s import "
+                  + name);
         }
         Sort sort = e.get().target().sort();
         if (sort != imp.type().sort()) {
@@ -226,11 +232,44 @@ public final class Composer {
       if (!importing.add(key)) {
         throw new ComposeException("the types of import " + key + " depend on themselves");
       }
-      ExternType type = moveExternType(chosen.part(), chosen.imp());
+      Optional<InstanceType> union = union(key, chosen);
+      ExternType type =
+          union.isPresent()
+              ? new ExternType.Instance(out.type(union.get(), new TypeWriter(i -> i)))
+              : moveExternType(chosen.part(), chosen.imp());
       done = out.importing(chosen.imp().name(), type);
       imported.put(key, done);
     }
     return new SortIndex(chosen.imp().type().sort(), done);
+  }
+
+  /**
+   * For an instance import: the instance type declaring what any part importing {@code key} uses
+   * (each part's import declares only what that part uses), {@code chosen}'s first.
+   */
+  private Optional<InstanceType> union(String key, Need chosen) {
+    Optional<InstanceType> union = instanceType(chosen);
+    for (Need n : needs) {
+      if (union.isEmpty()) {
+        break;
+      }
+      if (!n.equals(chosen) && ImportKey.of(n.imp().name()).key().equals(key)) {
+        Optional<InstanceType> other = instanceType(n);
+        if (other.isPresent()) {
+          union = Optional.of(InstanceTypes.union(union.get(), other.get()));
+        }
+      }
+    }
+    return union;
+  }
+
+  /** The instance type of an instance import, its outer aliases moved into the composition. */
+  private Optional<InstanceType> instanceType(Need need) {
+    if (need.imp().type() instanceof ExternType.Instance i
+        && need.part().model().indexSpace(Sort.TYPE).get(i.type()) instanceof InstanceType t) {
+      return Optional.of(InstanceTypes.relocate(t, idx -> moveType(need.part(), idx)));
+    }
+    return Optional.empty();
   }
 
   private ExternType moveExternType(Part part, Import imp) {
@@ -327,23 +366,33 @@ public final class Composer {
               e);
         }
       }
+      for (Need n : needs) {
+        Need chosen = merged.get(ImportKey.of(n.imp().name()).key());
+        String name = n.imp().name().text();
+        if (!chosen.equals(n) && message.contains("instantiation argument `" + name + "`")) {
+          throw new ComposeException(
+              "cannot merge "
+                  + n.part().label()
+                  + "'s import "
+                  + name
+                  + " into "
+                  + chosen.part().label()
+                  + "'s import "
+                  + chosen.imp().name().text()
+                  + ": "
+                  + message,
+              e);
+        }
+      }
       throw new ComposeException(
           "the composition of "
               + names(plugins.stream().map(Part::label).toList())
               + " into "
               + app.label()
-              + " is not valid (imports merged by version: "
-              + mergedVersions()
-              + "): "
+              + " is not valid: "
               + message,
           e);
     }
-  }
-
-  private String mergedVersions() {
-    return merged.values().stream()
-        .map(n -> n.imp().name().text())
-        .collect(Collectors.joining(", "));
   }
 
   private static String names(List<String> names) {

@@ -126,6 +126,74 @@ class ComposeTest {
         Node.run("wasi-run.mjs", "--call", "app.run", "[]", out.toString()));
   }
 
+  /**
+   * The plugin flushes with blocking-flush, which the app's wasi:io/streams@0.2.6 (the newer one,
+   * the composition's) does not declare: the composition's import declares both parts' functions.
+   */
+  @Test
+  void mergedImportsDeclareWhatEitherPartUses() throws IOException {
+    Component c = Component.decode(Files.readAllBytes(composed()));
+    Result wit = wasidl("wit", tmp.resolve("composed.wasm").toString());
+    assertTrue(
+        wit.out()
+            .contains(
+                """
+                    resource output-stream {
+                      blocking-write-and-flush: func(contents: list<u8>) -> result<_, stream-error>;
+                      blocking-flush: func() -> result<_, stream-error>;
+                    }
+                """),
+        wit.out());
+    assertTrue(c.importNamed("wasi:io/streams@0.2.0").isEmpty());
+  }
+
+  /** A plugin exporting counter@0.1.1 serves the app's import of counter@0.1.0. */
+  @Test
+  void aCompatibleVersionOfTheImportIsWired() throws IOException {
+    Path out = tmp.resolve("composed.wasm");
+    Files.write(
+        out,
+        Composer.compose(
+            Part.of("app.wasm", guest("compose-app.wasm")),
+            List.of(Part.of("plugin.wasm", guest("compose-provider-0.1.1.wasm")))));
+    assertEquals(
+        new Result(0, STDOUT + "2207\n", ""), wasidl("run", "--invoke", RUN, out.toString()));
+  }
+
+  @Test
+  void importsThatCannotMergeAreRefusedNamingBoth() {
+    ComposeException e =
+        assertThrows(
+            ComposeException.class,
+            () ->
+                Composer.compose(
+                    Part.of("app.wasm", guest("compose-app.wasm")),
+                    List.of(Part.of("plugin.wasm", guest("compose-provider-stdout-u32.wasm")))));
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "cannot merge app.wasm's import wasi:cli/stdout@0.2.6 into plugin.wasm's import"
+                    + " wasi:cli/stdout@0.2.9: "),
+        e.getMessage());
+  }
+
+  @Test
+  void twoPluginsExportingOneImportAreRefused() {
+    ComposeException e =
+        assertThrows(
+            ComposeException.class,
+            () ->
+                Composer.compose(
+                    Part.of("app.wasm", guest("compose-app.wasm")),
+                    List.of(
+                        Part.of("a.wasm", guest("compose-provider.wasm")),
+                        Part.of("b.wasm", guest("compose-provider-0.1.1.wasm")))));
+    assertEquals(
+        "both a.wasm (test:compose/counter@0.1.0) and b.wasm (test:compose/counter@0.1.1) export"
+            + " app.wasm's import test:compose/counter@0.1.0",
+        e.getMessage());
+  }
+
   @Test
   void aPluginWhoseExportDoesNotMatchTheImportIsRefusedNamingBoth() {
     ComposeException e =
