@@ -106,6 +106,17 @@ public final class ResourceTable {
     return h;
   }
 
+  /** The owning handles the table holds now, in index order. */
+  public java.util.List<ResourceHandle.Own> owned() {
+    java.util.List<ResourceHandle.Own> out = new java.util.ArrayList<>();
+    for (int i = 1; i < length; i++) {
+      if (array[i] instanceof ResourceHandle.Own own) {
+        out.add(own);
+      }
+    }
+    return out;
+  }
+
   /** Removes and returns the handle at {@code i}. */
   public ResourceHandle remove(int i) {
     ResourceHandle h = get(i);

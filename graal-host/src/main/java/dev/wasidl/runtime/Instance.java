@@ -94,11 +94,17 @@ public final class Instance implements AutoCloseable {
   }
 
   /**
-   * Frees the instance's store. Instances it was plugged into ({@link Linker#plug}) stay usable:
-   * their calls into it trap (the instance was closed), as do drops of its resources they hold.
+   * Frees the instance's store. The resources of plugged instances ({@link Linker#plug}) it still
+   * owns are dropped first (their destructors run in the plugins, which stay open). Instances it
+   * was plugged into stay usable: their calls into it trap (the instance was closed), as do drops
+   * of its resources they hold.
    */
   @Override
   public void close() {
+    if (isClosed()) {
+      return;
+    }
+    states.forEach(InstanceState::releaseForeign);
     states.forEach(InstanceState::close);
     store.close();
   }

@@ -19,6 +19,8 @@ final class InstanceState implements CallContext {
   private @Nullable String poisoned;
   private @Nullable String noLeave;
   private boolean closed;
+  // resource types of plugged instances it imported (Linker.plug), by identity
+  private final java.util.Map<ResourceType, Item.Resource> foreign = new java.util.HashMap<>();
 
   InstanceState(String name, Set<ResourceType> defined, @Nullable Object data, int maxHandles) {
     this.name = name;
@@ -79,6 +81,38 @@ final class InstanceState implements CallContext {
       throw t;
     } finally {
       exit();
+    }
+  }
+
+  /** Notes a resource type it imports from a plugged instance, to release at close. */
+  void importForeign(Item.Resource r) {
+    if (r.definer() != null && r.definer() != this) {
+      foreign.put(r.type(), r);
+    }
+  }
+
+  /**
+   * Drops, in their definers, the plugged instances' resources this instance still owns: it is
+   * going away, and the plugin it shares with others must not keep them forever. A definer that is
+   * closed, poisoned or running a call is left alone (its trap is not this close's failure).
+   */
+  void releaseForeign() {
+    if (foreign.isEmpty()) {
+      return;
+    }
+    Set<InstanceState> failed = new java.util.HashSet<>();
+    for (dev.wasidl.abi.ResourceHandle.Own own : handles.owned()) {
+      Item.Resource r = foreign.get(own.type());
+      InstanceState definer = r == null ? null : r.definer();
+      if (definer == null || definer.isClosed() || failed.contains(definer)) {
+        continue;
+      }
+      try {
+        definer.call("the destructor of " + r.type(), () -> r.destructor().destroy(own.rep()));
+      } catch (Trap t) {
+        // the definer trapped (now poisoned) or is running: nothing more to release there
+        failed.add(definer);
+      }
     }
   }
 

@@ -415,7 +415,13 @@ final class Instantiator {
         }
         Optional<Linker.Plugged> plugged = linker.lookupPlugged(imp.name());
         if (plugged.isPresent()) {
-          yield pluggedInstance(name, type, it.scope(), plugged.get());
+          Item.Instance given = pluggedInstance(name, type, it.scope(), plugged.get());
+          for (Item item : given.exports().values()) {
+            if (item instanceof Item.Resource r) {
+              state.importForeign(r);
+            }
+          }
+          yield given;
         }
         Optional<LinkerInstance> host = linker.lookup(imp.name());
         if (host.isEmpty() && !linker.unknownImportsTrap()) {

@@ -128,8 +128,11 @@ class PluggingTest {
       assertTrue(first.isClosed());
       assertFalse(plugin.isClosed(), "closing an app does not close its plugin");
       assertEquals(204, call(second, "add", h2, 2));
+      assertEquals(1, dropped(), "closing the first app dropped the counter it owned");
       call(second, "drop", h2);
-      assertEquals(1, dropped(), "the first app's counter is never dropped: it was closed");
+      assertEquals(2, dropped());
+      first.close();
+      assertEquals(2, dropped(), "closing twice drops nothing more");
     }
   }
 
