@@ -38,7 +38,8 @@ final class ResourceBuiltins {
       return r.destructor();
     }
     Destructor inner = r.destructor();
-    return rep -> definer.call("the destructor of " + r.type(), () -> inner.destroy(rep));
+    String what = "the destructor of " + r.type();
+    return rep -> definer.call(what, () -> inner.destroy(rep));
   }
 
   static HostFunction resourceNew(InstanceState instance, Item.Resource r) {
