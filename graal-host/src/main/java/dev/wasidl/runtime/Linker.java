@@ -13,7 +13,8 @@ import java.util.Optional;
  * linker.instance("wasi:cli/stdout@0.2.6").func("get-stdout", ...)}. An import of {@code
  * ns:pkg/iface@0.2.12} is satisfied by the exact name or by the newest definition of a compatible
  * version ({@code 0.2.x}; see {@link Semver}). Defining a name twice is an error unless shadowing
- * is allowed.
+ * is allowed. Besides host definitions, the exported interfaces of another component instance can
+ * be plugged in ({@link #plug(Instance)}): runtime composition.
  */
 public final class Linker {
   private final GraalRuntime runtime;
