@@ -9,6 +9,7 @@ import dev.wasidl.types.Primitive;
 import dev.wasidl.types.Val;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,8 +55,34 @@ class KeyValueConformanceTest {
     return Stream.of(
         new Provider("1: the built-in host (--keyvalue)", app("--keyvalue")),
         new Provider(
+            "2a: kv-memory-c composed ahead of time (wasidl compose --plug)",
+            composed("kv-memory-c.wasm")),
+        new Provider(
             "2b: kv-memory-c plugged in at run time (--plug)",
             app("--plug", guest("kv-memory-c.wasm"))));
+  }
+
+  /** The app composed with {@code plugin} by {@code wasidl compose} into a temporary file. */
+  static Callable<List<String>> composed(String plugin) {
+    return () -> {
+      Path dir = Files.createTempDirectory("kv-conformance");
+      Path out = dir.resolve("keyvalue-js+" + plugin);
+      dir.toFile().deleteOnExit();
+      out.toFile().deleteOnExit();
+      StringWriter err = new StringWriter();
+      int code =
+          Main.execute(
+              new PrintWriter(new StringWriter()),
+              new PrintWriter(err),
+              "compose",
+              "--plug",
+              guest(plugin),
+              guest("keyvalue-js.wasm"),
+              "-o",
+              out.toString());
+      assertEquals(0, code, err.toString());
+      return List.of(out.toString());
+    };
   }
 
   /** What {@code wasidl run --invoke} prints for a report: one WAVE list of strings. */
