@@ -66,7 +66,7 @@ public final class BenchMain {
       ChainedOptionsBuilder o = options(steady);
       if (!full) {
         // warm-up stays as each class declares it: compiled wasm needs Truffle's compiler to finish
-        o.measurementIterations(3).measurementTime(TimeValue.seconds(1)).forks(1);
+        o.measurementIterations(3).measurementTime(TimeValue.milliseconds(500)).forks(1);
       }
       results.addAll(new Runner(o.build()).run());
     }
