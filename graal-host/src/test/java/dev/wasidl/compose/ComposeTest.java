@@ -194,6 +194,45 @@ class ComposeTest {
         e.getMessage());
   }
 
+  /**
+   * The runtime plugging pair (plug-wat: the app exports functions at the top level and imports a
+   * host function {@code hook}) composes too; its wrong-type and wrong-name apps are refused.
+   */
+  @Test
+  void thePluggingPairComposes() throws IOException, InterruptedException {
+    Path out = tmp.resolve("plug.wasm");
+    Files.write(
+        out,
+        Composer.compose(
+            Part.of("plug-consumer-wat.wasm", guest("plug-consumer-wat.wasm")),
+            List.of(Part.of("plug-provider-wat.wasm", guest("plug-provider-wat.wasm")))));
+    Component c = Component.decode(Files.readAllBytes(out));
+    assertEquals(List.of("hook"), c.imports().stream().map(i -> i.name().text()).toList());
+    assertEquals(
+        new Result(0, "5\n", ""),
+        wasidl("run", "--trap-unknown-imports", "--invoke", "len(\"hello\")", out.toString()));
+    assertEquals(
+        new Result(0, "1\n", ""),
+        wasidl("run", "--trap-unknown-imports", "--invoke", "make(40)", out.toString()));
+    assertTrue(Node.jcoPrint(out).contains("(export (;"));
+    for (String app : List.of("plug-wrong-type-wat.wasm", "plug-wrong-name-wat.wasm")) {
+      ComposeException e =
+          assertThrows(
+              ComposeException.class,
+              () ->
+                  Composer.compose(
+                      Part.of(app, guest(app)),
+                      List.of(Part.of("plug-provider-wat.wasm", guest("plug-provider-wat.wasm")))));
+      assertTrue(
+          e.getMessage()
+              .startsWith(
+                  "plug-provider-wat.wasm's export test:plug/counters@0.1.0 does not match "
+                      + app
+                      + "'s import test:plug/counters@0.1.0: "),
+          e.getMessage());
+    }
+  }
+
   @Test
   void aPluginWhoseExportDoesNotMatchTheImportIsRefusedNamingBoth() {
     ComposeException e =
