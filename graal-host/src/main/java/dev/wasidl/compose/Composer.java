@@ -47,8 +47,13 @@ import java.util.Set;
  *
  * The import types are re-encoded from the parts' decoded types; a type an import's instance type
  * uses from another import (a resource of wasi:io/streams in wasi:cli/stdout) is aliased from the
- * composition's import of that interface. The result is validated by our decoder before it is
- * returned.
+ * composition's import of that interface. Imports of one interface by several parts are merged into
+ * one instance type declaring what any of them uses ({@code InstanceTypes.union}). The result is
+ * validated by our decoder before it is returned.
+ *
+ * <p>Not supported (a clear {@link ComposeException}): core module imports, name attributes, and an
+ * import left to the host whose type uses a type of an interface a plugin provides (it would have
+ * to be imported after the plugin is instantiated). Plugins only serve the app, not each other.
  */
 public final class Composer {
   /** Where an app import comes from: export {@code name} of plugin {@code plugin}. */
