@@ -42,7 +42,12 @@ class JcoWitComparisonTest {
         "kv-memory-c",
         "kv-sqlite-c",
         "kv-bench-c",
-        "kv-bench-memory-composed"
+        "kv-bench-memory-composed",
+        "compose-provider",
+        "compose-app",
+        "compose-provider-mismatch",
+        "compose-provider-0.1.1",
+        "compose-provider-stdout-u32"
       })
   void importsAndExportsMatchJcoWit(String guest) {
     Component c = Guests.decode(guest + ".wasm");
