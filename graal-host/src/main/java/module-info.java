@@ -16,6 +16,7 @@ module dev.wasidl.graalhost {
   exports dev.wasidl.dl;
   exports dev.wasidl.keyvalue;
   exports dev.wasidl.cli;
+  exports dev.wasidl.wrpc;
 
   // picocli fills the command classes' annotated fields reflectively.
   opens dev.wasidl.cli to

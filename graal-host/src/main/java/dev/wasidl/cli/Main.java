@@ -23,7 +23,7 @@ import picocli.CommandLine.Spec;
     versionProvider = Main.Version.class,
     synopsisSubcommandLabel = "COMMAND",
     description = "Runs WebAssembly components on GraalWasm.",
-    subcommands = {RunCommand.class, WitCommand.class, ComposeCommand.class})
+    subcommands = {RunCommand.class, ServeCommand.class, WitCommand.class, ComposeCommand.class})
 public final class Main implements Callable<Integer> {
   /** Exit code of a guest trap, as wasmtime's on Unix: 128 + SIGABRT. */
   public static final int TRAP = 134;

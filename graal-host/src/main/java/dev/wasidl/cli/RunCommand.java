@@ -21,11 +21,14 @@ import dev.wasidl.wasi.Wasi;
 import dev.wasidl.wasi.WasiConfig;
 import dev.wasidl.wasi.WasiCtx;
 import dev.wasidl.wasi.WasiExit;
+import dev.wasidl.wrpc.RemotePlug;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -51,6 +54,9 @@ import picocli.CommandLine.Spec;
           + " a trap (its message and wasm backtrace go to stderr); 2 on a usage error."
     })
 final class RunCommand implements Callable<Integer> {
+  /** The scheme of a remote plug: {@code --plug tcp://HOST:PORT}. */
+  private static final String TCP = "tcp://";
+
   @Spec CommandSpec spec;
 
   @CommandLine.ParentCommand @Nullable Main parent;
@@ -111,13 +117,26 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(
       names = "--plug",
-      paramLabel = "PLUGIN.wasm",
+      paramLabel = "PLUGIN.wasm|tcp://HOST:PORT",
       description = {
         "Instantiate the plugin component first, with the same grants, and satisfy the imports of"
             + " the next plugins and of COMPONENT with the interfaces it exports. Repeatable, in"
-            + " order; an interface defined twice is a usage error."
+            + " order; an interface defined twice is a usage error.",
+        "tcp://HOST:PORT: forward every interface COMPONENT imports that neither the host nor a"
+            + " plugin component defines to the wRPC server there (`wasidl serve`, or another wRPC"
+            + " peer). A lost connection is the call's error result (other(\"...\") for"
+            + " wasi:keyvalue), never a hang."
       })
-  List<Path> plugs = new ArrayList<>();
+  List<String> plugs = new ArrayList<>();
+
+  @Option(
+      names = "--plug-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description =
+          "How long a call forwarded by --plug tcp:// may wait for its server (default:"
+              + " ${DEFAULT-VALUE}).")
+  int plugTimeoutSeconds = 30;
 
   @Option(
       names = "--keyvalue",
@@ -178,6 +197,7 @@ final class RunCommand implements Callable<Integer> {
       if (dl) {
         WasiDl.add(linker);
       }
+      List<RemotePlug> remotes = new ArrayList<>();
       if (trapUnknownImports) {
         linker.defineUnknownImportsAsTraps();
       }
@@ -194,9 +214,24 @@ final class RunCommand implements Callable<Integer> {
         if (keyValue) {
           providers.keyValue();
         }
-        for (Path plug : plugs) {
-          doing = "instantiate plugin `" + plug.getFileName() + "`";
-          providers.plug(plug);
+        for (String plug : plugs) {
+          if (!plug.startsWith(TCP)) {
+            Path path = Path.of(plug);
+            doing = "instantiate plugin `" + path.getFileName() + "`";
+            providers.plug(path);
+          }
+        }
+        // A remote plug takes what the host and the plugin components left undefined.
+        for (String plug : plugs) {
+          if (plug.startsWith(TCP)) {
+            remotes.add(
+                RemotePlug.define(
+                    linker,
+                    c,
+                    remote(plug),
+                    Duration.ofSeconds(plugTimeoutSeconds),
+                    name -> !linker.defines(name)));
+          }
         }
         doing = "instantiate `" + file + "`";
         return run(c, linker, contexts.apply(o.args()), call, file);
@@ -206,6 +241,9 @@ final class RunCommand implements Callable<Integer> {
         return f.exitCode();
       } catch (Trap t) {
         return trap(t, doing);
+      } finally {
+        // The guest may not have dropped its remote resources: the server's handles go too.
+        remotes.forEach(RemotePlug::close);
       }
     } catch (UnlinkableException | MalformedModuleException e) {
       String hint =
@@ -239,6 +277,15 @@ final class RunCommand implements Callable<Integer> {
       return result.orElseThrow() instanceof Val.ResultVal r && r.isOk() ? 0 : Main.ERROR;
     } catch (Trap t) {
       return trap(t, doing);
+    }
+  }
+
+  /** The server of {@code --plug tcp://HOST:PORT}. */
+  private InetSocketAddress remote(String plug) {
+    try {
+      return ServeCommand.address(plug.substring(TCP.length()));
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
   }
 

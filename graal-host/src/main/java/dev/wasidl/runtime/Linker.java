@@ -214,6 +214,15 @@ public final class Linker {
         .map(Map.Entry::getValue);
   }
 
+  /**
+   * Whether an import named {@code name} would find a definition here, the host's or a plugged
+   * instance's (exactly, or at a semver-compatible version).
+   */
+  public boolean defines(String name) {
+    ExternName parsed = ExternName.parse(name);
+    return lookup(parsed).isPresent() || lookupPlugged(parsed).isPresent();
+  }
+
   /** Instantiates {@code component} with these definitions. */
   public Instance instantiate(Component component) {
     return instantiate(component, null);

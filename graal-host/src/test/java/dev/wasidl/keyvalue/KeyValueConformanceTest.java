@@ -7,6 +7,7 @@ import dev.wasidl.cli.ValText;
 import dev.wasidl.types.ListType;
 import dev.wasidl.types.Primitive;
 import dev.wasidl.types.Val;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -15,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -59,7 +62,28 @@ class KeyValueConformanceTest {
             composed("kv-memory-c.wasm")),
         new Provider(
             "2b: kv-memory-c plugged in at run time (--plug)",
-            app("--plug", guest("kv-memory-c.wasm"))));
+            app("--plug", guest("kv-memory-c.wasm"))),
+        new Provider(
+            "4: kv-memory-c served over wRPC by another wasidl process (--plug tcp://)",
+            () -> app("--plug", "tcp://127.0.0.1:" + served().address().getPort()).call()));
+  }
+
+  private static @Nullable ServeProcess served;
+
+  /** {@code wasidl serve} of kv-memory-c in a JVM of its own, started by the row that needs it. */
+  static synchronized ServeProcess served() throws IOException {
+    if (served == null) {
+      served = ServeProcess.start(Path.of(guest("kv-memory-c.wasm")).toAbsolutePath());
+    }
+    return served;
+  }
+
+  @AfterAll
+  static synchronized void stopServing() throws IOException {
+    if (served != null) {
+      served.close();
+      served = null;
+    }
   }
 
   /** The app composed with {@code plugin} by {@code wasidl compose} into a temporary file. */

@@ -1,0 +1,183 @@
+package dev.wasidl.cli;
+
+import dev.wasidl.component.ComponentException;
+import dev.wasidl.dl.DlCtx;
+import dev.wasidl.dl.WasiDl;
+import dev.wasidl.graal.GraalRuntime;
+import dev.wasidl.runtime.Component;
+import dev.wasidl.runtime.Linker;
+import dev.wasidl.wasi.Wasi;
+import dev.wasidl.wasi.WasiCtx;
+import dev.wasidl.wrpc.Server;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code wasidl serve --plugin PLUGIN --listen HOST:PORT}: a plugin's exports over wRPC/TCP. */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = {
+      "Instantiates a plugin component (a reactor) and serves the functions of its exported"
+          + " interfaces over wRPC's TCP transport (one connection per invocation, the component"
+          + " model's value encoding), until the process is stopped. `wasidl run --plug"
+          + " tcp://HOST:PORT` forwards an app's imports to it; other wRPC peers can call it too.",
+      "Prints `listening on HOST:PORT` once ready (with port 0: the port chosen)."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @CommandLine.ParentCommand @Nullable Main parent;
+
+  @Option(
+      names = "--plugin",
+      required = true,
+      paramLabel = "PLUGIN",
+      description = "The plugin component (.wasm).")
+  @Nullable Path plugin;
+
+  @Option(
+      names = "--listen",
+      required = true,
+      paramLabel = "HOST:PORT",
+      description = "The address to listen on, e.g. 127.0.0.1:7761 (port 0: any free port).")
+  @Nullable String listen;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description = "How long a connection may stay silent before it is dropped (default: 30).")
+  int timeoutSeconds;
+
+  @Option(
+      names = "--dir",
+      paramLabel = "HOST[::GUEST]",
+      converter = RunCommand.DirConverter.class,
+      description = "Preopen host directory HOST for the plugin as GUEST. Repeatable.")
+  List<RunOptions.Dir> dirs = new ArrayList<>();
+
+  @Option(names = "--dl", description = "Define wasi:dl for the plugin.")
+  boolean dl;
+
+  @Option(
+      names = "--allow-lib",
+      paramLabel = "NAME|PATH|GLOB",
+      description = "A library wasi:dl may open (needs --dl). Repeatable.")
+  List<String> allowLibs = new ArrayList<>();
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    if (!dl && !allowLibs.isEmpty()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--allow-lib needs --dl");
+    }
+    InetSocketAddress address;
+    try {
+      address = address(listen);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(plugin);
+    } catch (IOException e) {
+      return RunCommand.error(spec, "cannot read " + plugin + ": " + RunCommand.describe(e));
+    }
+    String file = plugin.getFileName().toString();
+    Component c;
+    try {
+      c = Component.of(file, bytes);
+    } catch (ComponentException e) {
+      return RunCommand.error(spec, plugin + " is not a valid component: " + e.getMessage());
+    }
+    Stdio stdio = parent == null ? Stdio.system() : parent.stdio;
+    RunOptions o =
+        new RunOptions(
+            List.of(file), dirs, List.of(), false, false, dl, allowLibs, Optional.empty());
+    dev.wasidl.wasi.WasiConfig.Builder wasi =
+        dev.wasidl.wasi.WasiConfig.builder().args(o.args()).stdout(stdio.out()).stderr(stdio.err());
+    dirs.forEach(d -> wasi.preopen(d.host(), d.guest()));
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (GraalRuntime runtime = GraalRuntime.create();
+        RunContext cx =
+            new RunContext(new WasiCtx(wasi.build()), new DlCtx(RunCommand.dlPolicy(o)), null)) {
+      Linker linker = Linker.of(runtime);
+      Wasi.add(linker);
+      if (dl) {
+        WasiDl.add(linker);
+      }
+      Server server;
+      try {
+        server =
+            Server.start(
+                c,
+                () -> linker.instantiate(c, cx),
+                address,
+                Duration.ofSeconds(timeoutSeconds),
+                err);
+      } catch (IOException e) {
+        return RunCommand.error(spec, "cannot listen on " + listen + ": " + e.getMessage());
+      } catch (RuntimeException e) {
+        return RunCommand.error(spec, "cannot instantiate " + file + ": " + e.getMessage());
+      }
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    server.close();
+                    stopped.countDown();
+                  }));
+      InetSocketAddress bound = server.address();
+      out.println(
+          "listening on "
+              + bound.getAddress().getHostAddress()
+              + ":"
+              + bound.getPort()
+              + " ("
+              + String.join(", ", server.served())
+              + ")");
+      out.flush();
+      stopped.await();
+      return 0;
+    }
+  }
+
+  /** {@code HOST:PORT}, the host possibly a bracketed IPv6 address. */
+  static InetSocketAddress address(@Nullable String text) {
+    int colon = text == null ? -1 : text.lastIndexOf(':');
+    if (colon <= 0) {
+      throw new IllegalArgumentException("expected HOST:PORT, got " + text);
+    }
+    String host = text.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
+    }
+    int port;
+    try {
+      port = Integer.parseInt(text.substring(colon + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("expected HOST:PORT, got " + text, e);
+    }
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port out of range in " + text);
+    }
+    return new InetSocketAddress(host, port);
+  }
+}
