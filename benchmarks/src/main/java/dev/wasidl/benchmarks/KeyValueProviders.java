@@ -18,10 +18,18 @@ import dev.wasidl.wasi.Wasi;
 import dev.wasidl.wasi.WasiConfig;
 import dev.wasidl.wasi.WasiCtx;
 import dev.wasidl.wasi.WasiView;
+import dev.wasidl.wrpc.RemotePlug;
+import dev.wasidl.wrpc.Server;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -52,10 +60,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code composed}: kv-bench-c and kv-memory-c nested in one component by {@code wasidl
  *       compose} ({@link Composer}), so the calls cross between two nested instances;
  *   <li>{@code sqlite}: provider 3, the kv-sqlite-c plugin plugged in: libsqlite3 through wasi:dl
- *       on a fresh database file (WAL, synchronous=NORMAL).
+ *       on a fresh database file (WAL, synchronous=NORMAL);
+ *   <li>{@code rpc}: provider 4, kv-memory-c served over wRPC/TCP on loopback ({@link Server}, what
+ *       {@code wasidl serve} runs, here in this JVM) and the app's imports forwarded to it ({@link
+ *       RemotePlug}): a TCP connection per call, as wRPC's TCP transport has it.
  * </ul>
- *
- * <p>TODO {@code rpc}: the plugin served over wRPC ({@code wasidl serve}) is not on main yet.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -69,7 +78,7 @@ public class KeyValueProviders {
 
   private static final String BENCH = "test:kv-bench/bench@0.1.0";
 
-  @Param({"host", "plug", "composed", "sqlite"})
+  @Param({"host", "plug", "composed", "sqlite", "rpc"})
   public String provider;
 
   private GraalRuntime runtime;
@@ -80,6 +89,8 @@ public class KeyValueProviders {
   private Func incrementLoop;
   private Path dir;
   private DlData data;
+  private Server server;
+  private RemotePlug remote;
   private final List<Val> args =
       List.of(new Val.Str("bench"), new Val.Str("key"), new Val.U32(CALLS));
 
@@ -131,6 +142,24 @@ public class KeyValueProviders {
                 Component.of("kv-sqlite-c", Wasm.guest("kv-sqlite-c.wasm")), data);
         linker.plug(plugin);
       }
+      case "rpc" -> {
+        Linker serverLinker = Linker.of(runtime);
+        Component kv = Component.of("kv-memory-c", Wasm.guest("kv-memory-c.wasm"));
+        server =
+            Server.start(
+                kv,
+                () -> serverLinker.instantiate(kv),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                Duration.ofSeconds(30),
+                new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
+        remote =
+            RemotePlug.define(
+                linker,
+                Component.of(guest, Wasm.guest(guest)),
+                server.address(),
+                Duration.ofSeconds(30),
+                name -> !linker.defines(name));
+      }
       default -> throw new IllegalArgumentException("unknown provider " + provider);
     }
     linker.defineUnknownImportsAsTraps();
@@ -151,6 +180,10 @@ public class KeyValueProviders {
   @TearDown
   public void tearDown() throws IOException {
     app.close();
+    if (remote != null) {
+      remote.close();
+      server.close();
+    }
     if (plugin != null) {
       plugin.close();
     }
