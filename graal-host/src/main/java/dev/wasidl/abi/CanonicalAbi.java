@@ -78,14 +78,16 @@ public final class CanonicalAbi {
   /** {@code load}: traps if {@code ptr} is misaligned or the value is out of bounds. */
   public static Val load(LiftLowerContext cx, int ptr, Type t) {
     long p = Integer.toUnsignedLong(ptr);
-    Strings.checkRange(cx, t::toString, p, Layout.elemSize(t), Layout.alignment(t));
+    TypeFacts.Of f = cx.facts().get(t);
+    Strings.checkRange(cx, t::toString, p, f.elemSize(), f.alignment());
     return Loading.load(cx, p, t);
   }
 
   /** {@code store}: traps if {@code ptr} is misaligned or the value is out of bounds. */
   public static void store(LiftLowerContext cx, Val v, Type t, int ptr) {
     long p = Integer.toUnsignedLong(ptr);
-    Strings.checkRange(cx, t::toString, p, Layout.elemSize(t), Layout.alignment(t));
+    TypeFacts.Of f = cx.facts().get(t);
+    Strings.checkRange(cx, t::toString, p, f.elemSize(), f.alignment());
     Storing.store(cx, v, t, p);
   }
 
@@ -135,16 +137,11 @@ public final class CanonicalAbi {
    */
   public static List<Val> liftFlatValues(
       LiftLowerContext cx, int maxFlat, CoreValueIter vi, List<Type> ts) {
-    List<FlatType> flatTypes = Flattening.flattenTypes(ts);
-    if (flatTypes.size() > maxFlat) {
+    TypeFacts.Of tuple = cx.facts().tuple(ts);
+    if (tuple.flat().size() > maxFlat) {
       long ptr = Integer.toUnsignedLong((int) vi.next(FlatType.I32));
-      TupleType tupleType = new TupleType(ts);
       Strings.checkRange(
-          cx,
-          () -> "spilled " + tupleType,
-          ptr,
-          Layout.elemSize(tupleType),
-          Layout.alignment(tupleType));
+          cx, () -> "spilled " + new TupleType(ts), ptr, tuple.elemSize(), tuple.alignment());
       return Loading.loadRecord(cx, ptr, ts);
     }
     List<Val> values = new ArrayList<>(ts.size());
@@ -173,12 +170,11 @@ public final class CanonicalAbi {
     if (vs.size() != ts.size()) {
       throw new Trap("expected " + ts.size() + " values, got " + vs.size());
     }
-    List<FlatType> flatTypes = Flattening.flattenTypes(ts);
+    TypeFacts.Of tuple = cx.facts().tuple(ts);
     FlatBuilder out = new FlatBuilder();
-    if (flatTypes.size() > maxFlat) {
-      TupleType tupleType = new TupleType(ts);
-      int alignment = Layout.alignment(tupleType);
-      long size = Layout.elemSize(tupleType);
+    if (tuple.flat().size() > maxFlat) {
+      int alignment = tuple.alignment();
+      long size = tuple.elemSize();
       long ptr;
       if (outParam == null) {
         ptr = cx.allocate(alignment, size);
@@ -186,7 +182,7 @@ public final class CanonicalAbi {
       } else {
         ptr = Integer.toUnsignedLong((int) outParam.next(FlatType.I32));
       }
-      Strings.checkRange(cx, () -> "spilled " + tupleType, ptr, size, alignment);
+      Strings.checkRange(cx, () -> "spilled " + new TupleType(ts), ptr, size, alignment);
       Storing.storeRecord(cx, vs, ptr, ts);
     } else {
       for (int i = 0; i < vs.size(); i++) {

@@ -13,10 +13,9 @@ import dev.wasidl.types.TupleType;
 import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
 import dev.wasidl.types.VariantType;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 
 /** The spec's "Flat Lifting" section. */
@@ -50,8 +49,10 @@ final class FlatLifting {
         long length = Integer.toUnsignedLong(i32(vi));
         yield Loading.loadListFromRange(cx, ptr, length, l.element());
       }
-      case RecordType r -> Values.fieldsVal(t, liftFlatRecord(cx, vi, r.types()));
-      case TupleType tt -> Values.fieldsVal(t, liftFlatRecord(cx, vi, tt.types()));
+      case RecordType r ->
+          Values.fieldsVal(t, liftFlatRecord(cx, vi, cx.facts().get(t).fieldTypes()));
+      case TupleType tt ->
+          Values.fieldsVal(t, liftFlatRecord(cx, vi, cx.facts().get(t).fieldTypes()));
       case VariantType v -> liftFlatVariant(cx, vi, t);
       case EnumType e -> liftFlatVariant(cx, vi, t);
       case OptionType o -> liftFlatVariant(cx, vi, t);
@@ -81,26 +82,47 @@ final class FlatLifting {
   }
 
   private static Val liftFlatVariant(LiftLowerContext cx, FlatSource vi, Type t) {
-    List<Optional<Type>> cases = Layout.caseTypes(t);
-    Deque<FlatType> flatTypes = new ArrayDeque<>(Flattening.flattenVariant(cases));
-    flatTypes.removeFirst();
+    TypeFacts.Of facts = cx.facts().get(t);
+    List<Optional<Type>> cases = facts.cases();
     long caseIndex = Integer.toUnsignedLong(i32(vi));
     Loading.checkDiscriminant(caseIndex, cases.size(), t);
-    FlatSource coerce =
-        want -> {
-          FlatType have = flatTypes.removeFirst();
-          long x = vi.next(have);
-          // With raw bits in a long, i32->f32 and i64->f64 are free; i64->i32/f32 is a wrap.
-          return have == FlatType.I64 && (want == FlatType.I32 || want == FlatType.F32)
-              ? x & 0xffff_ffffL
-              : x;
-        };
     Optional<Type> c = cases.get((int) caseIndex);
+    // the payload's flat values follow the discriminant's
+    Coerce coerce = new Coerce(vi, facts.flat());
     Optional<Val> payload =
         c.isPresent() ? Optional.of(liftFlat(cx, coerce, c.get())) : Optional.empty();
-    for (FlatType have : flatTypes) {
-      vi.next(have);
-    }
+    coerce.skipRest();
     return Values.caseVal(t, (int) caseIndex, payload);
+  }
+
+  /** Reads a case's payload from the variant's joined flat types, then skips the rest of them. */
+  private static final class Coerce implements FlatSource {
+    private final FlatSource vi;
+    private final List<FlatType> flat;
+    private int next = 1;
+
+    Coerce(FlatSource vi, List<FlatType> flat) {
+      this.vi = vi;
+      this.flat = flat;
+    }
+
+    @Override
+    public long next(FlatType want) {
+      if (next >= flat.size()) {
+        throw new NoSuchElementException("a variant payload wider than its flat type");
+      }
+      FlatType have = flat.get(next++);
+      long x = vi.next(have);
+      // With raw bits in a long, i32->f32 and i64->f64 are free; i64->i32/f32 is a wrap.
+      return have == FlatType.I64 && (want == FlatType.I32 || want == FlatType.F32)
+          ? x & 0xffff_ffffL
+          : x;
+    }
+
+    void skipRest() {
+      while (next < flat.size()) {
+        vi.next(flat.get(next++));
+      }
+    }
   }
 }

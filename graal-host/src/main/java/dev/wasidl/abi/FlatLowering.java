@@ -49,8 +49,10 @@ final class FlatLowering {
         out.add(r.ptr());
         out.add(r.length());
       }
-      case RecordType r -> lowerFlatRecord(cx, Values.fieldValues(v, t), r.types(), out);
-      case TupleType tt -> lowerFlatRecord(cx, Values.fieldValues(v, t), tt.types(), out);
+      case RecordType r ->
+          lowerFlatRecord(cx, Values.fieldValues(v, t), cx.facts().get(t).fieldTypes(), out);
+      case TupleType tt ->
+          lowerFlatRecord(cx, Values.fieldValues(v, t), cx.facts().get(t).fieldTypes(), out);
       case VariantType vt -> lowerFlatVariant(cx, v, t, out);
       case EnumType e -> lowerFlatVariant(cx, v, t, out);
       case OptionType o -> lowerFlatVariant(cx, v, t, out);
@@ -81,9 +83,10 @@ final class FlatLowering {
    * zero-extended (see {@link CoreValueIter}).
    */
   private static void lowerFlatVariant(LiftLowerContext cx, Val v, Type t, FlatBuilder out) {
-    Values.CaseVal c = Values.matchCase(v, t);
-    List<Optional<Type>> cases = Layout.caseTypes(t);
-    int width = Flattening.flattenVariant(cases).size();
+    TypeFacts.Of facts = cx.facts().get(t);
+    List<Optional<Type>> cases = facts.cases();
+    Values.CaseVal c = Values.matchCase(v, t, cases);
+    int width = facts.flat().size();
     int start = out.size();
     out.addI32(c.index());
     Optional<Type> caseType = cases.get(c.index());

@@ -16,6 +16,7 @@ public final class LiftLowerContext {
   private final ResourceTable handles;
   private final BorrowScope borrowScope;
   private final boolean utf8HostStrings;
+  private final TypeFacts facts;
 
   private LiftLowerContext(
       Memory memory,
@@ -23,8 +24,10 @@ public final class LiftLowerContext {
       Realloc realloc,
       ResourceTable handles,
       BorrowScope borrowScope,
-      boolean utf8HostStrings) {
+      boolean utf8HostStrings,
+      TypeFacts facts) {
     this.utf8HostStrings = utf8HostStrings;
+    this.facts = facts;
     this.memory = memory;
     this.stringEncoding = Objects.requireNonNull(stringEncoding, "stringEncoding");
     this.realloc = realloc;
@@ -34,7 +37,8 @@ public final class LiftLowerContext {
 
   /** A context over {@code handles} with no memory, no realloc, UTF-8 and no borrow scope. */
   public static LiftLowerContext of(ResourceTable handles) {
-    return new LiftLowerContext(null, StringEncoding.UTF8, null, handles, null, false);
+    return new LiftLowerContext(
+        null, StringEncoding.UTF8, null, handles, null, false, TypeFacts.NONE);
   }
 
   /** With the {@code memory} canon option. */
@@ -45,12 +49,14 @@ public final class LiftLowerContext {
         realloc,
         handles,
         borrowScope,
-        utf8HostStrings);
+        utf8HostStrings,
+        facts);
   }
 
   /** With the {@code string-encoding} canon option. */
   public LiftLowerContext withStringEncoding(StringEncoding encoding) {
-    return new LiftLowerContext(memory, encoding, realloc, handles, borrowScope, utf8HostStrings);
+    return new LiftLowerContext(
+        memory, encoding, realloc, handles, borrowScope, utf8HostStrings, facts);
   }
 
   /** With the {@code realloc} canon option. */
@@ -61,7 +67,8 @@ public final class LiftLowerContext {
         Objects.requireNonNull(realloc, "realloc"),
         handles,
         borrowScope,
-        utf8HostStrings);
+        utf8HostStrings,
+        facts);
   }
 
   /** With the borrow scope of the call being lifted or lowered. */
@@ -72,7 +79,8 @@ public final class LiftLowerContext {
         realloc,
         handles,
         Objects.requireNonNull(scope, "scope"),
-        utf8HostStrings);
+        utf8HostStrings,
+        facts);
   }
 
   /**
@@ -83,7 +91,24 @@ public final class LiftLowerContext {
    * bump-allocating {@code cabi_import_realloc} refuses.
    */
   public LiftLowerContext withUtf8HostStrings() {
-    return new LiftLowerContext(memory, stringEncoding, realloc, handles, borrowScope, true);
+    return new LiftLowerContext(memory, stringEncoding, realloc, handles, borrowScope, true, facts);
+  }
+
+  /** With the precomputed layout and flattening facts of the function's types. */
+  public LiftLowerContext withFacts(TypeFacts facts) {
+    return new LiftLowerContext(
+        memory,
+        stringEncoding,
+        realloc,
+        handles,
+        borrowScope,
+        utf8HostStrings,
+        Objects.requireNonNull(facts, "facts"));
+  }
+
+  /** The layout and flattening facts this context's calls use. */
+  TypeFacts facts() {
+    return facts;
   }
 
   /** Whether host strings go into a UTF-8 guest as UTF-8 (see {@link #withUtf8HostStrings}). */

@@ -43,8 +43,8 @@ final class Loading {
             case STRING -> new Val.Str(Strings.loadString(cx, ptr));
           };
       case ListType l -> loadList(cx, ptr, l.element());
-      case RecordType r -> Values.fieldsVal(t, loadRecord(cx, ptr, r.types()));
-      case TupleType tt -> Values.fieldsVal(t, loadRecord(cx, ptr, tt.types()));
+      case RecordType r -> Values.fieldsVal(t, loadRecord(cx, ptr, cx.facts().get(t).fieldTypes()));
+      case TupleType tt -> Values.fieldsVal(t, loadRecord(cx, ptr, cx.facts().get(t).fieldTypes()));
       case VariantType v -> loadVariant(cx, ptr, t);
       case EnumType e -> loadVariant(cx, ptr, t);
       case OptionType o -> loadVariant(cx, ptr, t);
@@ -63,7 +63,8 @@ final class Loading {
   }
 
   static Val.ListVal loadListFromRange(LiftLowerContext cx, long ptr, long length, Type elemType) {
-    long elemSize = Layout.elemSize(elemType);
+    TypeFacts.Of elem = cx.facts().get(elemType);
+    long elemSize = elem.elemSize();
     long byteLength = length * elemSize;
     if (byteLength > CanonicalAbi.MAX_LIST_BYTE_LENGTH) {
       throw new Trap(
@@ -74,7 +75,7 @@ final class Loading {
               + " bytes exceeds the maximum list byte length "
               + CanonicalAbi.MAX_LIST_BYTE_LENGTH);
     }
-    Strings.checkRange(cx, "list", ptr, byteLength, Layout.alignment(elemType));
+    Strings.checkRange(cx, "list", ptr, byteLength, elem.alignment());
     List<Val> elements = new ArrayList<>((int) length);
     if (elemType == Primitive.U8 || elemType == Primitive.S8) {
       byte[] bytes = new byte[(int) length];
@@ -92,18 +93,21 @@ final class Loading {
 
   static List<Val> loadRecord(LiftLowerContext cx, long ptr, List<Type> types) {
     List<Val> values = new ArrayList<>(types.size());
+    TypeFacts facts = cx.facts();
     for (Type f : types) {
-      ptr = Layout.alignTo(ptr, Layout.alignment(f));
+      TypeFacts.Of ff = facts.get(f);
+      ptr = Layout.alignTo(ptr, ff.alignment());
       values.add(load(cx, ptr, f));
-      ptr += Layout.elemSize(f);
+      ptr += ff.elemSize();
     }
     return values;
   }
 
   static Val loadVariant(LiftLowerContext cx, long ptr, Type t) {
-    List<Optional<Type>> cases = Layout.caseTypes(t);
+    TypeFacts.Of facts = cx.facts().get(t);
+    List<Optional<Type>> cases = facts.cases();
     Memory m = cx.memory();
-    long discSize = Layout.elemSize(Layout.discriminantType(cases.size()));
+    long discSize = facts.discSize();
     long caseIndex =
         switch ((int) discSize) {
           case 1 -> Byte.toUnsignedLong(m.loadI8((int) ptr));
@@ -113,7 +117,7 @@ final class Loading {
     ptr += discSize;
     checkDiscriminant(caseIndex, cases.size(), t);
     Optional<Type> c = cases.get((int) caseIndex);
-    ptr = Layout.alignTo(ptr, Layout.maxCaseAlignment(cases));
+    ptr = Layout.alignTo(ptr, facts.maxCaseAlignment());
     Optional<Val> payload = c.isPresent() ? Optional.of(load(cx, ptr, c.get())) : Optional.empty();
     return Values.caseVal(t, (int) caseIndex, payload);
   }

@@ -43,8 +43,10 @@ final class Storing {
         }
       }
       case ListType l -> storeList(cx, v, ptr, l);
-      case RecordType r -> storeRecord(cx, Values.fieldValues(v, t), ptr, r.types());
-      case TupleType tt -> storeRecord(cx, Values.fieldValues(v, t), ptr, tt.types());
+      case RecordType r ->
+          storeRecord(cx, Values.fieldValues(v, t), ptr, cx.facts().get(t).fieldTypes());
+      case TupleType tt ->
+          storeRecord(cx, Values.fieldValues(v, t), ptr, cx.facts().get(t).fieldTypes());
       case VariantType vt -> storeVariant(cx, v, ptr, t);
       case EnumType e -> storeVariant(cx, v, ptr, t);
       case OptionType o -> storeVariant(cx, v, ptr, t);
@@ -69,7 +71,8 @@ final class Storing {
   static CanonicalAbi.Range storeListIntoRange(LiftLowerContext cx, Val v, ListType t) {
     List<Val> elements = Values.expect(v, Val.ListVal.class, t).elements();
     Type elemType = t.element();
-    long elemSize = Layout.elemSize(elemType);
+    TypeFacts.Of elem = cx.facts().get(elemType);
+    long elemSize = elem.elemSize();
     long byteLength = elements.size() * elemSize;
     if (byteLength > CanonicalAbi.MAX_LIST_BYTE_LENGTH) {
       throw new Trap(
@@ -78,7 +81,7 @@ final class Storing {
               + " bytes exceeds the maximum list byte length "
               + CanonicalAbi.MAX_LIST_BYTE_LENGTH);
     }
-    int alignment = Layout.alignment(elemType);
+    int alignment = elem.alignment();
     long ptr = cx.allocate(alignment, byteLength);
     Strings.checkRange(cx, "list", ptr, byteLength, alignment);
     if (elemType == Primitive.U8 || elemType == Primitive.S8) {
@@ -100,26 +103,29 @@ final class Storing {
   }
 
   static void storeRecord(LiftLowerContext cx, List<Val> values, long ptr, List<Type> types) {
+    TypeFacts facts = cx.facts();
     for (int i = 0; i < types.size(); i++) {
       Type f = types.get(i);
-      ptr = Layout.alignTo(ptr, Layout.alignment(f));
+      TypeFacts.Of ff = facts.get(f);
+      ptr = Layout.alignTo(ptr, ff.alignment());
       store(cx, values.get(i), f, ptr);
-      ptr += Layout.elemSize(f);
+      ptr += ff.elemSize();
     }
   }
 
   static void storeVariant(LiftLowerContext cx, Val v, long ptr, Type t) {
-    Values.CaseVal c = Values.matchCase(v, t);
-    List<Optional<Type>> cases = Layout.caseTypes(t);
+    TypeFacts.Of facts = cx.facts().get(t);
+    List<Optional<Type>> cases = facts.cases();
+    Values.CaseVal c = Values.matchCase(v, t, cases);
     Memory m = cx.memory();
-    long discSize = Layout.elemSize(Layout.discriminantType(cases.size()));
+    long discSize = facts.discSize();
     switch ((int) discSize) {
       case 1 -> m.storeI8((int) ptr, (byte) c.index());
       case 2 -> m.storeI16((int) ptr, (short) c.index());
       default -> m.storeI32((int) ptr, c.index());
     }
     ptr += discSize;
-    ptr = Layout.alignTo(ptr, Layout.maxCaseAlignment(cases));
+    ptr = Layout.alignTo(ptr, facts.maxCaseAlignment());
     Optional<Type> caseType = cases.get(c.index());
     if (caseType.isPresent()) {
       store(cx, c.payload().orElseThrow(), caseType.get(), ptr);

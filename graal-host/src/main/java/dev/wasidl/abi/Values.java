@@ -41,8 +41,8 @@ final class Values {
     return new Trap("type mismatch: value " + v + " is not a " + t);
   }
 
-  /** The spec's {@code match_case}. */
-  static CaseVal matchCase(Val v, Type t) {
+  /** The spec's {@code match_case}; {@code cases} are {@code t}'s case types. */
+  static CaseVal matchCase(Val v, Type t, List<Optional<Type>> cases) {
     CaseVal c =
         switch (t) {
           case VariantType vt -> {
@@ -78,7 +78,7 @@ final class Values {
               BorrowType _ ->
               throw mismatch(v, t);
         };
-    Optional<Type> caseType = Layout.caseTypes(t).get(c.index());
+    Optional<Type> caseType = cases.get(c.index());
     if (caseType.isPresent() != c.payload().isPresent()) {
       throw new Trap(
           "type mismatch: case "

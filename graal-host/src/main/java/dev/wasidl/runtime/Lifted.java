@@ -6,6 +6,7 @@ import dev.wasidl.abi.CoreValueIter;
 import dev.wasidl.abi.FlatFuncType;
 import dev.wasidl.abi.LiftLowerContext;
 import dev.wasidl.abi.Trap;
+import dev.wasidl.abi.TypeFacts;
 import dev.wasidl.graal.GraalFunction;
 import dev.wasidl.types.FuncType;
 import dev.wasidl.types.Type;
@@ -35,9 +36,10 @@ final class Lifted implements ComponentFunc {
     this.core = core;
     this.opts = opts;
     this.instance = instance;
-    this.context = opts.context(instance);
-    this.paramTypes = type.paramTypes();
-    this.resultTypes = type.resultTypes();
+    TypeFacts facts = TypeFacts.of(type);
+    this.context = opts.context(instance).withFacts(facts);
+    this.paramTypes = facts.paramTypes();
+    this.resultTypes = facts.resultTypes();
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.wasidl.abi.CoreValueIter;
 import dev.wasidl.abi.FlatFuncType;
 import dev.wasidl.abi.FlatType;
 import dev.wasidl.abi.LiftLowerContext;
+import dev.wasidl.abi.TypeFacts;
 import dev.wasidl.graal.HostFunction;
 import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
@@ -45,9 +46,10 @@ final class Lowered {
     this.callee = callee;
     this.flat = CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER);
     this.instance = instance;
-    this.context = opts.context(instance);
-    this.paramTypes = callee.type().paramTypes();
-    this.resultTypes = callee.type().resultTypes();
+    TypeFacts facts = TypeFacts.of(callee.type());
+    this.context = opts.context(instance).withFacts(facts);
+    this.paramTypes = facts.paramTypes();
+    this.resultTypes = facts.resultTypes();
   }
 
   /** The core function an instance imports for {@code callee}. */
