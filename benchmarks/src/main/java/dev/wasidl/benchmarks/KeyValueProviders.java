@@ -65,10 +65,13 @@ import org.openjdk.jmh.annotations.Warmup;
  *       {@code wasidl serve} runs, here in this JVM) and the app's imports forwarded to it ({@link
  *       RemotePlug}): a TCP connection per call, as wRPC's TCP transport has it.
  * </ul>
+ *
+ * <p>Warm-up is long (10 x 2 s): the guests, the plugins and GraalWasm's tiers take that long to
+ * settle (with 5 x 1 s the scores still fell through the measurement).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 10, time = 2)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Thread)
