@@ -11,6 +11,7 @@ import dev.wasidl.types.RecordType;
 import dev.wasidl.types.ResultType;
 import dev.wasidl.types.TupleType;
 import dev.wasidl.types.Type;
+import dev.wasidl.types.U8List;
 import dev.wasidl.types.Val;
 import dev.wasidl.types.VariantType;
 import java.util.ArrayList;
@@ -76,12 +77,17 @@ final class Loading {
               + CanonicalAbi.MAX_LIST_BYTE_LENGTH);
     }
     Strings.checkRange(cx, "list", ptr, byteLength, elem.alignment());
+    if (elemType == Primitive.U8) {
+      byte[] bytes = new byte[(int) length];
+      cx.memory().read((int) ptr, bytes, 0, bytes.length);
+      return new Val.ListVal(U8List.copyOf(bytes));
+    }
     List<Val> elements = new ArrayList<>((int) length);
-    if (elemType == Primitive.U8 || elemType == Primitive.S8) {
+    if (elemType == Primitive.S8) {
       byte[] bytes = new byte[(int) length];
       cx.memory().read((int) ptr, bytes, 0, bytes.length);
       for (byte b : bytes) {
-        elements.add(elemType == Primitive.U8 ? new Val.U8(Byte.toUnsignedInt(b)) : new Val.S8(b));
+        elements.add(new Val.S8(b));
       }
     } else {
       for (long i = 0; i < length; i++) {

@@ -11,6 +11,7 @@ import dev.wasidl.types.RecordType;
 import dev.wasidl.types.ResultType;
 import dev.wasidl.types.TupleType;
 import dev.wasidl.types.Type;
+import dev.wasidl.types.U8List;
 import dev.wasidl.types.Val;
 import dev.wasidl.types.VariantType;
 import java.util.List;
@@ -84,7 +85,10 @@ final class Storing {
     int alignment = elem.alignment();
     long ptr = cx.allocate(alignment, byteLength);
     Strings.checkRange(cx, "list", ptr, byteLength, alignment);
-    if (elemType == Primitive.U8 || elemType == Primitive.S8) {
+    if (elemType == Primitive.U8 && elements instanceof U8List u8s) {
+      byte[] bytes = u8s.toByteArray();
+      cx.memory().write((int) ptr, bytes, 0, bytes.length);
+    } else if (elemType == Primitive.U8 || elemType == Primitive.S8) {
       byte[] bytes = new byte[elements.size()];
       for (int i = 0; i < bytes.length; i++) {
         Val e = elements.get(i);

@@ -1,6 +1,7 @@
 package dev.wasidl.bindings;
 
 import dev.wasidl.abi.Trap;
+import dev.wasidl.types.U8List;
 import dev.wasidl.types.Val;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +36,7 @@ public final class Convert {
   }
 
   public static Val u8(byte v) {
-    return new Val.U8(Byte.toUnsignedInt(v));
+    return U8List.u8(v);
   }
 
   public static byte asU8(Val v) {
@@ -127,29 +128,17 @@ public final class Convert {
     return as(v, Val.Str.class).value();
   }
 
-  /** The 256 {@code u8} values, shared by every {@link #bytes} list. */
-  private static final Val.U8[] U8S = new Val.U8[256];
-
-  static {
-    for (int i = 0; i < U8S.length; i++) {
-      U8S[i] = new Val.U8(i);
-    }
-  }
-
-  /**
-   * {@code list<u8>} from bytes (the elements are shared instances, so a byte costs a reference).
-   */
+  /** {@code list<u8>} from bytes (held as bytes: see {@link U8List}). */
   public static Val bytes(byte[] v) {
-    Val[] out = new Val[v.length];
-    for (int i = 0; i < v.length; i++) {
-      out[i] = U8S[Byte.toUnsignedInt(v[i])];
-    }
-    return new Val.ListVal(java.util.Arrays.asList(out));
+    return new Val.ListVal(U8List.copyOf(v));
   }
 
   /** {@code list<u8>} to bytes. */
   public static byte[] asBytes(Val v) {
     List<Val> elements = as(v, Val.ListVal.class).elements();
+    if (elements instanceof U8List bytes) {
+      return bytes.toByteArray();
+    }
     byte[] out = new byte[elements.size()];
     for (int i = 0; i < out.length; i++) {
       out[i] = asU8(elements.get(i));

@@ -146,7 +146,8 @@ public sealed interface Val {
   /** {@code list<T>}. */
   record ListVal(List<Val> elements) implements Val {
     public ListVal {
-      elements = List.copyOf(elements);
+      // a U8List is immutable already: copying it would make an object per byte
+      elements = elements instanceof U8List bytes ? bytes : List.copyOf(elements);
     }
 
     @Override

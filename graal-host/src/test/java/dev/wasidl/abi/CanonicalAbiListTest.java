@@ -2,11 +2,13 @@ package dev.wasidl.abi;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasidl.types.ListType;
 import dev.wasidl.types.Primitive;
+import dev.wasidl.types.U8List;
 import dev.wasidl.types.Val;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -58,6 +60,27 @@ class CanonicalAbiListTest {
     assertEquals(0, flat[1]);
     assertEquals(
         empty, CanonicalAbi.liftFlat(f.cx, CoreValueIter.of(1024, 0), new ListType(Primitive.U64)));
+  }
+
+  @Test
+  void bytesAreLiftedAsAByteBackedListEqualToOneOfU8Values() {
+    Fixture f = Fixture.of();
+    ListType bytes = new ListType(Primitive.U8);
+    Val byteBacked = new Val.ListVal(U8List.copyOf(new byte[] {0, 1, (byte) 255}));
+    Val values = new Val.ListVal(List.of(new Val.U8(0), new Val.U8(1), new Val.U8(255)));
+    assertEquals(values, byteBacked);
+    assertEquals(byteBacked, values);
+    assertEquals(values.hashCode(), byteBacked.hashCode());
+    assertEquals("[0, 1, 255]", byteBacked.toString());
+    long[] flat = CanonicalAbi.lowerFlat(f.cx, byteBacked, bytes);
+    assertEquals("0001ff", f.memory.hex(H, 3));
+    Val lifted = CanonicalAbi.liftFlat(f.cx, CoreValueIter.of(flat), bytes);
+    assertInstanceOf(U8List.class, ((Val.ListVal) lifted).elements());
+    assertEquals(values, lifted);
+    Trap notS8 =
+        assertThrows(
+            Trap.class, () -> CanonicalAbi.lowerFlat(f.cx, byteBacked, new ListType(Primitive.S8)));
+    assertTrue(notS8.getMessage().contains("type mismatch"), notS8.getMessage());
   }
 
   @Test
