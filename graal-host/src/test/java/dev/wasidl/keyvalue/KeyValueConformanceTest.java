@@ -1,6 +1,7 @@
 package dev.wasidl.keyvalue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasidl.cli.Main;
 import dev.wasidl.cli.ValText;
@@ -10,14 +11,17 @@ import dev.wasidl.types.Val;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -64,8 +68,34 @@ class KeyValueConformanceTest {
             "2b: kv-memory-c plugged in at run time (--plug)",
             app("--plug", guest("kv-memory-c.wasm"))),
         new Provider(
+            "3: kv-sqlite-c on a fresh SQLite file through wasi:dl (--plug, --dl --allow-lib)",
+            () -> app(sqlite(freshDatabase())).call()),
+        new Provider(
             "4: kv-memory-c served over wRPC by another wasidl process (--plug tcp://)",
             () -> app("--plug", "tcp://127.0.0.1:" + served().address().getPort()).call()));
+  }
+
+  /** The options plugging kv-sqlite-c on {@code database}, with only libsqlite3 allowed. */
+  static String[] sqlite(Path database) {
+    return new String[] {
+      "--dl",
+      "--allow-lib",
+      "libsqlite3.so.0",
+      "--env",
+      "KV_SQLITE_PATH=" + database,
+      "--plug",
+      guest("kv-sqlite-c.wasm")
+    };
+  }
+
+  static Path freshDatabase() throws IOException {
+    Path dir = Files.createTempDirectory("kv-sqlite");
+    dir.toFile().deleteOnExit();
+    Path db = dir.resolve("kv.sqlite3");
+    for (String suffix : List.of("", "-wal", "-shm")) { // deleted in reverse: files, then dir
+      dir.resolve("kv.sqlite3" + suffix).toFile().deleteOnExit();
+    }
+    return db;
   }
 
   private static @Nullable ServeProcess served;
@@ -115,6 +145,27 @@ class KeyValueConformanceTest {
             new ListType(Primitive.STRING),
             new Val.ListVal(report.stream().<Val>map(Val.Str::new).toList()))
         + "\n";
+  }
+
+  /**
+   * Provider 3's data survives the process: two {@code wasidl run} processes, one after the other,
+   * on the same SQLite file; the second sees the first's data (KeyValuePluginTest#secondRun).
+   */
+  @Test
+  void sqliteDataSurvivesARestartOfTheProcess() throws Exception {
+    Path db = freshDatabase();
+    List<String> args = new ArrayList<>(List.of("run", "--trap-unknown-imports", "--invoke", RUN));
+    args.addAll(List.of(sqlite(db)));
+    args.add(guest("keyvalue-js.wasm"));
+    List<String> command = WasidlProcess.command(args.toArray(String[]::new));
+    for (List<String> expected :
+        List.of(KeyValueHostTest.EXPECTED, KeyValuePluginTest.secondRun())) {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "wasidl run did not end");
+      assertEquals(0, p.exitValue(), out);
+      assertEquals(printed(expected), out);
+    }
   }
 
   @ParameterizedTest(name = "{0}")

@@ -1,8 +1,6 @@
 package dev.wasidl.keyvalue;
 
-import dev.wasidl.graal.GraalRuntime;
 import java.io.BufferedReader;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
@@ -10,13 +8,10 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * {@code wasidl serve --plugin PLUGIN --listen 127.0.0.1:0} in a JVM of its own (what the launcher
@@ -36,37 +31,9 @@ final class ServeProcess implements AutoCloseable {
   }
 
   static ServeProcess start(Path plugin) throws IOException {
-    Path graalJars = Path.of("target", "graal").toAbsolutePath();
-    Set<String> moduleJars;
-    try (var files = Files.list(graalJars.resolve("modules"))) {
-      moduleJars = files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
-    }
-    // As JvmFlagsTest: everything but the GraalVM module-path jars goes on the class path.
-    List<String> classPath = new ArrayList<>();
-    for (String property : List.of("jdk.module.path", "java.class.path")) {
-      for (String entry : System.getProperty(property, "").split(File.pathSeparator, -1)) {
-        String file = Path.of(entry).getFileName().toString();
-        boolean onModulePath =
-            moduleJars.stream().anyMatch(jar -> file.startsWith(jar.replace(".jar", "-")));
-        if (!entry.isEmpty() && !onModulePath) {
-          classPath.add(entry);
-        }
-      }
-    }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(GraalRuntime.jvmFlags(graalJars));
-    command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath)));
-    command.addAll(
-        List.of(
-            "dev.wasidl.cli.Main",
-            "serve",
-            "--plugin",
-            plugin.toString(),
-            "--listen",
-            "127.0.0.1:0",
-            "--timeout",
-            "10"));
+    List<String> command =
+        WasidlProcess.command(
+            "serve", "--plugin", plugin.toString(), "--listen", "127.0.0.1:0", "--timeout", "10");
     Path stderr = Files.createTempFile("wasidl-serve", ".stderr");
     Process p = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
     BufferedReader out =
