@@ -2,6 +2,7 @@ package dev.wasidl.abi;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The borrow bookkeeping of one synchronous call, playing both of the spec's roles. As the callee's
@@ -12,7 +13,8 @@ import java.util.List;
  */
 public final class BorrowScope {
   private int numBorrows;
-  private List<ResourceHandle> lenders = new ArrayList<>();
+  private @Nullable List<ResourceHandle> lenders; // made by the first lend
+  private boolean closed;
 
   private BorrowScope() {}
 
@@ -36,10 +38,13 @@ public final class BorrowScope {
 
   /** The spec's {@code add_lender}: {@code h} is lent to this call. */
   void lend(ResourceHandle h) {
-    if (lenders == null) {
+    if (closed) {
       throw new IllegalStateException("borrow scope already closed");
     }
     h.lend();
+    if (lenders == null) {
+      lenders = new ArrayList<>();
+    }
     lenders.add(h);
   }
 
@@ -48,12 +53,13 @@ public final class BorrowScope {
    * handles lowered into the callee are still in its table ({@code Task.return}).
    */
   public void close() {
-    if (lenders != null) {
+    if (!closed && lenders != null) {
       for (ResourceHandle h : lenders) {
         h.unlend();
       }
-      lenders = null;
     }
+    closed = true;
+    lenders = null;
     if (numBorrows > 0) {
       throw new Trap(
           numBorrows

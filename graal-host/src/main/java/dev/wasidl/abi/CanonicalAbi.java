@@ -171,8 +171,9 @@ public final class CanonicalAbi {
       throw new Trap("expected " + ts.size() + " values, got " + vs.size());
     }
     TypeFacts.Of tuple = cx.facts().tuple(ts);
-    FlatBuilder out = new FlatBuilder();
-    if (tuple.flat().size() > maxFlat) {
+    boolean spill = tuple.flat().size() > maxFlat;
+    FlatBuilder out = new FlatBuilder(spill ? (outParam == null ? 1 : 0) : tuple.flat().size());
+    if (spill) {
       int alignment = tuple.alignment();
       long size = tuple.elemSize();
       long ptr;

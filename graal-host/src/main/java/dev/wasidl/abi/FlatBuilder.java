@@ -4,8 +4,17 @@ import java.util.Arrays;
 
 /** A growable {@code long[]} of flat values, in the convention of {@link CoreValueIter}. */
 final class FlatBuilder {
-  private long[] values = new long[4];
+  private long[] values;
   private int size;
+
+  FlatBuilder() {
+    this(4);
+  }
+
+  /** A builder for {@code capacity} values (it grows beyond). */
+  FlatBuilder(int capacity) {
+    values = new long[capacity];
+  }
 
   void add(long v) {
     if (size == values.length) {
@@ -30,7 +39,8 @@ final class FlatBuilder {
     values[i] = v;
   }
 
+  /** The values; the builder's own array when it was sized exactly (it is not used after). */
   long[] toArray() {
-    return Arrays.copyOf(values, size);
+    return size == values.length ? values : Arrays.copyOf(values, size);
   }
 }

@@ -81,7 +81,7 @@ final class Lowered {
         CanonicalAbi.lowerFlatValues(
             cx,
             CanonicalAbi.MAX_FLAT_RESULTS,
-            result.map(List::of).orElse(List.of()),
+            result.isPresent() ? List.of(result.get()) : List.of(),
             resultTypes,
             values);
     scope.close();
