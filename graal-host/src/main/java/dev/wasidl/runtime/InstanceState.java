@@ -4,21 +4,28 @@ import dev.wasidl.abi.ResourceTable;
 import dev.wasidl.abi.Trap;
 import dev.wasidl.types.ResourceType;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The runtime state of one component instance (nested ones have their own): its handle table and
  * the spec's {@code may_enter} flag, which keeps a call from re-entering an instance that is
- * already running (a component instance is not reentrant).
+ * already running (a component instance is not reentrant). A call from another thread (apps on
+ * several threads sharing a plugged instance) waits for its turn instead: an instance runs one call
+ * at a time, and the thread running it owns its lock until the call returns.
  */
 final class InstanceState implements CallContext {
   private final String name;
   private final ResourceTable handles;
   private final @Nullable Object data;
-  private boolean running;
-  private @Nullable String poisoned;
+  // how long a call from another thread waits for the running one (imports form a DAG, so only a
+  // host function calling instances in a cycle across threads could wait forever: it traps instead)
+  private static final long TURN_WAIT_SECONDS = 60;
+  private final ReentrantLock turn = new ReentrantLock();
+  private volatile @Nullable String poisoned;
   private @Nullable String noLeave;
-  private boolean closed;
+  private volatile boolean closed;
   // resource types of plugged instances it imported (Linker.plug), by identity
   private final java.util.Map<ResourceType, Item.Resource> foreign = new java.util.HashMap<>();
 
@@ -37,23 +44,13 @@ final class InstanceState implements CallContext {
     return data;
   }
 
-  /** Marks the instance as running a call; traps if it already is, or if it trapped before. */
+  /**
+   * Marks the instance as running a call on this thread: traps if this thread is already running
+   * one in it (reentrance) or if it was closed or trapped before; waits while another thread is.
+   */
   void enter(String func) {
-    if (closed) {
-      throw new Trap(
-          "cannot enter component instance " + name + " to call " + func + ": it was closed");
-    }
-    if (poisoned != null) {
-      throw new Trap(
-          "cannot enter component instance "
-              + name
-              + " to call "
-              + func
-              + ": it trapped earlier and is unusable ("
-              + poisoned
-              + ")");
-    }
-    if (running) {
+    checkUsable(func);
+    if (turn.isHeldByCurrentThread()) {
       throw new Trap(
           "cannot enter component instance "
               + name
@@ -61,11 +58,52 @@ final class InstanceState implements CallContext {
               + func
               + ": it is already running a call (reentrance)");
     }
-    running = true;
+    boolean mine;
+    try {
+      mine = turn.tryLock(TURN_WAIT_SECONDS, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Trap(
+          "interrupted while waiting to enter component instance " + name + " to call " + func);
+    }
+    if (!mine) {
+      throw new Trap(
+          "cannot enter component instance "
+              + name
+              + " to call "
+              + func
+              + ": another thread has been running a call in it for "
+              + TURN_WAIT_SECONDS
+              + " s");
+    }
+    try {
+      checkUsable(func); // it may have trapped or been closed while this thread waited
+    } catch (Trap t) {
+      turn.unlock();
+      throw t;
+    }
+  }
+
+  private void checkUsable(String func) {
+    if (closed) {
+      throw new Trap(
+          "cannot enter component instance " + name + " to call " + func + ": it was closed");
+    }
+    String reason = poisoned;
+    if (reason != null) {
+      throw new Trap(
+          "cannot enter component instance "
+              + name
+              + " to call "
+              + func
+              + ": it trapped earlier and is unusable ("
+              + reason
+              + ")");
+    }
   }
 
   void exit() {
-    running = false;
+    turn.unlock();
   }
 
   /**

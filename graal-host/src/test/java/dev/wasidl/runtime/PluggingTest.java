@@ -136,6 +136,37 @@ class PluggingTest {
     }
   }
 
+  /**
+   * Apps on two threads share one plugin: their calls into it take turns (an instance runs one call
+   * at a time) instead of failing; every call returns its own result.
+   */
+  @Test
+  void appsOnTwoThreadsTakeTurnsInTheSharedPlugin() throws Exception {
+    int calls = 300;
+    try (Instance first = linker.instantiate(consumer);
+        Instance second = linker.instantiate(consumer);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+      java.util.function.Function<Instance, java.util.concurrent.Callable<Long>> work =
+          app ->
+              () -> {
+                long h = call(app, "make", 0);
+                long sum = 0;
+                for (int i = 0; i < calls; i++) {
+                  sum += call(app, "add", h, 1);
+                  assertEquals(
+                      Optional.of(new Val.U32(11)),
+                      app.func("len").orElseThrow().call(new Val.Str("hello, plug")));
+                }
+                return sum;
+              };
+      var a = pool.submit(work.apply(first));
+      var b = pool.submit(work.apply(second));
+      long expected = (long) calls * (calls + 1) / 2; // each app's own counter: 1, 2, ... calls
+      assertEquals(expected, a.get(120, java.util.concurrent.TimeUnit.SECONDS));
+      assertEquals(expected, b.get(120, java.util.concurrent.TimeUnit.SECONDS));
+    }
+  }
+
   @Test
   void aClosedPluginTrapsItsImporters() {
     try (Instance app = linker.instantiate(consumer);
