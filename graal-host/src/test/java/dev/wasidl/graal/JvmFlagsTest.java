@@ -6,18 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasidl.component.CoreType;
 import dev.wasidl.component.CoreValType;
-import java.io.File;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -52,29 +46,7 @@ class JvmFlagsTest {
 
   @Test
   void documentedFlagsRunCompiled() throws Exception {
-    Path graalJars = Path.of("target", "graal").toAbsolutePath();
-    Set<String> moduleJars;
-    try (var files = Files.list(graalJars.resolve("modules"))) {
-      moduleJars = files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
-    }
-    // Surefire puts graal-host and its dependencies on the module path and the tests on the class
-    // path: launch everything but the module-path jars from the class path.
-    List<String> classPath = new ArrayList<>();
-    for (String property : List.of("jdk.module.path", "java.class.path")) {
-      for (String entry : System.getProperty(property, "").split(File.pathSeparator, -1)) {
-        String file = Path.of(entry).getFileName().toString();
-        boolean onModulePath =
-            moduleJars.stream().anyMatch(jar -> file.startsWith(jar.replace(".jar", "-")));
-        if (!entry.isEmpty() && !onModulePath) {
-          classPath.add(entry);
-        }
-      }
-    }
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(GraalRuntime.jvmFlags(graalJars));
-    command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath)));
-    command.add(JvmFlagsTest.class.getName());
+    List<String> command = ChildJvm.java(JvmFlagsTest.class.getName());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the launched JVM did not finish");
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

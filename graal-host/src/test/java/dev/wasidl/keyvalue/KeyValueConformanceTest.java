@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasidl.cli.Main;
 import dev.wasidl.cli.ValText;
+import dev.wasidl.graal.ChildJvm;
 import dev.wasidl.types.ListType;
 import dev.wasidl.types.Primitive;
 import dev.wasidl.types.Val;
@@ -157,7 +158,7 @@ class KeyValueConformanceTest {
     List<String> args = new ArrayList<>(List.of("run", "--trap-unknown-imports", "--invoke", RUN));
     args.addAll(List.of(sqlite(db)));
     args.add(guest("keyvalue-js.wasm"));
-    List<String> command = WasidlProcess.command(args.toArray(String[]::new));
+    List<String> command = ChildJvm.wasidl(args.toArray(String[]::new));
     for (List<String> expected :
         List.of(KeyValueHostTest.EXPECTED, KeyValuePluginTest.secondRun())) {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

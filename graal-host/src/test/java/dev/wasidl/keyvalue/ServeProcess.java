@@ -1,5 +1,6 @@
 package dev.wasidl.keyvalue;
 
+import dev.wasidl.graal.ChildJvm;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -32,7 +33,7 @@ final class ServeProcess implements AutoCloseable {
 
   static ServeProcess start(Path plugin) throws IOException {
     List<String> command =
-        WasidlProcess.command(
+        ChildJvm.wasidl(
             "serve", "--plugin", plugin.toString(), "--listen", "127.0.0.1:0", "--timeout", "10");
     Path stderr = Files.createTempFile("wasidl-serve", ".stderr");
     Process p = new ProcessBuilder(command).redirectError(stderr.toFile()).start();

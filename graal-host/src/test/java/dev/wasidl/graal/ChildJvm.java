@@ -1,6 +1,5 @@
-package dev.wasidl.keyvalue;
+package dev.wasidl.graal;
 
-import dev.wasidl.graal.GraalRuntime;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,19 +10,28 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The command line of {@code wasidl ARGS...} in a JVM of its own, as the launcher runs it
- * (graal-host's Main with GraalRuntime's flags), for tests that need a real second process.
+ * The command line of a JVM of its own running graal-host's classes as the launcher does (with
+ * GraalRuntime's flags), for tests that need a real second process.
  */
-final class WasidlProcess {
-  private WasidlProcess() {}
+public final class ChildJvm {
+  private ChildJvm() {}
 
-  static List<String> command(String... args) throws IOException {
+  /** {@code wasidl ARGS...}. */
+  public static List<String> wasidl(String... args) throws IOException {
+    List<String> command = java("dev.wasidl.cli.Main");
+    command.addAll(List.of(args));
+    return command;
+  }
+
+  /** {@code java MAIN}, flags and class path as the launcher's; the list is mutable. */
+  public static List<String> java(String mainClass) throws IOException {
     Path graalJars = Path.of("target", "graal").toAbsolutePath();
     Set<String> moduleJars;
     try (var files = Files.list(graalJars.resolve("modules"))) {
       moduleJars = files.map(p -> p.getFileName().toString()).collect(Collectors.toSet());
     }
-    // As JvmFlagsTest: everything but the GraalVM module-path jars goes on the class path.
+    // Surefire puts graal-host and its dependencies on the module path and the tests on the class
+    // path: launch everything but the GraalVM module-path jars from the class path.
     List<String> classPath = new ArrayList<>();
     for (String property : List.of("jdk.module.path", "java.class.path")) {
       for (String entry : System.getProperty(property, "").split(File.pathSeparator, -1)) {
@@ -39,8 +47,7 @@ final class WasidlProcess {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(GraalRuntime.jvmFlags(graalJars));
     command.addAll(List.of("-cp", String.join(File.pathSeparator, classPath)));
-    command.add("dev.wasidl.cli.Main");
-    command.addAll(List.of(args));
+    command.add(mainClass);
     return command;
   }
 }
