@@ -1,5 +1,6 @@
 package dev.wasidl.cli;
 
+import static dev.wasidl.cli.CliRun.wasidl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,8 +8,6 @@ import dev.wasidl.dl.ExpectedReports;
 import dev.wasidl.nativetests.NativeLibs;
 import dev.wasidl.types.Primitive;
 import dev.wasidl.types.Val;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,34 +27,25 @@ class DlCommandTest {
   private static final String DIR = NativeLibs.path("hello").getParent().toString();
   private static final String LIB = DIR + "/libhello.so";
 
-  private record Result(int code, String out, String err) {}
-
-  private static Result wasidl(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   private static String call() {
     return "run-in(\"" + DIR + "\")";
   }
 
   @Test
   void theRfcExampleRunsWhenTheLibraryIsGranted() {
-    Result r = wasidl("run", "--dl", "--allow-lib", LIB, "--invoke", call(), GUEST);
-    assertEquals(new Result(0, "ok(\"hello\")\n", ""), r);
+    CliRun r = wasidl("run", "--dl", "--allow-lib", LIB, "--invoke", call(), GUEST);
+    assertEquals(new CliRun(0, "ok(\"hello\")\n", ""), r);
   }
 
   @Test
   void aGlobGrantsToo() {
-    Result r = wasidl("run", "--dl", "--allow-lib", DIR + "/libhel*.so", "--invoke", call(), GUEST);
-    assertEquals(new Result(0, "ok(\"hello\")\n", ""), r);
+    CliRun r = wasidl("run", "--dl", "--allow-lib", DIR + "/libhel*.so", "--invoke", call(), GUEST);
+    assertEquals(new CliRun(0, "ok(\"hello\")\n", ""), r);
   }
 
   @Test
   void anUngrantedLibraryIsAnErrorResultNamingThePolicy() {
-    Result r = wasidl("run", "--dl", "--allow-lib", "libm.so.6", "--invoke", call(), GUEST);
+    CliRun r = wasidl("run", "--dl", "--allow-lib", "libm.so.6", "--invoke", call(), GUEST);
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().startsWith("err(\""), r.toString());
     assertTrue(r.out().contains("libhello.so"), r.toString());
@@ -64,9 +54,9 @@ class DlCommandTest {
 
   @Test
   void withoutDlTheImportIsMissing() {
-    Result r = wasidl("run", "--invoke", call(), GUEST);
+    CliRun r = wasidl("run", "--invoke", call(), GUEST);
     assertEquals(
-        new Result(
+        new CliRun(
             1,
             "",
             "Error: cannot instantiate dl-hello-c.wasm: missing import: instance"
@@ -77,7 +67,7 @@ class DlCommandTest {
 
   @Test
   void allowLibNeedsDl() {
-    Result r = wasidl("run", "--allow-lib", LIB, "--invoke", call(), GUEST);
+    CliRun r = wasidl("run", "--allow-lib", LIB, "--invoke", call(), GUEST);
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains("--allow-lib and --dl-signatures need --dl"), r.toString());
   }
@@ -109,7 +99,7 @@ class DlCommandTest {
             Files.readString(
                 Path.of("src", "test", "resources", "guests", "dl-all-c.expected.json")));
     String guest = Path.of("src", "test", "resources", "guests", "dl-all-c.wasm").toString();
-    Result r =
+    CliRun r =
         wasidl(
             "run",
             "--dl",
@@ -122,7 +112,7 @@ class DlCommandTest {
             guest);
     String report = expected.get(name).replace("{libdir}", libdir);
     assertEquals(
-        new Result(0, "ok(" + ValText.print(Primitive.STRING, new Val.Str(report)) + ")\n", ""), r);
+        new CliRun(0, "ok(" + ValText.print(Primitive.STRING, new Val.Str(report)) + ")\n", ""), r);
   }
 
   /** The README's demo: the dl-libs command with libm, libc and zlib granted, as ./wasidl demo. */
@@ -133,7 +123,7 @@ class DlCommandTest {
         Files.readString(guests.resolve("dl-libs.expected.txt"))
             .replace("{pid}", Long.toString(ProcessHandle.current().pid()));
     String demo = guests.resolve("dl-libs.wasm").toString();
-    Result r =
+    CliRun r =
         wasidl(
             "run",
             "--dl",
@@ -144,9 +134,9 @@ class DlCommandTest {
             "--allow-lib",
             "libz.so.1",
             demo);
-    assertEquals(new Result(0, expected, ""), r);
+    assertEquals(new CliRun(0, expected, ""), r);
     // Without zlib granted its section fails with the policy's message; the others still run.
-    Result denied =
+    CliRun denied =
         wasidl("run", "--dl", "--allow-lib", "libm.so.6", "--allow-lib", "libc.so.6", demo);
     assertEquals(1, denied.code(), denied.toString());
     assertTrue(denied.out().contains("FAILED: open libz.so.1: "), denied.toString());
@@ -156,7 +146,7 @@ class DlCommandTest {
   @Test
   void aPinnedSignatureIsEnforced(@TempDir Path tmp) throws Exception {
     Path right = Files.writeString(tmp.resolve("right.pins"), "# hello.h\nhello: () -> pointer\n");
-    Result ok =
+    CliRun ok =
         wasidl(
             "run",
             "--dl",
@@ -167,9 +157,9 @@ class DlCommandTest {
             "--invoke",
             call(),
             GUEST);
-    assertEquals(new Result(0, "ok(\"hello\")\n", ""), ok);
+    assertEquals(new CliRun(0, "ok(\"hello\")\n", ""), ok);
     Path wrong = Files.writeString(tmp.resolve("wrong.pins"), "hello: () -> c-int\n");
-    Result refused =
+    CliRun refused =
         wasidl(
             "run",
             "--dl",
@@ -183,7 +173,7 @@ class DlCommandTest {
     assertEquals(0, refused.code(), refused.toString());
     assertTrue(refused.out().startsWith("err("), refused.toString());
     Path bad = Files.writeString(tmp.resolve("bad.pins"), "hello () -> c-int\n");
-    Result unreadable =
+    CliRun unreadable =
         wasidl(
             "run",
             "--dl",
@@ -195,7 +185,7 @@ class DlCommandTest {
             call(),
             GUEST);
     assertEquals(
-        new Result(1, "", "Error: " + bad + ":1: expected 'symbol: (args) -> result'\n"),
+        new CliRun(1, "", "Error: " + bad + ":1: expected 'symbol: (args) -> result'\n"),
         unreadable);
   }
 }

@@ -1,11 +1,10 @@
 package dev.wasidl.cli;
 
+import static dev.wasidl.cli.CliRun.wasidl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,28 +25,13 @@ import picocli.CommandLine;
 class MainTest {
   private static final Path GUESTS = Path.of("src", "test", "resources", "guests");
 
-  /** What one command line printed and returned. */
-  private record Result(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
-  }
-
-  private static Result wasidl(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   private static String guest(String name) {
     return GUESTS.resolve(name).toString();
   }
 
   /** Runs {@code --invoke call} on {@code guest}; expects exit 0 and {@code printed} on stdout. */
   private static void invoke(String guest, String call, String printed) {
-    Result r = wasidl("run", "--trap-unknown-imports", "--invoke", call, guest(guest));
+    CliRun r = wasidl("run", "--trap-unknown-imports", "--invoke", call, guest(guest));
     assertEquals(0, r.code(), r.toString());
     assertEquals(printed.isEmpty() ? "" : printed + "\n", r.out(), r.toString());
     assertEquals("", r.err(), r.toString());
@@ -57,7 +41,7 @@ class MainTest {
 
   @Test
   void helpListsTheCommands() {
-    Result r = wasidl("--help");
+    CliRun r = wasidl("--help");
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().startsWith("Usage: wasidl [-hV] COMMAND"), r.toString());
     assertTrue(
@@ -67,7 +51,7 @@ class MainTest {
 
   @Test
   void helpOfEachCommand() {
-    Result run = wasidl("run", "--help");
+    CliRun run = wasidl("run", "--help");
     assertEquals(0, run.code(), run.toString());
     for (String option :
         List.of(
@@ -83,7 +67,7 @@ class MainTest {
             "ARGS")) {
       assertTrue(run.out().contains(option), option + "\n" + run);
     }
-    Result wit = wasidl("wit", "-h");
+    CliRun wit = wasidl("wit", "-h");
     assertEquals(0, wit.code(), wit.toString());
     assertTrue(wit.out().startsWith("Usage: wasidl wit [-hV] COMPONENT"), wit.toString());
   }
@@ -91,7 +75,7 @@ class MainTest {
   @ParameterizedTest
   @ValueSource(strings = {"--version", "run --version", "wit -V"})
   void versionEverywhere(String args) {
-    Result r = wasidl(args.split(" "));
+    CliRun r = wasidl(args.split(" "));
     assertEquals(0, r.code(), r.toString());
     assertTrue(
         Pattern.compile(
@@ -117,7 +101,7 @@ class MainTest {
         "wit a.wasm b.wasm|Unmatched argument at index 2: 'b.wasm'"
       })
   void usageErrorsExit2(String args, String message) {
-    Result r = wasidl(args.isEmpty() ? new String[0] : args.split(" "));
+    CliRun r = wasidl(args.isEmpty() ? new String[0] : args.split(" "));
     assertEquals(2, r.code(), r.toString());
     assertTrue(r.err().contains(message), r.toString());
     assertTrue(r.err().contains("Usage: wasidl"), r.toString());
@@ -125,10 +109,10 @@ class MainTest {
 
   @Test
   void unreadableOrInvalidComponentsExit1() {
-    Result missing = wasidl("run", guest("no-such.wasm"));
+    CliRun missing = wasidl("run", guest("no-such.wasm"));
     assertEquals(1, missing.code(), missing.toString());
     assertEquals("Error: cannot read " + guest("no-such.wasm") + ": no such file\n", missing.err());
-    Result notWasm = wasidl("wit", guest("types-c.wit.txt"));
+    CliRun notWasm = wasidl("wit", guest("types-c.wit.txt"));
     assertEquals(1, notWasm.code(), notWasm.toString());
     assertTrue(
         notWasm
@@ -231,7 +215,7 @@ class MainTest {
   @Test
   void anImportTheHostLacksIsRefusedAtInstantiationByName() {
     // The command line defines WASI only; test:guest/host is the guest's own interface.
-    Result r = wasidl("run", "--invoke", "api#check(red, {read, exec})", guest("types-c.wasm"));
+    CliRun r = wasidl("run", "--invoke", "api#check(red, {read, exec})", guest("types-c.wasm"));
     assertEquals(1, r.code(), r.toString());
     assertEquals(
         "Error: cannot instantiate types-c.wasm: missing import: instance test:guest/host@0.1.0 is"
@@ -243,7 +227,7 @@ class MainTest {
   @Test
   void aGuestCallingAMissingImportTrapsWithItsName() {
     // With --trap-unknown-imports the host's missing imports trap when called (exit 134).
-    Result r =
+    CliRun r =
         wasidl(
             "run",
             "--trap-unknown-imports",
@@ -254,7 +238,7 @@ class MainTest {
     assertTrue(
         r.err().contains("wasm trap: called the undefined import test:guest/host@0.1.0#log"),
         r.toString());
-    Result echo =
+    CliRun echo =
         wasidl(
             "run", "--trap-unknown-imports", "--invoke", "host#echo-u8(7)", guest("echo-c.wasm"));
     assertEquals(134, echo.code(), echo.toString());
@@ -263,7 +247,7 @@ class MainTest {
 
   @Test
   void badInvocationsAreUsageErrors() {
-    Result bad =
+    CliRun bad =
         wasidl("run", "--trap-unknown-imports", "--invoke", "quad(x)", guest("nested-wat.wasm"));
     assertEquals(2, bad.code(), bad.toString());
     assertTrue(
@@ -272,10 +256,10 @@ class MainTest {
                 "invalid --invoke: expected an integer (u32), got 'x' at column 6 (quad: func(x:"
                     + " u32) -> u32)\n  quad(x)\n       ^\n"),
         bad.toString());
-    Result range =
+    CliRun range =
         wasidl("run", "--trap-unknown-imports", "--invoke", "quad(-1)", guest("nested-wat.wasm"));
     assertTrue(range.err().contains("integer -1 out of range for u32"), range.toString());
-    Result unknown =
+    CliRun unknown =
         wasidl("run", "--trap-unknown-imports", "--invoke", "triple(1)", guest("nested-wat.wasm"));
     assertEquals(2, unknown.code(), unknown.toString());
     assertTrue(
@@ -287,11 +271,11 @@ class MainTest {
                   test:nested/math@0.1.0#add: func(a: u32, b: u32) -> u32
                 """),
         unknown.toString());
-    Result bare =
+    CliRun bare =
         wasidl("run", "--trap-unknown-imports", "--invoke", "quad", guest("nested-wat.wasm"));
     assertTrue(
         bare.err().startsWith("`quad` takes arguments: func(x: u32) -> u32"), bare.toString());
-    Result resource =
+    CliRun resource =
         wasidl(
             "run",
             "--trap-unknown-imports",
@@ -307,7 +291,7 @@ class MainTest {
 
   @Test
   void runCallsWasiCliRunAndItsErrIsExitCode1() {
-    Result r = wasidl("run", guest("trap-wat.wasm"), "ignored", "--args");
+    CliRun r = wasidl("run", guest("trap-wat.wasm"), "ignored", "--args");
     assertEquals(1, r.code(), r.toString());
     assertEquals("", r.out());
     assertEquals("", r.err());
@@ -315,7 +299,7 @@ class MainTest {
 
   @Test
   void withoutWasiCliRunTheFunctionsAreListed() {
-    Result r = wasidl("run", "--trap-unknown-imports", guest("nested-wat.wasm"));
+    CliRun r = wasidl("run", "--trap-unknown-imports", guest("nested-wat.wasm"));
     assertEquals(1, r.code(), r.toString());
     assertEquals(
         """
@@ -331,7 +315,7 @@ class MainTest {
 
   @Test
   void aTrapPrintsItsMessageAndTheWasmBacktraceAndExits134() {
-    Result r = wasidl("run", "--invoke", "boom(1)", guest("trap-wat.wasm"));
+    CliRun r = wasidl("run", "--invoke", "boom(1)", guest("trap-wat.wasm"));
     assertEquals(134, r.code(), r.toString());
     assertEquals("", r.out());
     // GraalWasm names the functions from the core module's name section ($innermost, ...).
@@ -347,7 +331,7 @@ class MainTest {
             1: wasm trap: unreachable
         """,
         r.err());
-    Result div = wasidl("run", "--invoke", "divide(1, 0)", guest("trap-wat.wasm"));
+    CliRun div = wasidl("run", "--invoke", "divide(1, 0)", guest("trap-wat.wasm"));
     assertEquals(134, div.code(), div.toString());
     assertTrue(div.err().contains("0: trap-wat.wasm#core0!divide\n"), div.toString());
     assertTrue(div.err().contains("wasm trap: integer divide by zero"), div.toString());
@@ -355,7 +339,7 @@ class MainTest {
 
   @Test
   void aHostTrapShowsTheWasmFramesItUnwound() {
-    Result r =
+    CliRun r =
         wasidl("run", "--trap-unknown-imports", "--invoke", "double(21)", guest("nested-wat.wasm"));
     assertEquals(134, r.code(), r.toString());
     assertTrue(r.err().contains("0: nested-wat.wasm#core2!double\n"), r.toString());
@@ -386,7 +370,7 @@ class MainTest {
         "wasi-tcp-c-jco"
       })
   void witHasJcoWitsWorld(String name) throws IOException {
-    Result r = wasidl("wit", guest(name + ".wasm"));
+    CliRun r = wasidl("wit", guest(name + ".wasm"));
     assertEquals(0, r.code(), r.toString());
     String jco = Files.readString(GUESTS.resolve(name + ".wit.txt"));
     assertEquals(worldLines(jco), worldLines(r.out()), r.out());
@@ -411,7 +395,7 @@ class MainTest {
 
   @Test
   void witPrintsTheInterfacesWithTypesResourcesAndUses() {
-    Result r = wasidl("wit", guest("types-c.wasm"));
+    CliRun r = wasidl("wit", guest("types-c.wasm"));
     // What types-c/types.wit declares, as the component's types carry it (no doc comments; types
     // in the order the component exports them).
     assertTrue(
@@ -459,7 +443,7 @@ class MainTest {
 
   @Test
   void witOfWasiInterfacesUsesTypesAcrossPackages() {
-    Result r = wasidl("wit", guest("wasi-reactor-c.wasm"));
+    CliRun r = wasidl("wit", guest("wasi-reactor-c.wasm"));
     assertEquals(0, r.code(), r.toString());
     assertTrue(r.out().contains("package wasi:io@0.2.6 {\n  interface error {\n"), r.out());
     assertTrue(r.out().contains("    resource error;\n"), r.out());

@@ -1,10 +1,9 @@
 package dev.wasidl.cli;
 
+import static dev.wasidl.cli.CliRun.wasidl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -16,20 +15,6 @@ import org.junit.jupiter.api.Test;
 class PlugCommandTest {
   private static final Path GUESTS = Path.of("src", "test", "resources", "guests");
 
-  private record Result(int code, String out, String err) {
-    @Override
-    public String toString() {
-      return "exit " + code + "\n--- stdout\n" + out + "--- stderr\n" + err;
-    }
-  }
-
-  private static Result wasidl(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   private static String guest(String name) {
     return GUESTS.resolve(name).toString();
   }
@@ -39,7 +24,7 @@ class PlugCommandTest {
     // plug-provider-wat imports a root function "hook" that nothing defines: it traps if called
     String provider = guest("plug-provider-wat.wasm");
     String consumer = guest("plug-consumer-wat.wasm");
-    Result r =
+    CliRun r =
         wasidl(
             "run",
             "--trap-unknown-imports",
@@ -48,12 +33,12 @@ class PlugCommandTest {
             "--invoke",
             "len(\"héllo\")",
             consumer);
-    assertEquals(new Result(0, "6\n", ""), r);
-    Result made =
+    assertEquals(new CliRun(0, "6\n", ""), r);
+    CliRun made =
         wasidl(
             "run", "--trap-unknown-imports", "--plug", provider, "--invoke", "make(7)", consumer);
-    assertEquals(new Result(0, "1\n", ""), made, "the app's first handle");
-    Result hook =
+    assertEquals(new CliRun(0, "1\n", ""), made, "the app's first handle");
+    CliRun hook =
         wasidl(
             "run",
             "--trap-unknown-imports",
@@ -68,14 +53,14 @@ class PlugCommandTest {
 
   @Test
   void withoutThePluginTheImportIsMissing() {
-    Result r = wasidl("run", "--invoke", "make(7)", guest("plug-consumer-wat.wasm"));
+    CliRun r = wasidl("run", "--invoke", "make(7)", guest("plug-consumer-wat.wasm"));
     assertEquals(Main.ERROR, r.code(), r.toString());
     assertTrue(r.err().contains("missing import: instance test:plug/counters@0.1.0"), r.toString());
   }
 
   @Test
   void aPluginThatIsNotAComponentIsAnError() {
-    Result r =
+    CliRun r =
         wasidl(
             "run",
             "--plug",
@@ -88,7 +73,7 @@ class PlugCommandTest {
         r.err()
             .startsWith("Error: plugin " + guest("types-c.wit.txt") + " is not a valid component"),
         r.toString());
-    Result missing =
+    CliRun missing =
         wasidl(
             "run",
             "--plug",
@@ -97,14 +82,14 @@ class PlugCommandTest {
             "make(7)",
             guest("plug-consumer-wat.wasm"));
     assertEquals(
-        new Result(Main.ERROR, "", "Error: cannot read plugin no-such.wasm: no such file\n"),
+        new CliRun(Main.ERROR, "", "Error: cannot read plugin no-such.wasm: no such file\n"),
         missing);
   }
 
   @Test
   void anInterfaceDefinedTwiceIsAUsageError() {
     String kv = guest("kv-memory-c.wasm");
-    Result host = wasidl("run", "--keyvalue", "--plug", kv, guest("keyvalue-js.wasm"));
+    CliRun host = wasidl("run", "--keyvalue", "--plug", kv, guest("keyvalue-js.wasm"));
     assertEquals(Main.USAGE, host.code(), host.toString());
     assertTrue(
         host.err()
@@ -113,7 +98,7 @@ class PlugCommandTest {
                     + kv
                     + ": wasi:keyvalue/store@0.2.0-draft2 is already defined by the host"),
         host.toString());
-    Result twice = wasidl("run", "--plug", kv, "--plug", kv, guest("keyvalue-js.wasm"));
+    CliRun twice = wasidl("run", "--plug", kv, "--plug", kv, guest("keyvalue-js.wasm"));
     assertEquals(Main.USAGE, twice.code(), twice.toString());
     assertTrue(
         twice.err().contains("is already defined by the plugin kv-memory-c.wasm"),

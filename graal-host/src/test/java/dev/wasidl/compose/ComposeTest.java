@@ -1,15 +1,14 @@
 package dev.wasidl.compose;
 
+import static dev.wasidl.cli.CliRun.wasidl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasidl.cli.Main;
+import dev.wasidl.cli.CliRun;
 import dev.wasidl.component.Component;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,15 +28,6 @@ class ComposeTest {
 
   @TempDir Path tmp;
 
-  record Result(int code, String out, String err) {}
-
-  static Result wasidl(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   static byte[] guest(String name) {
     try (InputStream in = ComposeTest.class.getResourceAsStream("/guests/" + name)) {
       if (in == null) {
@@ -55,7 +45,7 @@ class ComposeTest {
 
   private Path composed() throws IOException {
     Path out = tmp.resolve("composed.wasm");
-    Result r =
+    CliRun r =
         wasidl(
             "compose",
             "--plug",
@@ -63,7 +53,7 @@ class ComposeTest {
             copy(tmp, "compose-app.wasm").toString(),
             "-o",
             out.toString());
-    assertEquals(new Result(0, "", ""), r);
+    assertEquals(new CliRun(0, "", ""), r);
     return out;
   }
 
@@ -71,7 +61,7 @@ class ComposeTest {
   void theCompositionRunsOnOurHost() throws IOException {
     Path out = composed();
     assertEquals(
-        new Result(0, STDOUT + "2207\n", ""), wasidl("run", "--invoke", RUN, out.toString()));
+        new CliRun(0, STDOUT + "2207\n", ""), wasidl("run", "--invoke", RUN, out.toString()));
   }
 
   /** Only the host's imports remain, WASI merged at the app's 0.2.6; the app's export is kept. */
@@ -84,7 +74,7 @@ class ComposeTest {
     assertEquals(
         List.of("test:compose/app@0.1.0"), c.exports().stream().map(e -> e.name().text()).toList());
     assertEquals(2, c.components().size());
-    Result wit = wasidl("wit", tmp.resolve("composed.wasm").toString());
+    CliRun wit = wasidl("wit", tmp.resolve("composed.wasm").toString());
     assertEquals(0, wit.code(), wit.err());
     assertTrue(
         wit.out()
@@ -133,7 +123,7 @@ class ComposeTest {
   @Test
   void mergedImportsDeclareWhatEitherPartUses() throws IOException {
     Component c = Component.decode(Files.readAllBytes(composed()));
-    Result wit = wasidl("wit", tmp.resolve("composed.wasm").toString());
+    CliRun wit = wasidl("wit", tmp.resolve("composed.wasm").toString());
     assertTrue(
         wit.out()
             .contains(
@@ -157,7 +147,7 @@ class ComposeTest {
             Part.of("app.wasm", guest("compose-app.wasm")),
             List.of(Part.of("plugin.wasm", guest("compose-provider-0.1.1.wasm")))));
     assertEquals(
-        new Result(0, STDOUT + "2207\n", ""), wasidl("run", "--invoke", RUN, out.toString()));
+        new CliRun(0, STDOUT + "2207\n", ""), wasidl("run", "--invoke", RUN, out.toString()));
   }
 
   @Test
@@ -209,10 +199,10 @@ class ComposeTest {
     Component c = Component.decode(Files.readAllBytes(out));
     assertEquals(List.of("hook"), c.imports().stream().map(i -> i.name().text()).toList());
     assertEquals(
-        new Result(0, "5\n", ""),
+        new CliRun(0, "5\n", ""),
         wasidl("run", "--trap-unknown-imports", "--invoke", "len(\"hello\")", out.toString()));
     assertEquals(
-        new Result(0, "1\n", ""),
+        new CliRun(0, "1\n", ""),
         wasidl("run", "--trap-unknown-imports", "--invoke", "make(40)", out.toString()));
     assertTrue(Node.jcoPrint(out).contains("(export (;"));
     for (String app : List.of("plug-wrong-type-wat.wasm", "plug-wrong-name-wat.wasm")) {
@@ -271,7 +261,7 @@ class ComposeTest {
     Path app = copy(tmp, "compose-app.wasm");
     Path notAComponent = Files.writeString(tmp.resolve("text.wasm"), "not wasm");
     Path out = tmp.resolve("out.wasm");
-    Result r =
+    CliRun r =
         wasidl("compose", "--plug", notAComponent.toString(), app.toString(), "-o", out.toString());
     assertEquals(1, r.code());
     assertTrue(

@@ -1,13 +1,12 @@
 package dev.wasidl.keyvalue;
 
+import static dev.wasidl.cli.CliRun.wasidl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasidl.cli.Main;
+import dev.wasidl.cli.CliRun;
 import dev.wasidl.component.Component;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,15 +28,6 @@ class KeyValueComposeTest {
   private static Path composed;
   private static Path composedSqlite;
 
-  record Result(int code, String out, String err) {}
-
-  static Result wasidl(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
-    return new Result(code, out.toString(), err.toString());
-  }
-
   static Path compose(String plugin) throws IOException {
     Path app = dir.resolve("keyvalue-js.wasm");
     if (!Files.exists(app)) {
@@ -45,9 +35,9 @@ class KeyValueComposeTest {
     }
     Path pluginFile = Files.write(dir.resolve(plugin), KeyValueHostTest.guest(plugin));
     Path out = dir.resolve("composed-" + plugin);
-    Result r =
+    CliRun r =
         wasidl("compose", "--plug", pluginFile.toString(), app.toString(), "-o", out.toString());
-    assertEquals(new Result(0, "", ""), r);
+    assertEquals(new CliRun(0, "", ""), r);
     return out;
   }
 
@@ -82,8 +72,8 @@ class KeyValueComposeTest {
 
   @Test
   void wasidlRunReportsAsTheBuiltInProvider() {
-    Result r = wasidl("run", "--trap-unknown-imports", "--invoke", RUN, composed.toString());
-    assertEquals(new Result(0, wave(KeyValueHostTest.EXPECTED) + "\n", ""), r);
+    CliRun r = wasidl("run", "--trap-unknown-imports", "--invoke", RUN, composed.toString());
+    assertEquals(new CliRun(0, wave(KeyValueHostTest.EXPECTED) + "\n", ""), r);
   }
 
   @Test
@@ -101,10 +91,10 @@ class KeyValueComposeTest {
             "--invoke",
             RUN,
             composedSqlite.toString());
-    Result first = wasidl(run.toArray(String[]::new));
-    assertEquals(new Result(0, wave(KeyValueHostTest.EXPECTED) + "\n", ""), first);
-    Result second = wasidl(run.toArray(String[]::new));
-    assertEquals(new Result(0, wave(KeyValuePluginTest.secondRun()) + "\n", ""), second);
+    CliRun first = wasidl(run.toArray(String[]::new));
+    assertEquals(new CliRun(0, wave(KeyValueHostTest.EXPECTED) + "\n", ""), first);
+    CliRun second = wasidl(run.toArray(String[]::new));
+    assertEquals(new CliRun(0, wave(KeyValuePluginTest.secondRun()) + "\n", ""), second);
     assertTrue(Files.size(db) > 0, "no database file");
   }
 

@@ -3,15 +3,13 @@ package dev.wasidl.keyvalue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasidl.cli.Main;
+import dev.wasidl.cli.CliRun;
 import dev.wasidl.cli.ValText;
 import dev.wasidl.graal.ChildJvm;
 import dev.wasidl.types.ListType;
 import dev.wasidl.types.Primitive;
 import dev.wasidl.types.Val;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -124,18 +122,10 @@ class KeyValueConformanceTest {
       Path out = dir.resolve("keyvalue-js+" + plugin);
       dir.toFile().deleteOnExit();
       out.toFile().deleteOnExit();
-      StringWriter err = new StringWriter();
-      int code =
-          Main.execute(
-              new PrintWriter(new StringWriter()),
-              new PrintWriter(err),
-              "compose",
-              "--plug",
-              guest(plugin),
-              guest("keyvalue-js.wasm"),
-              "-o",
-              out.toString());
-      assertEquals(0, code, err.toString());
+      CliRun r =
+          CliRun.wasidl(
+              "compose", "--plug", guest(plugin), guest("keyvalue-js.wasm"), "-o", out.toString());
+      assertEquals(0, r.code(), r.toString());
       return List.of(out.toString());
     };
   }
@@ -174,13 +164,10 @@ class KeyValueConformanceTest {
   void theAppReportsExactlyTheExpectedLines(Provider provider) throws Exception {
     List<String> args = new ArrayList<>(List.of("run", "--trap-unknown-imports", "--invoke", RUN));
     args.addAll(provider.arguments().call());
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    int code =
-        Main.execute(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
-    String shown = "wasidl " + String.join(" ", args) + "\n" + out + err;
-    assertEquals(0, code, shown);
-    assertEquals("", err.toString(), shown);
-    assertEquals(printed(KeyValueHostTest.EXPECTED), out.toString(), shown);
+    CliRun r = CliRun.wasidl(args.toArray(String[]::new));
+    String shown = "wasidl " + String.join(" ", args) + "\n" + r;
+    assertEquals(0, r.code(), shown);
+    assertEquals("", r.err(), shown);
+    assertEquals(printed(KeyValueHostTest.EXPECTED), r.out(), shown);
   }
 }
