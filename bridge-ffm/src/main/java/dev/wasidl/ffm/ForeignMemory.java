@@ -130,9 +130,13 @@ final class ForeignMemory {
     }
     long done = 0;
     try (Arena arena = Arena.ofConfined()) {
-      MemorySegment state = arena.allocate(Native.processVmStateSize(), 8);
-      MemorySegment localIov = arena.allocate(16, 8);
-      MemorySegment remoteIov = arena.allocate(16L * MAX_IOV, 8);
+      // one block: errno scratch, the local iovec, then one remote iovec per page (at most MAX_IOV)
+      long iovs = Math.min(pages(address, size), MAX_IOV);
+      long stateSize = (Native.processVmStateSize() + 15) & -16L;
+      MemorySegment block = arena.allocate(stateSize + 16 + 16 * iovs, 16);
+      MemorySegment state = block.asSlice(0, stateSize);
+      MemorySegment localIov = block.asSlice(stateSize, 16);
+      MemorySegment remoteIov = block.asSlice(stateSize + 16);
       while (done < size) {
         // one call: up to MAX_IOV remote iovecs, one per page
         long at = address + done;
