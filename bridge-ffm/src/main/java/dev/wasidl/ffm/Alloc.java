@@ -23,6 +23,11 @@ import org.jspecify.annotations.Nullable;
  * {@link Symbol#getAlloc}, {@link Function#getAlloc}) are regions we do not own: their extent is
  * the size of their type, closing them frees nothing, and one that points into a library keeps it
  * loaded. Every access after close is a {@link ClosedException}, from any thread.
+ *
+ * <p>Foreign regions are never dereferenced directly: every read and write goes through a checked
+ * copy by the kernel (see {@link ForeignMemory}), so an address that is not mapped, or mapped
+ * without the access, is an {@link OutOfBoundsException} ("... are not readable (not mapped)", "...
+ * are not writable (read-only)") and never faults the JVM. Owned regions are accessed directly.
  */
 public final class Alloc implements AutoCloseable {
   /** The longest C string read from a foreign region, NUL excluded (1 MiB). */
@@ -118,6 +123,10 @@ public final class Alloc implements AutoCloseable {
       throw new TypeMismatchException("write-primitive into an alloc of " + type.witName());
     }
     Memory.checkShape(p, value, "write-primitive");
+    if (!owned) {
+      writeForeign("write-primitive", p.byteSize(), false, s -> Memory.put(s, 0, p, value.bits()));
+      return;
+    }
     update(s -> Memory.put(s, 0, p, value.bits()));
   }
 
@@ -127,6 +136,11 @@ public final class Alloc implements AutoCloseable {
       throw new TypeMismatchException("write-struct into an alloc of " + type.witName());
     }
     Memory.checkShape(st, value, "write-struct");
+    if (!owned) {
+      // read first: the padding between fields keeps whatever C had there
+      writeForeign("write-struct", st.byteSize(), true, s -> Memory.write(s, 0, st, value));
+      return;
+    }
     update(s -> Memory.write(s, 0, st, value));
   }
 
@@ -135,6 +149,12 @@ public final class Alloc implements AutoCloseable {
     if (!(type instanceof PrimitiveType p)) {
       throw new TypeMismatchException("read-primitive from an alloc of " + type.witName());
     }
+    if (!owned) {
+      return readForeign(
+          "read-primitive",
+          p.byteSize(),
+          s -> new IncomingPrimitive(p, Memory.get(s, 0, p), origin));
+    }
     return access(s -> new IncomingPrimitive(p, Memory.get(s, 0, p), origin));
   }
 
@@ -142,6 +162,10 @@ public final class Alloc implements AutoCloseable {
   public IncomingStruct readStruct() {
     if (!(type instanceof StructType st)) {
       throw new TypeMismatchException("read-struct from an alloc of " + type.witName());
+    }
+    if (!owned) {
+      return readForeign(
+          "read-struct", st.byteSize(), s -> (IncomingStruct) Memory.read(s, 0, st, origin));
     }
     return access(s -> (IncomingStruct) Memory.read(s, 0, st, origin));
   }
@@ -173,6 +197,17 @@ public final class Alloc implements AutoCloseable {
         region.grow(needed, type.byteAlignment());
         s = segment();
       }
+      if (!owned) {
+        writeForeign(
+            "write-string",
+            needed,
+            false,
+            t -> {
+              MemorySegment.copy(utf8, 0, t, JAVA_BYTE, 0, utf8.length);
+              t.set(JAVA_BYTE, utf8.length, (byte) 0);
+            });
+        return;
+      }
       MemorySegment target = s;
       update(
           _ -> {
@@ -184,7 +219,8 @@ public final class Alloc implements AutoCloseable {
 
   /**
    * WIT {@code read-string}: the NUL-terminated UTF-8 string at the region's address. Owned regions
-   * are scanned within their extent, foreign ones up to {@link #MAX_FOREIGN_STRING} bytes.
+   * are scanned within their extent, foreign ones up to {@link #MAX_FOREIGN_STRING} bytes and never
+   * past the end of readable memory.
    */
   public String readString() {
     return readString(owned ? Long.MAX_VALUE : MAX_FOREIGN_STRING);
@@ -193,10 +229,13 @@ public final class Alloc implements AutoCloseable {
   /** {@link #readString()} with a smaller bound on the bytes scanned for the terminator. */
   public String readString(long maxBytes) {
     requirePointerType("read-string");
+    if (!owned) {
+      // never past the end of readable memory, whatever the bound
+      return access(s -> decode(ForeignMemory.readCString(s.address(), maxBytes)));
+    }
     return access(
         s -> {
-          MemorySegment scan =
-              owned ? s : Native.segment(checkedAddress(s.address()), maxBytes + 1);
+          MemorySegment scan = s;
           long limit =
               Math.min(scan.byteSize(), maxBytes == Long.MAX_VALUE ? maxBytes : maxBytes + 1);
           for (long i = 0; i < limit; i++) {
@@ -226,6 +265,39 @@ public final class Alloc implements AutoCloseable {
       // the owning arena was closed by another thread between our check and the access
       throw new ClosedException("alloc of " + type.witName() + " was closed");
     }
+  }
+
+  /**
+   * Reads a foreign region through a checked copy (see {@link ForeignMemory}): {@code body} sees a
+   * private copy of its {@code size} bytes.
+   */
+  private <T> T readForeign(
+      String op, long size, java.util.function.Function<MemorySegment, T> body) {
+    return access(
+        s -> {
+          try (Arena arena = Arena.ofConfined()) {
+            return body.apply(ForeignMemory.read(op, s.address(), size, arena));
+          }
+        });
+  }
+
+  /**
+   * Writes a foreign region through a checked copy: {@code body} fills a private buffer of {@code
+   * size} bytes (zeroed, or the region's current bytes if {@code readFirst}), which is then copied.
+   */
+  private void writeForeign(
+      String op, long size, boolean readFirst, java.util.function.Consumer<MemorySegment> body) {
+    update(
+        s -> {
+          try (Arena arena = Arena.ofConfined()) {
+            MemorySegment buffer =
+                readFirst
+                    ? ForeignMemory.readForUpdate(op, s.address(), size, arena)
+                    : arena.allocate(size, 8);
+            body.accept(buffer);
+            ForeignMemory.write(op, s.address(), buffer);
+          }
+        });
   }
 
   private void update(java.util.function.Consumer<MemorySegment> body) {

@@ -15,6 +15,8 @@ public final class StructType implements FfiType {
   private final List<FfiType> fields;
   private final StructLayout layout;
   private final long[] offsets;
+  private final long flatFieldCount;
+  private final long treeFieldCount;
 
   private StructType(List<FfiType> fields) {
     if (fields.isEmpty()) {
@@ -23,6 +25,14 @@ public final class StructType implements FfiType {
     }
     this.fields = List.copyOf(fields);
     this.offsets = new long[this.fields.size()];
+    long flat = 0;
+    long tree = this.fields.size();
+    for (FfiType f : this.fields) {
+      flat += f instanceof StructType st ? st.flatFieldCount : 1;
+      tree += f instanceof StructType st ? st.treeFieldCount : 0;
+    }
+    this.flatFieldCount = flat;
+    this.treeFieldCount = tree;
     List<MemoryLayout> members = new ArrayList<>();
     long offset = 0;
     long align = 1;
@@ -58,6 +68,22 @@ public final class StructType implements FfiType {
   /** The field types, in declaration order. */
   public List<FfiType> fields() {
     return fields;
+  }
+
+  /**
+   * The primitive fields once nested structs are flattened: what a {@code read-struct} yields and
+   * what a C compiler would count.
+   */
+  public long flatFieldCount() {
+    return flatFieldCount;
+  }
+
+  /**
+   * The fields of this struct type and of every struct type nested in it, each counted where it
+   * appears: a measure of the memory the type holds.
+   */
+  public long treeFieldCount() {
+    return treeFieldCount;
   }
 
   /** The byte offset of field {@code index}, as {@code offsetof} gives it. */

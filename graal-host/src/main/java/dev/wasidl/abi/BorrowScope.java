@@ -15,12 +15,19 @@ public final class BorrowScope {
   private int numBorrows;
   private @Nullable List<ResourceHandle> lenders; // made by the first lend
   private boolean closed;
+  private long listElements;
 
   private BorrowScope() {}
 
   /** A scope for one call. */
   public static BorrowScope open() {
     return new BorrowScope();
+  }
+
+  /** Adds {@code n} list elements lifted by this call; returns the call's total so far. */
+  long countListElements(long n) {
+    listElements += n;
+    return listElements;
   }
 
   /** Borrow handles lowered into this call and not yet dropped. */

@@ -17,6 +17,7 @@ public final class LiftLowerContext {
   private final BorrowScope borrowScope;
   private final boolean utf8HostStrings;
   private final TypeFacts facts;
+  private long maxListElements = Long.MAX_VALUE;
 
   private LiftLowerContext(
       Memory memory,
@@ -43,44 +44,48 @@ public final class LiftLowerContext {
 
   /** With the {@code memory} canon option. */
   public LiftLowerContext withMemory(Memory memory) {
-    return new LiftLowerContext(
-        Objects.requireNonNull(memory, "memory"),
-        stringEncoding,
-        realloc,
-        handles,
-        borrowScope,
-        utf8HostStrings,
-        facts);
+    return copyLimit(
+        new LiftLowerContext(
+            Objects.requireNonNull(memory, "memory"),
+            stringEncoding,
+            realloc,
+            handles,
+            borrowScope,
+            utf8HostStrings,
+            facts));
   }
 
   /** With the {@code string-encoding} canon option. */
   public LiftLowerContext withStringEncoding(StringEncoding encoding) {
-    return new LiftLowerContext(
-        memory, encoding, realloc, handles, borrowScope, utf8HostStrings, facts);
+    return copyLimit(
+        new LiftLowerContext(
+            memory, encoding, realloc, handles, borrowScope, utf8HostStrings, facts));
   }
 
   /** With the {@code realloc} canon option. */
   public LiftLowerContext withRealloc(Realloc realloc) {
-    return new LiftLowerContext(
-        memory,
-        stringEncoding,
-        Objects.requireNonNull(realloc, "realloc"),
-        handles,
-        borrowScope,
-        utf8HostStrings,
-        facts);
+    return copyLimit(
+        new LiftLowerContext(
+            memory,
+            stringEncoding,
+            Objects.requireNonNull(realloc, "realloc"),
+            handles,
+            borrowScope,
+            utf8HostStrings,
+            facts));
   }
 
   /** With the borrow scope of the call being lifted or lowered. */
   public LiftLowerContext withBorrowScope(BorrowScope scope) {
-    return new LiftLowerContext(
-        memory,
-        stringEncoding,
-        realloc,
-        handles,
-        Objects.requireNonNull(scope, "scope"),
-        utf8HostStrings,
-        facts);
+    return copyLimit(
+        new LiftLowerContext(
+            memory,
+            stringEncoding,
+            realloc,
+            handles,
+            Objects.requireNonNull(scope, "scope"),
+            utf8HostStrings,
+            facts));
   }
 
   /**
@@ -91,19 +96,55 @@ public final class LiftLowerContext {
    * bump-allocating {@code cabi_import_realloc} refuses.
    */
   public LiftLowerContext withUtf8HostStrings() {
-    return new LiftLowerContext(memory, stringEncoding, realloc, handles, borrowScope, true, facts);
+    return copyLimit(
+        new LiftLowerContext(memory, stringEncoding, realloc, handles, borrowScope, true, facts));
   }
 
   /** With the precomputed layout and flattening facts of the function's types. */
   public LiftLowerContext withFacts(TypeFacts facts) {
-    return new LiftLowerContext(
-        memory,
-        stringEncoding,
-        realloc,
-        handles,
-        borrowScope,
-        utf8HostStrings,
-        Objects.requireNonNull(facts, "facts"));
+    return copyLimit(
+        new LiftLowerContext(
+            memory,
+            stringEncoding,
+            realloc,
+            handles,
+            borrowScope,
+            utf8HostStrings,
+            Objects.requireNonNull(facts, "facts")));
+  }
+
+  private LiftLowerContext copyLimit(LiftLowerContext cx) {
+    cx.maxListElements = maxListElements;
+    return cx;
+  }
+
+  /**
+   * With a limit on the elements of non-byte lists one call may lift (see {@code
+   * Linker.maxListElements}); counted per call in the borrow scope.
+   */
+  public LiftLowerContext withMaxListElements(long max) {
+    LiftLowerContext cx = copyLimit(this.withFacts(facts));
+    cx.maxListElements = max;
+    return cx;
+  }
+
+  /**
+   * Counts {@code length} more list elements lifted by this call; traps before they are made if
+   * that exceeds the limit.
+   */
+  void countListElements(long length) {
+    if (maxListElements == Long.MAX_VALUE) {
+      return;
+    }
+    long total = borrowScope == null ? length : borrowScope.countListElements(length);
+    if (total > maxListElements) {
+      throw new Trap(
+          "list of "
+              + length
+              + " elements exceeds the host's limit of "
+              + maxListElements
+              + " list elements lifted per call");
+    }
   }
 
   /** The layout and flattening facts this context's calls use. */

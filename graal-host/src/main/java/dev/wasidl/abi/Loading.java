@@ -77,6 +77,9 @@ final class Loading {
               + CanonicalAbi.MAX_LIST_BYTE_LENGTH);
     }
     Strings.checkRange(cx, "list", ptr, byteLength, elem.alignment());
+    if (elemType != Primitive.U8) {
+      cx.countListElements(length);
+    }
     if (elemType == Primitive.U8) {
       byte[] bytes = new byte[(int) length];
       cx.memory().read((int) ptr, bytes, 0, bytes.length);

@@ -4,6 +4,7 @@ import dev.wasidl.abi.Trap;
 import dev.wasidl.component.ComponentException;
 import dev.wasidl.component.ExternName;
 import dev.wasidl.dl.DlCtx;
+import dev.wasidl.dl.DlLimits;
 import dev.wasidl.dl.WasiDl;
 import dev.wasidl.ffm.DlPolicy;
 import dev.wasidl.graal.GraalRuntime;
@@ -109,6 +110,8 @@ final class RunCommand implements Callable<Integer> {
       description = "A library wasi:dl may open (needs --dl). Repeatable.")
   List<String> allowLibs = new ArrayList<>();
 
+  @CommandLine.Mixin DlLimitOptions dlLimits = new DlLimitOptions();
+
   @Option(
       names = "--dl-signatures",
       paramLabel = "FILE",
@@ -176,6 +179,10 @@ final class RunCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--allow-lib and --dl-signatures need --dl");
     }
+    if (!dl && dlLimits.any()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dl-max-* need --dl");
+    }
+    DlLimits limits = dlLimits.limits(spec);
     byte[] bytes;
     try {
       bytes = Files.readAllBytes(component);
@@ -208,7 +215,7 @@ final class RunCommand implements Callable<Integer> {
           argv ->
               new RunContext(
                   new WasiCtx(wasiConfig(o, argv)),
-                  new DlCtx(dlPolicy(o)),
+                  new DlCtx(dlPolicy(o), limits),
                   store == null ? null : new KeyValueHost(store));
       try (Providers providers = new Providers(linker, contexts)) {
         if (keyValue) {

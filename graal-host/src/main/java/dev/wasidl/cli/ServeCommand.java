@@ -81,11 +81,17 @@ final class ServeCommand implements Callable<Integer> {
       description = "A library wasi:dl may open (needs --dl). Repeatable.")
   List<String> allowLibs = new ArrayList<>();
 
+  @CommandLine.Mixin DlLimitOptions dlLimits = new DlLimitOptions();
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (!dl && !allowLibs.isEmpty()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--allow-lib needs --dl");
     }
+    if (!dl && dlLimits.any()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dl-max-* need --dl");
+    }
+    dev.wasidl.dl.DlLimits limits = dlLimits.limits(spec);
     InetSocketAddress address;
     try {
       address = address(listen);
@@ -116,7 +122,8 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (GraalRuntime runtime = GraalRuntime.create();
         RunContext cx =
-            new RunContext(new WasiCtx(wasi.build()), new DlCtx(RunCommand.dlPolicy(o)), null)) {
+            new RunContext(
+                new WasiCtx(wasi.build()), new DlCtx(RunCommand.dlPolicy(o), limits), null)) {
       Linker linker = Linker.of(runtime);
       Wasi.add(linker);
       if (dl) {

@@ -34,6 +34,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DlCtx implements DlView, AutoCloseable {
   private final DlPolicy policy;
+  private final DlLimits limits;
+  private final Usage usage;
   private final HostTable table = new HostTable();
   // Every host object in the table that holds native state, closed with the context.
   private final Set<AutoCloseable> live = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -52,9 +54,21 @@ public final class DlCtx implements DlView, AutoCloseable {
     this(DlPolicy.denyAll());
   }
 
-  /** A context whose opens and signatures {@code policy} decides. */
+  /** A context whose opens and signatures {@code policy} decides, with the default limits. */
   public DlCtx(DlPolicy policy) {
+    this(policy, DlLimits.DEFAULT);
+  }
+
+  /** A context whose opens and signatures {@code policy} decides, bounded by {@code limits}. */
+  public DlCtx(DlPolicy policy, DlLimits limits) {
     this.policy = Objects.requireNonNull(policy, "policy");
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.usage = new Usage(limits);
+  }
+
+  /** The caps on what this instance's wasi:dl may hold at once. */
+  public DlLimits limits() {
+    return limits;
   }
 
   /** The policy deciding which libraries may be opened and with which signatures. */
@@ -99,6 +113,7 @@ public final class DlCtx implements DlView, AutoCloseable {
     closed = true;
     List<AutoCloseable> all = new ArrayList<>(live);
     live.clear();
+    usage.clear();
     symbolsByAddress.clear();
     RuntimeException failure = null;
     for (AutoCloseable c : all) {
@@ -119,8 +134,20 @@ public final class DlCtx implements DlView, AutoCloseable {
 
   // --- the table, for DllHost and FfiHost ---
 
+  /**
+   * Gives the guest a handle to {@code value}.
+   *
+   * @throws DlError if a {@link DlLimits} limit would be exceeded (the value is not kept)
+   */
   <T> Resource<T> push(Object value) {
     checkOpen();
+    if (table.size() >= limits.maxResources()) {
+      throw new DlError(
+          "the instance holds "
+              + table.size()
+              + " wasi:dl handles, the limit (--dl-max-resources); drop some first");
+    }
+    usage.charge(value);
     Resource<T> handle = table.push(value);
     if (value instanceof AutoCloseable c) {
       live.add(c);
@@ -137,6 +164,7 @@ public final class DlCtx implements DlView, AutoCloseable {
   <V> V take(Resource<?> handle, Class<V> type) {
     V value = get(handle, type);
     table.delete(handle);
+    usage.release(value);
     if (value instanceof AutoCloseable c) {
       live.remove(c);
     }
@@ -156,6 +184,20 @@ public final class DlCtx implements DlView, AutoCloseable {
         throw new Trap("wasi:dl: releasing " + handle + " failed: " + e.getMessage(), e);
       }
     }
+  }
+
+  /** {@link #push}, trapping when a limit is exceeded (for functions without an error result). */
+  <T> Resource<T> pushOrTrap(String op, Object value) {
+    try {
+      return push(value);
+    } catch (DlError e) {
+      throw new Trap("wasi:dl " + op + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The limits' accounting, for the host methods that check before building. */
+  Usage usage() {
+    return usage;
   }
 
   /** Records the cause of an error result. */

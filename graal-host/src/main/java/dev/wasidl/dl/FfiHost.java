@@ -48,7 +48,21 @@ public final class FfiHost implements Ffi {
   @Override
   public Result<Void, Void> allocWriteString(Resource<Alloc> self, String v) {
     dev.wasidl.ffm.Alloc alloc = alloc(self);
-    return run("alloc.write-string", () -> alloc.writeString(v));
+    return run(
+        "alloc.write-string",
+        () -> {
+          if (!alloc.isOwned()) {
+            alloc.writeString(v);
+            return;
+          }
+          // an owned region grows to fit: that growth counts against --dl-max-memory
+          ctx.usage().checkGrowth(alloc, utf8Length(v) + 1);
+          try {
+            alloc.writeString(v);
+          } finally {
+            ctx.usage().recharge(alloc);
+          }
+        });
   }
 
   @Override
@@ -74,14 +88,26 @@ public final class FfiHost implements Ffi {
   @Override
   public Resource<StructType> newStructType(List<FfiType> fields) {
     List<dev.wasidl.ffm.FfiType> types = Types.types(ctx, fields);
-    return ctx.push(orTrap("struct-type", () -> dev.wasidl.ffm.StructType.of(types)));
+    long flat = 0;
+    for (dev.wasidl.ffm.FfiType t : types) {
+      flat += t instanceof dev.wasidl.ffm.StructType st ? st.flatFieldCount() : 1;
+    }
+    long flatFields = flat;
+    orTrap(
+        "struct-type",
+        () -> {
+          ctx.usage().checkStruct(flatFields);
+          return null;
+        });
+    return ctx.pushOrTrap(
+        "struct-type", orTrap("struct-type", () -> dev.wasidl.ffm.StructType.of(types)));
   }
 
   // --- outgoing-primitive ---
 
   @Override
   public Resource<OutgoingPrimitive> newOutgoingPrimitive(PrimitiveType ty) {
-    return ctx.push(new OutgoingSlot(Types.primitive(ty)));
+    return ctx.pushOrTrap("outgoing-primitive", new OutgoingSlot(Types.primitive(ty)));
   }
 
   @Override
@@ -175,7 +201,7 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Resource<OutgoingStruct> newOutgoingStruct(List<OutgoingValue> fields) {
-    return ctx.push(outgoingFields(ctx, fields));
+    return ctx.pushOrTrap("outgoing-struct", outgoingFields(ctx, fields));
   }
 
   /** Takes over the guest's outgoing values (owned handles) as the host's field list. */
@@ -278,10 +304,14 @@ public final class FfiHost implements Ffi {
   public List<IncomingValue> incomingStructFields(Resource<IncomingStruct> self) {
     dev.wasidl.ffm.IncomingStruct s = ctx.get(self, dev.wasidl.ffm.IncomingStruct.class);
     List<IncomingValue> out = new ArrayList<>(s.fields().size());
-    for (dev.wasidl.ffm.IncomingValue f : s.fields()) {
-      out.add(incomingValue(ctx, f));
-    }
-    return out;
+    return orTrap(
+        "incoming-struct.fields",
+        () -> {
+          for (dev.wasidl.ffm.IncomingValue f : s.fields()) {
+            out.add(incomingValue(ctx, f));
+          }
+          return out;
+        });
   }
 
   /** Gives the guest an owned handle to {@code value}. */
@@ -343,6 +373,15 @@ public final class FfiHost implements Ffi {
 
   private dev.wasidl.ffm.IncomingPrimitive incoming(Resource<IncomingPrimitive> handle) {
     return ctx.get(handle, dev.wasidl.ffm.IncomingPrimitive.class);
+  }
+
+  private static long utf8Length(String v) {
+    long n = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return n;
   }
 
   private Result<Void, Void> run(String op, Runnable body) {

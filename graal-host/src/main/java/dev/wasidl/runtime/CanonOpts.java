@@ -20,7 +20,10 @@ record CanonOpts(
    */
   LiftLowerContext context(InstanceState instance) {
     LiftLowerContext cx =
-        LiftLowerContext.of(instance.handles()).withStringEncoding(encoding).withUtf8HostStrings();
+        LiftLowerContext.of(instance.handles())
+            .withStringEncoding(encoding)
+            .withUtf8HostStrings()
+            .withMaxListElements(instance.maxListElements());
     if (memory != null) {
       cx = cx.withMemory(memory);
     }

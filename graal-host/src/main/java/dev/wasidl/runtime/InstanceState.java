@@ -29,10 +29,23 @@ final class InstanceState implements CallContext {
   // resource types of plugged instances it imported (Linker.plug), by identity
   private final java.util.Map<ResourceType, Item.Resource> foreign = new java.util.HashMap<>();
 
-  InstanceState(String name, Set<ResourceType> defined, @Nullable Object data, int maxHandles) {
+  private final long maxListElements;
+
+  InstanceState(
+      String name,
+      Set<ResourceType> defined,
+      @Nullable Object data,
+      int maxHandles,
+      long maxListElements) {
     this.name = name;
+    this.maxListElements = maxListElements;
     this.handles = ResourceTable.of(defined, maxHandles);
     this.data = data;
+  }
+
+  /** Elements of non-byte lists one call into or out of this instance may lift. */
+  long maxListElements() {
+    return maxListElements;
   }
 
   ResourceTable handles() {

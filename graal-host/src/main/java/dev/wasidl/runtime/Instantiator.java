@@ -112,7 +112,8 @@ final class Instantiator {
         identities.add(t);
       }
     }
-    InstanceState state = new InstanceState(name, identities, data, linker.maxHandles());
+    InstanceState state =
+        new InstanceState(name, identities, data, linker.maxHandles(), linker.maxListElements());
     states.add(state);
     Map<String, Item> exports = new LinkedHashMap<>();
     for (Definition d : model.definitions()) {

@@ -24,6 +24,10 @@ public final class Linker {
   private boolean allowShadowing;
   private boolean unknownImportsTrap;
   private int maxHandles = dev.wasidl.abi.ResourceTable.MAX_LENGTH;
+  private long maxListElements = DEFAULT_MAX_LIST_ELEMENTS;
+
+  /** The default of {@link #maxListElements}: 1,048,576 elements lifted per call. */
+  public static final long DEFAULT_MAX_LIST_ELEMENTS = 1L << 20;
 
   private Linker(GraalRuntime runtime) {
     this.runtime = runtime;
@@ -65,6 +69,26 @@ public final class Linker {
     }
     this.maxHandles = max;
     return this;
+  }
+
+  /**
+   * Limits the elements of lists (other than {@code list<u8>}, lifted as bytes) that one call may
+   * lift out of a component instance: its arguments to a host or another component's function, or
+   * its results. Lifting makes one host object per element, and lists may alias each other in guest
+   * memory, so without a bound a few bytes of guest memory can make gigabytes of host objects;
+   * beyond the limit the call traps ("list of N elements exceeds the host's limit of M elements per
+   * call") before allocating them.
+   */
+  public Linker maxListElements(long max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxListElements must be at least 1");
+    }
+    this.maxListElements = max;
+    return this;
+  }
+
+  long maxListElements() {
+    return maxListElements;
   }
 
   int maxHandles() {

@@ -10,6 +10,7 @@ import dev.wasidl.types.Primitive;
 import dev.wasidl.types.Val;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,5 +188,61 @@ class DlCommandTest {
     assertEquals(
         new CliRun(1, "", "Error: " + bad + ":1: expected 'symbol: (args) -> result'\n"),
         unreadable);
+  }
+
+  @Test
+  void limitFlagsBoundTheGuest() {
+    CliRun fine =
+        wasidl(
+            "run",
+            "--dl",
+            "--allow-lib",
+            LIB,
+            "--dl-max-memory",
+            "1048576",
+            "--dl-max-fields",
+            "16",
+            "--dl-max-total-fields",
+            "64",
+            "--dl-max-resources",
+            "100",
+            "--invoke",
+            call(),
+            GUEST);
+    assertEquals(new CliRun(0, "ok(\"hello\")\n", ""), fine);
+    // the guest holds a library, a symbol and a function at once: one handle is not enough
+    CliRun starved =
+        wasidl(
+            "run",
+            "--dl",
+            "--allow-lib",
+            LIB,
+            "--dl-max-resources",
+            "1",
+            "--invoke",
+            call(),
+            GUEST);
+    assertTrue(starved.toString().contains("limit"), starved.toString());
+  }
+
+  @Test
+  void badLimitValuesAreUsageErrors() {
+    for (String flag :
+        List.of(
+            "--dl-max-memory", "--dl-max-fields", "--dl-max-total-fields", "--dl-max-resources")) {
+      CliRun negative = wasidl("run", "--dl", flag, "-5", "--invoke", call(), GUEST);
+      assertEquals(2, negative.code(), negative.toString());
+      assertTrue(
+          negative.err().contains(flag + " must be a positive number, got -5"),
+          negative.toString());
+      CliRun zero = wasidl("run", "--dl", flag, "0", "--invoke", call(), GUEST);
+      assertEquals(2, zero.code(), zero.toString());
+      CliRun words = wasidl("run", "--dl", flag, "lots", "--invoke", call(), GUEST);
+      assertEquals(2, words.code(), words.toString());
+      assertTrue(words.err().contains("lots"), words.toString());
+    }
+    CliRun noDl = wasidl("run", "--dl-max-memory", "4096", "--invoke", call(), GUEST);
+    assertEquals(2, noDl.code(), noDl.toString());
+    assertTrue(noDl.err().contains("--dl-max-* need --dl"), noDl.toString());
   }
 }

@@ -2,12 +2,15 @@ package dev.wasidl.ffm.internal;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.StructLayout;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.VarHandle;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -153,4 +156,89 @@ public final class Native {
     }
     throw new IllegalStateException(t);
   }
+
+  // --- process memory (memory) ---
+
+  /**
+   * {@code process_vm_readv}/{@code process_vm_writev} on our own pid: the kernel copies between
+   * two address ranges of this process and reports an unmapped or protected page as {@code EFAULT}
+   * (or a short count) instead of faulting, so foreign memory can be touched without a SIGSEGV.
+   * Null when the C library has no such functions (not Linux).
+   */
+  private static final @Nullable ProcessVm PROCESS_VM = ProcessVm.find();
+
+  private record ProcessVm(MethodHandle readv, MethodHandle writev, int pid, StructLayout state) {
+    static @Nullable ProcessVm find() {
+      var lookup = LINKER.defaultLookup();
+      var readv = lookup.find("process_vm_readv");
+      var writev = lookup.find("process_vm_writev");
+      var getpid = lookup.find("getpid");
+      if (readv.isEmpty() || writev.isEmpty() || getpid.isEmpty()) {
+        return null;
+      }
+      FunctionDescriptor rw =
+          FunctionDescriptor.of(
+              JAVA_LONG, JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS, JAVA_LONG, JAVA_LONG);
+      Linker.Option errno = Linker.Option.captureCallState("errno");
+      try {
+        int pid =
+            (int)
+                LINKER.downcallHandle(getpid.get(), FunctionDescriptor.of(JAVA_INT)).invokeExact();
+        return new ProcessVm(
+            LINKER.downcallHandle(readv.get(), rw, errno),
+            LINKER.downcallHandle(writev.get(), rw, errno),
+            pid,
+            Linker.Option.captureStateLayout());
+      } catch (Throwable t) {
+        throw rethrow(t);
+      }
+    }
+  }
+
+  /** Whether {@link #processVm} is available (Linux). */
+  public static boolean hasProcessVm() {
+    return PROCESS_VM != null;
+  }
+
+  /** The size of the per-call scratch {@link #processVm} needs for its errno. */
+  public static long processVmStateSize() {
+    ProcessVm vm = PROCESS_VM;
+    return vm == null ? 0 : vm.state.byteSize();
+  }
+
+  /**
+   * One {@code process_vm_readv} ({@code write} false) or {@code process_vm_writev} of this process
+   * with {@code struct iovec} arrays already filled in.
+   *
+   * @param state scratch of {@link #processVmStateSize()} bytes for the call's errno
+   * @return the bytes copied, or {@code -errno}
+   * @throws UnsupportedOperationException if not {@link #hasProcessVm()}
+   */
+  public static long processVm(
+      boolean write,
+      MemorySegment local,
+      long localCount,
+      MemorySegment remote,
+      long remoteCount,
+      MemorySegment state) {
+    ProcessVm vm = PROCESS_VM;
+    if (vm == null) {
+      throw new UnsupportedOperationException("process_vm_readv is not available on this system");
+    }
+    try {
+      long n =
+          write
+              ? (long)
+                  vm.writev.invokeExact(state, vm.pid, local, localCount, remote, remoteCount, 0L)
+              : (long)
+                  vm.readv.invokeExact(state, vm.pid, local, localCount, remote, remoteCount, 0L);
+      return n >= 0 ? n : -(int) ERRNO.get(state, 0L);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  private static final VarHandle ERRNO =
+      Linker.Option.captureStateLayout()
+          .varHandle(java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"));
 }

@@ -1,0 +1,62 @@
+package dev.wasidl.abi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasidl.types.ListType;
+import dev.wasidl.types.Primitive;
+import dev.wasidl.types.Type;
+import dev.wasidl.types.Val;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14, reproduction 7 at its root: lifting a guest's list makes one host object per element,
+ * and lists may alias each other, so a per-call limit on elements lifted traps before the host
+ * allocates them; {@code list<u8>} is lifted as bytes and not counted.
+ */
+class CanonicalAbiListLimitTest {
+  private static final Type U32S = new ListType(Primitive.U32);
+
+  /** Lifts a {@code (ptr, len)} list of {@code type} with a call's borrow scope and a limit. */
+  private static List<Val> lift(Fixture f, long limit, Type type, int ptr, int len) {
+    LiftLowerContext cx = f.cx.withMaxListElements(limit).withBorrowScope(BorrowScope.open());
+    return CanonicalAbi.liftFlatValues(
+        cx, CanonicalAbi.MAX_FLAT_PARAMS, CoreValueIter.of(ptr, len), List.of(type));
+  }
+
+  @Test
+  void aLongListTrapsBeforeItIsLifted() {
+    Fixture f = Fixture.ofSize(1 << 20);
+    Trap t = assertThrows(Trap.class, () -> lift(f, 1000, U32S, 0, 1001));
+    assertEquals(
+        "list of 1001 elements exceeds the host's limit of 1000 list elements lifted per call",
+        t.getMessage());
+    assertEquals(1000, ((Val.ListVal) lift(f, 1000, U32S, 0, 1000).getFirst()).elements().size());
+  }
+
+  @Test
+  void aliasedListsCountEveryTime() {
+    // 1000 list<u32> headers all pointing at one list of 2000 elements: 2M elements from 16 KB
+    Fixture f = Fixture.ofSize(1 << 20);
+    int inner = 0;
+    int outer = 16_384;
+    for (int i = 0; i < 1000; i++) {
+      f.memory.storeI32(outer + 8 * i, inner);
+      f.memory.storeI32(outer + 8 * i + 4, 2000);
+    }
+    long start = System.nanoTime();
+    Trap t = assertThrows(Trap.class, () -> lift(f, 1L << 20, new ListType(U32S), outer, 1000));
+    assertTrue(t.getMessage().contains("limit of 1048576"), t.getMessage());
+    assertTrue(System.nanoTime() - start < 5_000_000_000L);
+  }
+
+  @Test
+  void bytesAreNotElements() {
+    Fixture f = Fixture.ofSize(1 << 20);
+    Val.ListVal bytes =
+        (Val.ListVal) lift(f, 10, new ListType(Primitive.U8), 0, 1 << 19).getFirst();
+    assertEquals(1 << 19, bytes.elements().size());
+  }
+}

@@ -1,0 +1,113 @@
+package dev.wasidl.dl;
+
+import static dev.wasidl.dl.Guest.ok;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasidl.bindings.Resource;
+import dev.wasidl.ffm.DlPolicy;
+import dev.wasidl.ffm.PrimitiveType;
+import dev.wasidl.wasi.bindings.wasi.dl.Ffi;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14, reproduction 6, through the host interfaces: a guest with wasi:dl and no library makes
+ * a pointer to any address (alloc.new(pointer), write the bits, read back, get-alloc) and reads or
+ * writes there. Every access to memory that is not mapped with the access is an error result whose
+ * cause says why, and the host goes on.
+ */
+class DlForeignMemoryTest {
+  private Guest g;
+
+  @BeforeEach
+  void open() {
+    g = new Guest(DlPolicy.denyAll());
+  }
+
+  @AfterEach
+  void close() {
+    g.close();
+  }
+
+  /** The guest's chain to a foreign region at {@code address}. */
+  private Resource<Ffi.Alloc> at(long address) {
+    Resource<Ffi.Alloc> holder = g.alloc("pointer");
+    Ffi.OutgoingValue.Primitive bits =
+        (Ffi.OutgoingValue.Primitive) g.val(PrimitiveType.POINTER, address);
+    ok(g.ffi.allocWritePrimitive(holder, bits.value()));
+    Resource<Ffi.IncomingPrimitive> p = ok(g.ffi.allocReadPrimitive(holder));
+    g.ffi.dropAlloc(holder);
+    Resource<Ffi.Alloc> region = ok(g.ffi.incomingPrimitiveGetAlloc(p));
+    g.ffi.dropIncomingPrimitive(p);
+    return region;
+  }
+
+  private Ffi.OutgoingValue.Primitive pointerValue(long v) {
+    return (Ffi.OutgoingValue.Primitive) g.val(PrimitiveType.POINTER, v);
+  }
+
+  private void assertCause(String cause, String... parts) {
+    for (String part : parts) {
+      assertTrue(cause.contains(part), cause);
+    }
+  }
+
+  @Test
+  void unmappedAddressesAreErrorsNotCrashes() {
+    long address = HostilePages.unmappedAddress();
+    String hex = "0x" + Long.toHexString(address);
+    Resource<Ffi.Alloc> a = at(address);
+    assertEquals(
+        "alloc.read-primitive: read-primitive: 8 bytes at "
+            + hex
+            + " are not readable (not mapped)",
+        g.err(g.ffi.allocReadPrimitive(a)));
+    assertEquals(
+        "alloc.write-primitive: write-primitive: 8 bytes at "
+            + hex
+            + " are not writable (not mapped)",
+        g.err(g.ffi.allocWritePrimitive(a, pointerValue(1).value())));
+    assertCause(g.err(g.ffi.allocReadString(a)), "alloc.read-string", "not readable (not mapped)");
+    assertCause(g.err(g.ffi.allocWriteString(a, "x")), "not writable (not mapped)");
+    stillServing();
+  }
+
+  @Test
+  void noAccessReadOnlyAndCodeAreRefused() {
+    long none = HostilePages.noAccessPage();
+    assertCause(g.err(g.ffi.allocReadPrimitive(at(none))), "not readable (no access, PROT_NONE)");
+    assertCause(g.err(g.ffi.allocReadString(at(none))), "not readable");
+
+    long readOnly = HostilePages.readOnlyPage((byte) 'A');
+    Resource<Ffi.Alloc> ro = at(readOnly);
+    assertEquals(
+        0x4141414141414141L, ok(g.ffi.incomingPrimitiveGetU64(ok(g.ffi.allocReadPrimitive(ro)))));
+    assertCause(
+        g.err(g.ffi.allocWritePrimitive(ro, pointerValue(0).value())), "not writable (read-only)");
+    assertCause(g.err(g.ffi.allocWriteString(ro, "x")), "not writable (read-only)");
+
+    Resource<Ffi.Alloc> code = at(HostilePages.codeAddress());
+    ok(g.ffi.allocReadPrimitive(code));
+    assertCause(
+        g.err(g.ffi.allocWritePrimitive(code, pointerValue(0).value())),
+        "not writable (read-only code)");
+    stillServing();
+  }
+
+  @Test
+  void stringScansStopAtTheGuardPage() {
+    long address = HostilePages.pageBeforeGuard((byte) 'A');
+    assertCause(
+        g.err(g.ffi.allocReadString(at(address))),
+        "no NUL before the end of readable memory at 0x"
+            + Long.toHexString(address + HostilePages.PAGE));
+    stillServing();
+  }
+
+  private void stillServing() {
+    Resource<Ffi.Alloc> s = g.string("still here");
+    assertEquals("still here", ok(g.ffi.allocReadString(s)));
+  }
+}
