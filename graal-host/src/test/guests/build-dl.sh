@@ -58,7 +58,11 @@ dl_reactor dl-all-c all.c
 # The benchmarks' guest (benchmarks' DlComponentCall): add(int, int) through wasi:dl in a loop.
 dl_reactor dl-bench-c bench.c
 
-for g in dl-hello-c dl-libs dl-all-c dl-bench-c; do
+# Attack primitives for the security tests (issue 14; DlHostile*Test): reads and writes at any
+# address, data symbols through a granted library, huge struct types.
+dl_reactor dl-hostile-c hostile.c
+
+for g in dl-hello-c dl-libs dl-all-c dl-bench-c dl-hostile-c; do
   jco wit "$out/$g.wasm" > "$out/$g.wit.txt"
   ls -la "$out/$g.wasm"
 done

@@ -34,6 +34,8 @@ lib wasidl_prims "$src/prims.c"
 lib wasidl_structs "$src/structs.c"
 lib wasidl_pointers "$src/pointers.c"
 lib wasidl_provider "$src/provider.c"
+# Memory a hostile guest points the host at: PROT_NONE, read-only, unterminated, unmapped.
+lib wasidl_hostile "$src/hostile.c"
 # The wasi:dl RFC example's library, named {prefix}hello{suffix} as the example opens it.
 lib hello "$src/hello.c"
 # The consumers leave provided_value undefined (no -z defs, provider not linked) and bind lazily.

@@ -28,6 +28,7 @@ class NativeLibsTest {
           "wasidl_structs",
           "wasidl_pointers",
           "wasidl_provider",
+          "wasidl_hostile",
           "wasidl_consumer",
           "wasidl_consumer_lazy",
           "hello");
