@@ -137,6 +137,11 @@ public final class Library implements AutoCloseable {
     if (closed) {
       throw new ClosedException("library " + this + " was closed");
     }
+    if (symbol.indexOf('\0') >= 0) {
+      // dlsym would look up only the part before the NUL, under a name no pin names
+      return new Lookup.Missing(
+          "symbol " + symbol.replace('\0', '?') + " not found: a symbol name has no NUL");
+    }
     policy.checkGet(target, symbol);
     long address = nativeLibrary.lookup(symbol);
     if (address == 0) {

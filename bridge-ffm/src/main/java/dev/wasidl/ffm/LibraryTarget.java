@@ -37,6 +37,10 @@ record LibraryTarget(
     if (given == null) {
       return PROCESS;
     }
+    if (given.indexOf('\0') >= 0) {
+      // dlopen would see only the part before the NUL: a name the rules were not matched on
+      throw new PolicyException("library name " + given.replace('\0', '?') + " contains a NUL");
+    }
     if (hasDotDot(given)) {
       throw new PolicyException(
           "library "

@@ -301,4 +301,18 @@ class PolicyEscapesTest {
                         "p.pins", "cos: (c-double) -> c-double\nenviron: data pointer\n"))
             .getMessage());
   }
+
+  @Test
+  void namesWithNulAreRefusedNotTruncated() {
+    DlPolicy policy =
+        DlPolicy.builder()
+            .allow("libm.so.6")
+            .pin("libm.so.6", "cos", Signature.of(C_DOUBLE, C_DOUBLE))
+            .build();
+    assertTrue(refused(policy, "libm.so.6\0/../../tmp/x.so").contains("contains a NUL"));
+    try (Library m = Library.open("libm.so.6", OpenFlags.NOW, policy)) {
+      // dlsym would find cos under a name its pin does not name, and let it be read as data
+      assertTrue(notFound(m, "cos\0x").contains("a symbol name has no NUL"));
+    }
+  }
 }
