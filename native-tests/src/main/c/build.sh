@@ -38,6 +38,9 @@ lib wasidl_provider "$src/provider.c"
 lib wasidl_hostile "$src/hostile.c"
 # The wasi:dl RFC example's library, named {prefix}hello{suffix} as the example opens it.
 lib hello "$src/hello.c"
+# The dependent is linked against the base (DT_NEEDED), found next to it through $ORIGIN.
+lib wasidl_base "$src/base.c"
+lib wasidl_dependent "$src/dependent.c" -L"$out" -lwasidl_base -Wl,-rpath,'$ORIGIN'
 # The consumers leave provided_value undefined (no -z defs, provider not linked) and bind lazily.
 lib wasidl_consumer "$src/consumer.c" -Wl,-z,lazy
 lib wasidl_consumer_lazy "$src/consumer.c" -Wl,-z,lazy

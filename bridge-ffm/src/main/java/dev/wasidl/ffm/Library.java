@@ -16,13 +16,16 @@ public final class Library implements AutoCloseable {
   private final NativeLibrary nativeLibrary;
   private final DlPolicy policy;
   private final @Nullable String name;
+  private final LibraryTarget target;
   private final Cleaner.Cleanable reference;
   private volatile boolean closed;
 
-  private Library(NativeLibrary nativeLibrary, DlPolicy policy, @Nullable String name) {
+  private Library(
+      NativeLibrary nativeLibrary, DlPolicy policy, @Nullable String name, LibraryTarget target) {
     this.nativeLibrary = nativeLibrary;
     this.policy = policy;
     this.name = name;
+    this.target = target;
     this.reference = nativeLibrary.adopt(this);
   }
 
@@ -56,14 +59,37 @@ public final class Library implements AutoCloseable {
   public static Library open(@Nullable String name, OpenFlags flags, DlPolicy policy) {
     Objects.requireNonNull(flags, "flags");
     int mode = flags.mode();
-    policy.checkOpen(name);
-    NativeLibrary lib = NativeLibrary.open(name, mode);
+    LibraryTarget target = policy.admit(name).target();
+    // Open the file that was matched, not the name again: the loader could find another one.
+    String path = target.canonical() != null ? target.canonical() : name;
+    if (name != null && target.canonical() == null && !policy.isUnrestricted()) {
+      throw new DlOpenException(
+          name
+              + ": cannot open shared object file: No such file or directory"
+              + (target.bare()
+                  ? " (not in LD_LIBRARY_PATH, /etc/ld.so.cache or the default directories)"
+                  : ""));
+    }
+    NativeLibrary lib = NativeLibrary.open(path, mode);
     if (lib == null) {
       String error = Native.dlerror();
       throw new DlOpenException(
           error != null ? error : "dlopen(" + name + ") failed without a dlerror message");
     }
-    return new Library(lib, policy, name);
+    if (target.canonical() != null) {
+      long map = lib.linkMap();
+      String loaded = map == 0 ? "" : Native.linkMapName(map);
+      if (!target.isLoadedFrom(loaded)) {
+        lib.release();
+        throw new PolicyException(
+            "library "
+                + target.describe()
+                + " is refused: the loader loaded "
+                + (loaded.isEmpty() ? "an unnamed object" : loaded)
+                + ", not the file the policy matched");
+      }
+    }
+    return new Library(lib, policy, name, target);
   }
 
   /** The name it was opened with, empty for the running process. */
@@ -77,38 +103,88 @@ public final class Library implements AutoCloseable {
   }
 
   /**
-   * wasi:dl {@code library.get}: the symbol {@code name} found by {@code dlsym}.
+   * wasi:dl {@code library.get}: the symbol {@code name} found by {@code dlsym} and defined by this
+   * library's own object (or by an object the policy grants too; the process reaches every one).
    *
-   * @throws SymbolNotFoundException with the platform's {@code dlerror} text
+   * @throws SymbolNotFoundException with the platform's {@code dlerror} text, or saying which
+   *     object not granted defines it
+   * @throws PolicyException when the policy is pinned-only and no pin names the symbol
    */
   public Symbol get(String name) {
-    return find(name)
-        .orElseThrow(
-            () -> {
-              String error = Native.dlerror();
-              return new SymbolNotFoundException(
-                  error != null ? error : "symbol " + name + " not found in " + this);
-            });
+    return switch (lookup(name)) {
+      case Lookup.Found f -> f.symbol();
+      case Lookup.Missing m -> throw new SymbolNotFoundException(m.reason());
+    };
   }
 
-  /** The symbol {@code name}, or empty if {@code dlsym} does not find it. */
+  /**
+   * The symbol {@code name}, or empty if {@code dlsym} does not find it in this library's own
+   * object (or an object the policy grants).
+   *
+   * @throws PolicyException when the policy is pinned-only and no pin names the symbol
+   */
   public Optional<Symbol> find(String name) {
+    return lookup(name) instanceof Lookup.Found f ? Optional.of(f.symbol()) : Optional.empty();
+  }
+
+  private sealed interface Lookup {
+    record Found(Symbol symbol) implements Lookup {}
+
+    record Missing(String reason) implements Lookup {}
+  }
+
+  private Lookup lookup(String symbol) {
     if (closed) {
       throw new ClosedException("library " + this + " was closed");
     }
-    long address = nativeLibrary.lookup(name);
-    return address == 0
-        ? Optional.empty()
-        : Optional.of(new Symbol(this, nativeLibrary, name, address));
+    if (symbol.indexOf('\0') >= 0) {
+      // dlsym would look up only the part before the NUL, under a name no pin names
+      return new Lookup.Missing(
+          "symbol " + symbol.replace('\0', '?') + " not found: a symbol name has no NUL");
+    }
+    policy.checkGet(target, symbol);
+    long address = nativeLibrary.lookup(symbol);
+    if (address == 0) {
+      String error = Native.dlerror();
+      return new Lookup.Missing(
+          error != null ? error : "symbol " + symbol + " not found in " + this);
+    }
+    Native.AddressInfo info = Native.addressInfo(address);
+    if (!target.isProcess() && !policy.isUnrestricted()) {
+      if (info == null) {
+        return new Lookup.Missing(
+            "symbol "
+                + symbol
+                + " is not defined in "
+                + this
+                + " (no loaded object holds its address, so it cannot be checked)");
+      }
+      if (info.linkMap() != nativeLibrary.linkMap()) {
+        String file = Native.linkMapName(info.linkMap());
+        String where = file.isEmpty() ? info.file() : file;
+        if (where.isEmpty() || !policy.grants(LibraryTarget.ofObject(where))) {
+          return new Lookup.Missing(
+              "symbol "
+                  + symbol
+                  + " is not defined in "
+                  + this
+                  + " (found in "
+                  + (where.isEmpty() ? "the main program" : where)
+                  + ", which the policy does not grant)");
+        }
+      }
+    }
+    long size = info == null ? 0 : info.symbolSize();
+    return new Lookup.Found(new Symbol(this, nativeLibrary, symbol, address, size));
   }
 
   DlPolicy policy() {
     return policy;
   }
 
-  /** The name the policy knows this library by ({@link DlPolicy#PROCESS} for the process). */
-  String policyName() {
-    return name == null ? DlPolicy.PROCESS : name;
+  /** The library as the policy resolved it. */
+  LibraryTarget target() {
+    return target;
   }
 
   /** Releases this handle; the library is unloaded once nothing obtained from it is alive. */

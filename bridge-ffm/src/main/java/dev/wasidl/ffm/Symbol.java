@@ -14,14 +14,16 @@ public final class Symbol implements AutoCloseable {
   private final NativeLibrary nativeLibrary;
   private final String name;
   private final long address;
+  private final long size;
   private final Cleaner.Cleanable reference;
   private volatile boolean closed;
 
-  Symbol(Library library, NativeLibrary nativeLibrary, String name, long address) {
+  Symbol(Library library, NativeLibrary nativeLibrary, String name, long address, long size) {
     this.library = library;
     this.nativeLibrary = nativeLibrary;
     this.name = name;
     this.address = address;
+    this.size = size;
     this.reference = nativeLibrary.retain(this);
   }
 
@@ -34,6 +36,14 @@ public final class Symbol implements AutoCloseable {
   public long address() {
     checkOpen();
     return address;
+  }
+
+  /**
+   * The byte size of the ELF symbol ({@code st_size}, as {@code dladdr1} reports it), or 0 when it
+   * is not known (no dynamic symbol starts at the address, e.g. an IFUNC's implementation).
+   */
+  public long size() {
+    return size;
   }
 
   /** wasi:dl {@code symbol.get-function}: the symbol as a function of this signature. */
@@ -49,15 +59,33 @@ public final class Symbol implements AutoCloseable {
    */
   public Function function(Signature signature, CallOption... options) {
     checkOpen();
-    library.policy().checkSignature(library.policyName(), name, signature);
+    library.policy().checkSignature(library.target(), name, signature);
     return Function.of(address, signature, options, nativeLibrary);
   }
 
   /**
    * wasi:dl {@code symbol.get-alloc}: the foreign region at the symbol's address, of {@code type}.
+   *
+   * @throws PolicyException when a pin of the symbol is not a data pin of exactly {@code type}, or
+   *     the policy is pinned-only and none names it
+   * @throws OutOfBoundsException when {@code type} is larger than the symbol (where its size is
+   *     known)
    */
   public Alloc getAlloc(FfiType type) {
     checkOpen();
+    library.policy().checkData(library.target(), name, type);
+    if (size > 0 && type.byteSize() > size) {
+      throw new OutOfBoundsException(
+          "symbol "
+              + name
+              + " is "
+              + size
+              + " bytes; "
+              + type.witName()
+              + " needs "
+              + type.byteSize()
+              + ": reading it would go past the symbol");
+    }
     return Alloc.foreign(address, type, nativeLibrary);
   }
 

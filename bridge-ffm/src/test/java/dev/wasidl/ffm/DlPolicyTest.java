@@ -47,11 +47,14 @@ class DlPolicyTest {
   }
 
   @Test
-  void pathsAreMatchedByTheirResolvedForm() {
-    // /usr/lib/x86_64-linux-gnu/../x86_64-linux-gnu/libm.so.6 resolves to the real file
+  void pathsAreMatchedByTheirResolvedFormAndDotDotIsRefused() {
+    // Before issue 14 a '..' name was admitted when its resolved form matched; now a name with a
+    // '..' segment is refused outright, and a path is matched by its realpath.
     String twisted = "/usr/lib/x86_64-linux-gnu/../x86_64-linux-gnu/libm.so.6";
     DlPolicy p = DlPolicy.builder().allow("/usr/lib/x86_64-linux-gnu/libm*").build();
-    assertTrue(p.checkOpen(twisted).startsWith("/usr/lib/x86_64-linux-gnu/libm"));
+    PolicyException e = assertThrows(PolicyException.class, () -> p.checkOpen(twisted));
+    assertTrue(e.getMessage().contains("'..'"), e.getMessage());
+    assertTrue(p.checkOpen("/lib/x86_64-linux-gnu/libm.so.6").startsWith("/usr/lib/x86_64"));
   }
 
   @Test

@@ -326,7 +326,9 @@ final class RunCommand implements Callable<Integer> {
 
   /**
    * The wasi:dl policy of {@code o}: only the {@code --allow-lib} libraries; with {@code
-   * --dl-signatures}, only the symbols it pins, each at its pinned signature.
+   * --dl-signatures}, only the symbols it pins (of every granted library), each as pinned: a
+   * function at its signature ({@code cos: (c-double) -> c-double}) or data of its type ({@code
+   * environ: data pointer}). Every other symbol is refused at {@code library.get}.
    *
    * @throws IllegalArgumentException if the signature file cannot be read or parsed
    */
@@ -344,7 +346,8 @@ final class RunCommand implements Callable<Integer> {
       } catch (IOException e) {
         throw new IllegalArgumentException("cannot read " + file + ": " + describe(e), e);
       }
-      DlPolicy.parsePins(file.toString(), text).forEach((symbol, sig) -> b.pin("*", symbol, sig));
+      DlPolicy.parsePinFile(file.toString(), text)
+          .forEach((symbol, use) -> b.pin("*", symbol, use));
       b.pinnedOnly();
     }
     return b.build();

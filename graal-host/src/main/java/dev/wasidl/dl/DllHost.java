@@ -24,7 +24,11 @@ import java.util.Set;
  *
  * <p>A signature the policy's pins refuse gives a function that calls nothing: {@code
  * symbol.get-function} has no error result, so each {@code call} returns the error instead, with
- * the rule in {@link DlCtx#lastError()}.
+ * the rule in {@link DlCtx#lastError()}. {@code library.get} of a symbol defined outside the
+ * library's own object (a dependency the policy does not grant), or of a symbol no pin names under
+ * a pinned-only policy, is an error result. {@code symbol.get-alloc} traps for a type its data pin
+ * does not name or larger than the symbol; {@code function.get-alloc} traps under a pinned-only
+ * policy.
  */
 public final class DllHost implements Dll {
   private final DlCtx ctx;
@@ -91,6 +95,13 @@ public final class DllHost implements Dll {
   @Override
   public Resource<Ffi.Alloc> functionGetAlloc(Resource<Function> self) {
     return switch (ctx.get(self, FunctionEntry.class)) {
+      case FunctionEntry.Callable _ when ctx.policy().isPinnedOnly() ->
+          // An alloc over a function can be read: it would expose the code's bytes, and pointers
+          // read from them, which no pin grants.
+          throw new Trap(
+              "wasi:dl function.get-alloc is refused: the policy is pinned-only, and an alloc at"
+                  + " a function would read its code, which no pin grants (pass functions as"
+                  + " callbacks instead)");
       case FunctionEntry.Callable c ->
           ctx.push(FfiHost.orTrap("function.get-alloc", () -> c.function().getAlloc()));
       case FunctionEntry.Refused r ->

@@ -191,6 +191,41 @@ class DlCommandTest {
   }
 
   @Test
+  void pinFilesHaveADataFormAndUnpinnedSymbolsAreNotFound(@TempDir Path tmp) throws Exception {
+    Path withData =
+        Files.writeString(
+            tmp.resolve("data.pins"), "hello: () -> pointer\nenviron: data pointer\n");
+    CliRun ok =
+        wasidl(
+            "run",
+            "--dl",
+            "--allow-lib",
+            LIB,
+            "--dl-signatures",
+            withData.toString(),
+            "--invoke",
+            call(),
+            GUEST);
+    assertEquals(new CliRun(0, "ok(\"hello\")\n", ""), ok);
+    // hello is not pinned: library.get itself is refused
+    Path other = Files.writeString(tmp.resolve("other.pins"), "environ: data pointer\n");
+    CliRun refused =
+        wasidl(
+            "run",
+            "--dl",
+            "--allow-lib",
+            LIB,
+            "--dl-signatures",
+            other.toString(),
+            "--invoke",
+            call(),
+            GUEST);
+    assertEquals(0, refused.code(), refused.toString());
+    assertTrue(refused.out().startsWith("err("), refused.toString());
+    assertTrue(refused.out().contains("not pinned"), refused.toString());
+  }
+
+  @Test
   void limitFlagsBoundTheGuest() {
     CliRun fine =
         wasidl(

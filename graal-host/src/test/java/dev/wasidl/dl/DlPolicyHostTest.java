@@ -2,16 +2,20 @@ package dev.wasidl.dl;
 
 import static dev.wasidl.dl.Guest.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasidl.abi.Trap;
 import dev.wasidl.bindings.Resource;
 import dev.wasidl.bindings.Result;
 import dev.wasidl.ffm.DlPolicy;
 import dev.wasidl.ffm.PrimitiveType;
 import dev.wasidl.ffm.Signature;
+import dev.wasidl.ffm.StructType;
 import dev.wasidl.nativetests.NativeLibs;
 import dev.wasidl.wasi.bindings.wasi.dl.Dll;
 import dev.wasidl.wasi.bindings.wasi.dl.Ffi;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -76,20 +80,29 @@ class DlPolicyHostTest {
       String err = g.err(g.dll.functionCall(wrong, List.of()));
       assertTrue(err.contains("not called") && err.contains("pin"), err);
       assertEquals(before, g.callS64(getCounter), "bump_counter was not called");
-      // its address cannot be taken to build the refused signature from an alloc either
-      Resource<Ffi.Alloc> code =
-          g.dll.symbolGetAlloc(g.sym(lib, "bump_counter"), g.type("pointer"));
-      String bypass =
-          g.err(
-              g.dll.functionFromAlloc(code, List.of(), g.type(Optional.of(PrimitiveType.C_LONG))));
-      assertTrue(bypass.contains("does not match the pinned"), bypass);
+      // A symbol pinned as a function cannot be read as data (before issue 14 symbol.get-alloc
+      // gave an alloc over its code here): the trap names the pin.
+      Resource<Dll.Symbol> bump = g.sym(lib, "bump_counter");
+      Ffi.FfiType pointer = g.type("pointer");
+      Trap t = assertThrows(Trap.class, () -> g.dll.symbolGetAlloc(bump, pointer));
+      assertTrue(t.getMessage().contains("pinned as a function () -> c-int"), t.getMessage());
       // the pinned signature works
       Resource<Dll.Function> right = g.fn(lib, "bump_counter", "() -> c-int");
       assertEquals(before + 1, g.callS64(right));
-      Resource<Ffi.Alloc> code2 =
-          g.dll.symbolGetAlloc(g.sym(lib, "bump_counter"), g.type("pointer"));
+      // its address cannot be taken to build the refused signature from an alloc either
+      String bypass =
+          g.err(
+              g.dll.functionFromAlloc(
+                  g.dll.functionGetAlloc(right),
+                  List.of(),
+                  g.type(Optional.of(PrimitiveType.C_LONG))));
+      assertTrue(bypass.contains("does not match the pinned"), bypass);
       Resource<Dll.Function> viaAlloc =
-          ok(g.dll.functionFromAlloc(code2, List.of(), g.type(Optional.of(PrimitiveType.C_INT))));
+          ok(
+              g.dll.functionFromAlloc(
+                  g.dll.functionGetAlloc(right),
+                  List.of(),
+                  g.type(Optional.of(PrimitiveType.C_INT))));
       assertEquals(before + 2, g.callS64(viaAlloc));
     }
   }
@@ -104,8 +117,10 @@ class DlPolicyHostTest {
             .build();
     try (Guest g = new Guest(policy)) {
       Resource<Dll.Library> lib = g.open(POINTERS);
-      Resource<Dll.Function> counter = g.fn(lib, "get_counter", "() -> c-int");
-      assertTrue(g.err(g.dll.functionCall(counter, List.of())).contains("pinned-only"));
+      // Before issue 14 the unpinned symbol was found and only its call refused; now the
+      // lookup itself is an error result.
+      String unpinned = getError(g, lib, "get_counter");
+      assertTrue(unpinned.contains("not pinned") && unpinned.contains("pinned-only"), unpinned);
       Resource<Dll.Function> getOp = g.fn(lib, "get_op", "(c-int) -> pointer");
       Resource<Ffi.Alloc> code =
           ok(g.ffi.incomingPrimitiveGetAlloc(g.callPrim(getOp, g.val(PrimitiveType.C_INT, 0))));
@@ -116,6 +131,104 @@ class DlPolicyHostTest {
                   g.types(List.of(PrimitiveType.C_INT, PrimitiveType.C_INT)),
                   g.type(Optional.of(PrimitiveType.C_INT))));
       assertTrue(err.contains("pinned-only"), err);
+    }
+  }
+
+  // --- issue 14: the guest reaches only what the policy grants ---
+
+  private static String getError(Guest g, Resource<Dll.Library> lib, String symbol) {
+    return g.err(g.dll.libraryGet(lib, symbol));
+  }
+
+  @Test
+  void libmDoesNotHandOutLibcsFunctionsOrData() {
+    try (Guest g = new Guest(DlPolicy.builder().allow("libm.so.6").build())) {
+      Resource<Dll.Library> m = g.open("libm.so.6");
+      for (String s : List.of("system", "dlopen", "environ", "execve")) {
+        String e = getError(g, m, s);
+        assertTrue(
+            e.startsWith("library.get: symbol " + s + " is not defined in libm.so.6 (found in ")
+                && e.endsWith("/libc.so.6, which the policy does not grant)"),
+            e);
+      }
+      Resource<Dll.Function> cos = g.fn(m, "cos", "(c-double) -> c-double");
+      assertEquals(1.0, g.callF64(cos, g.dval(PrimitiveType.C_DOUBLE, 0)));
+    }
+  }
+
+  @Test
+  void dotDotNamesAreRefused() {
+    String dir = NativeLibs.dir().toString();
+    try (Guest g = new Guest(DlPolicy.builder().allow(dir + "/*").build())) {
+      String up = dir + "/../../../../../../../../lib/x86_64-linux-gnu/libc.so.6";
+      assertEquals(
+          "library "
+              + up
+              + " is refused: its name has a '..' segment (name the library by a path without"
+              + " '..')",
+          openError(g, Optional.of(up)));
+      g.open(POINTERS);
+    }
+  }
+
+  @Test
+  void pinnedOnlyGatesDataToo() {
+    DlPolicy policy =
+        DlPolicy.builder()
+            .allow(POINTERS)
+            .allow(DlPolicy.PROCESS)
+            .pin("*", "get_counter", Signature.parse("() -> c-int"))
+            .pinData("*", "counter", PrimitiveType.C_INT)
+            .pinnedOnly()
+            .build();
+    try (Guest g = new Guest(policy)) {
+      Resource<Dll.Library> lib = g.open(POINTERS);
+      Resource<Dll.Library> self = g.openSelf();
+      assertEquals(
+          "library.get: symbol environ of @self is not pinned and the policy is pinned-only",
+          getError(g, self, "environ"));
+      assertEquals(
+          "library.get: symbol environ of "
+              + POINTERS
+              + " is not pinned and the policy is pinned-only",
+          getError(g, lib, "environ"));
+      assertTrue(getError(g, lib, "bump_counter").contains("not pinned"));
+      // the data pin: exactly its type, and no function
+      Resource<Dll.Function> getCounter = g.fn(lib, "get_counter", "() -> c-int");
+      Resource<Ffi.Alloc> counter = g.dll.symbolGetAlloc(g.sym(lib, "counter"), g.type("c-int"));
+      long read = ok(g.ffi.incomingPrimitiveGetS32(ok(g.ffi.allocReadPrimitive(counter))));
+      assertEquals(g.callS64(getCounter), read);
+      Resource<Dll.Symbol> sym = g.sym(lib, "counter");
+      Ffi.FfiType wider = g.type("c-long");
+      Trap t = assertThrows(Trap.class, () -> g.dll.symbolGetAlloc(sym, wider));
+      assertEquals(
+          "wasi:dl symbol.get-alloc: counter may not be read as c-long: it is pinned as data c-int"
+              + " (rule pin *:counter)",
+          t.getMessage());
+      Resource<Dll.Function> asCode =
+          g.dll.symbolGetFunction(sym, List.of(), g.type(Optional.of(PrimitiveType.C_INT)));
+      String refused = g.err(g.dll.functionCall(asCode, List.of()));
+      assertTrue(refused.contains("pinned as data, not as a function"), refused);
+      // an alloc over a pinned function would expose its code: refused under pinned-only
+      Trap code = assertThrows(Trap.class, () -> g.dll.functionGetAlloc(getCounter));
+      assertTrue(code.getMessage().contains("pinned-only"), code.getMessage());
+    }
+  }
+
+  @Test
+  void getAllocIsBoundedByTheSymbolsSize() {
+    try (Guest g = new Guest(DlPolicy.builder().allow(POINTERS).build())) {
+      Resource<Dll.Library> lib = g.open(POINTERS);
+      Resource<Dll.Symbol> counter = g.sym(lib, "counter");
+      // the issue's reproduction: a 1.6 MB struct type over a small data symbol
+      Ffi.FfiType huge = g.type(StructType.of(Collections.nCopies(200_000, PrimitiveType.C_LONG)));
+      Trap t = assertThrows(Trap.class, () -> g.dll.symbolGetAlloc(counter, huge));
+      String m = t.getMessage();
+      assertTrue(
+          m.startsWith("wasi:dl symbol.get-alloc: symbol counter is 4 bytes; struct{")
+              && m.endsWith(" needs 1600000: reading it would go past the symbol"),
+          m.substring(0, 80));
+      g.dll.symbolGetAlloc(counter, g.type("c-int"));
     }
   }
 }

@@ -241,4 +241,74 @@ public final class Native {
   private static final VarHandle ERRNO =
       Linker.Option.captureStateLayout()
           .varHandle(java.lang.foreign.MemoryLayout.PathElement.groupElement("errno"));
+
+  // --- link maps (policy) ---
+  // glibc's dlinfo/dladdr1 (in libc.so.6 since 2.34): which loaded object a handle or an address
+  // belongs to, so a symbol found by dlsym in a library's dependency can be told apart.
+
+  private static final MethodHandle DLINFO =
+      libc("dlinfo", FunctionDescriptor.of(JAVA_INT, ADDRESS, JAVA_INT, ADDRESS));
+  private static final MethodHandle DLADDR1 =
+      libc("dladdr1", FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, ADDRESS, JAVA_INT));
+  private static final int RTLD_DI_LINKMAP = 2; // dlfcn.h: dlinfo request
+  private static final int RTLD_DL_SYMENT = 1; // dlfcn.h: dladdr1 flag, extra = ElfW(Sym) *
+  private static final int RTLD_DL_LINKMAP = 2; // dlfcn.h: dladdr1 flag, extra = struct link_map *
+  private static final long LINK_MAP_L_NAME =
+      8; // struct link_map { ElfW(Addr) l_addr; char *l_name
+  private static final long DL_INFO_SIZE =
+      32; // Dl_info: dli_fname, dli_fbase, dli_sname, dli_saddr
+  private static final long DL_INFO_SADDR = 24;
+  private static final long ELF64_SYM_SIZE = 24; // Elf64_Sym: name, info, other, shndx, value, size
+  private static final long ELF64_SYM_ST_SIZE = 16;
+
+  /** The loaded object an address belongs to: its link map and file name, and its symbol's size. */
+  public record AddressInfo(long linkMap, String file, long symbolSize) {}
+
+  /** {@code dlinfo(handle, RTLD_DI_LINKMAP)}: the handle's link map, or 0 if dlinfo fails. */
+  public static long linkMap(long handle) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment out = arena.allocate(ADDRESS);
+      int rc = (int) DLINFO.invokeExact(MemorySegment.ofAddress(handle), RTLD_DI_LINKMAP, out);
+      return rc == 0 ? out.get(ADDRESS, 0).address() : 0;
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
+
+  /** The file name ({@code l_name}) of a link map; empty for the main program. */
+  public static String linkMapName(long linkMap) {
+    MemorySegment name = segment(linkMap, LINK_MAP_L_NAME + 8).get(ADDRESS, LINK_MAP_L_NAME);
+    return name.equals(MemorySegment.NULL) ? "" : name.reinterpret(Long.MAX_VALUE).getString(0);
+  }
+
+  /**
+   * {@code dladdr1(address, RTLD_DL_LINKMAP)} and {@code RTLD_DL_SYMENT}: the object defining
+   * {@code address}, and the byte size of the ELF symbol that starts exactly there (0 when unknown:
+   * no such dynamic symbol, or an IFUNC's implementation). Null when dladdr finds no object.
+   */
+  public static @Nullable AddressInfo addressInfo(long address) {
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment info = arena.allocate(DL_INFO_SIZE, 8);
+      MemorySegment extra = arena.allocate(ADDRESS);
+      MemorySegment at = MemorySegment.ofAddress(address);
+      if ((int) DLADDR1.invokeExact(at, info, extra, RTLD_DL_LINKMAP) == 0) {
+        return null;
+      }
+      long linkMap = extra.get(ADDRESS, 0).address();
+      MemorySegment fname = info.get(ADDRESS, 0);
+      String file =
+          fname.equals(MemorySegment.NULL) ? "" : fname.reinterpret(Long.MAX_VALUE).getString(0);
+      long size = 0;
+      if ((int) DLADDR1.invokeExact(at, info, extra, RTLD_DL_SYMENT) != 0
+          && info.get(ADDRESS, DL_INFO_SADDR).address() == address) {
+        MemorySegment sym = extra.get(ADDRESS, 0);
+        if (!sym.equals(MemorySegment.NULL)) {
+          size = segment(sym.address(), ELF64_SYM_SIZE).get(JAVA_LONG, ELF64_SYM_ST_SIZE);
+        }
+      }
+      return linkMap == 0 ? null : new AddressInfo(linkMap, file, size);
+    } catch (Throwable t) {
+      throw rethrow(t);
+    }
+  }
 }

@@ -15,6 +15,7 @@ public final class NativeLibrary {
   private final @Nullable String name;
   private final long handle;
   private int references = 1;
+  private volatile long linkMap;
 
   private NativeLibrary(@Nullable String name, long handle) {
     this.name = name;
@@ -80,6 +81,16 @@ public final class NativeLibrary {
     if (close) {
       Native.dlclose(handle);
     }
+  }
+
+  /** The loaded object's link map ({@code dlinfo RTLD_DI_LINKMAP}); 0 when dlinfo fails. */
+  public long linkMap() {
+    long map = linkMap;
+    if (map == 0) {
+      map = Native.linkMap(handle);
+      linkMap = map;
+    }
+    return map;
   }
 
   /** {@code dlsym}; 0 when not found (the reason is in {@link Native#dlerror()}). */
