@@ -121,7 +121,8 @@ dl_ret *symbol_address(int32_t has_lib, char *lp, size_t ln, char *sp, size_t sn
   int32_t sym = dl_get(l, name);
   uint64_t a = 0;
   if (sym) {
-    int32_t region = wasi_dl_symbol_get_alloc(sym, 0, DL_POINTER);
+    // one byte fits every symbol: the host bounds get-alloc by the symbol's own size
+    int32_t region = wasi_dl_symbol_get_alloc(sym, 0, DL_UINT8);
     a = addr_of(region);
     wasi_dl_alloc_drop(region);
     wasi_dl_symbol_drop(sym);

@@ -108,7 +108,7 @@ class DlHostileLookupTest {
     assertTrue(r.out().contains("is not defined in"), r.toString());
     assertFalse(Files.exists(proof), "system(\"id > FILE\") ran: " + proof + " exists");
     CliRun cos = wasidl("run", "--dl", "--allow-lib", "libm.so.6", "--invoke", COS_0, GUEST);
-    assertEquals(new CliRun(0, "ok(1)\n", ""), cos);
+    assertEquals(new CliRun(0, "ok(1.0)\n", ""), cos);
   }
 
   // ---- 3. pins gate data too

@@ -217,7 +217,9 @@ class DlPolicyHostTest {
 
   @Test
   void getAllocIsBoundedByTheSymbolsSize() {
-    try (Guest g = new Guest(DlPolicy.builder().allow(POINTERS).build())) {
+    // fields allowed up to the reproduction's size, so the symbol's bound is what refuses it
+    DlLimits roomy = DlLimits.DEFAULT.withMaxFields(200_000).withMaxTotalFields(400_000);
+    try (Guest g = new Guest(new DlCtx(DlPolicy.builder().allow(POINTERS).build(), roomy))) {
       Resource<Dll.Library> lib = g.open(POINTERS);
       Resource<Dll.Symbol> counter = g.sym(lib, "counter");
       // the reproduction: a 1.6 MB struct type over a small data symbol
