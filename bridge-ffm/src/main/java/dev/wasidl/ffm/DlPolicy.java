@@ -1,5 +1,6 @@
 package dev.wasidl.ffm;
 
+import dev.wasidl.ffm.internal.Native;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>A bare rule (no {@code /}), e.g. {@code libm.so.6} or {@code lib*.so.6}, matches a bare
  *       requested name, and an object named by a path whose last segment it matches when the loader
  *       would find that very file for that name (so {@code libc.so.6} grants {@code
- *       /usr/lib/x86_64-linux-gnu/libc.so.6}, not a copy elsewhere).
+ *       /usr/lib/x86_64-linux-gnu/libc.so.6}, not a copy elsewhere). A rule without {@code *} or
+ *       {@code ?} also grants the file the loader finds for the rule itself, by whatever path it is
+ *       named ({@code libz.so.1} grants {@code /usr/lib/x86_64-linux-gnu/libz.so.1.2.13}, the file
+ *       a library opened by that rule is loaded from).
  *   <li>A path rule (with a {@code /}) matches the canonical path ({@code realpath}) of the file.
  *       It is made canonical when the policy is built: relative rules against the working
  *       directory, its literal leading segments by {@code realpath}; a {@code ..} after a glob
@@ -51,7 +55,9 @@ import org.jspecify.annotations.Nullable;
  * A library's symbols are the ones its own object defines: a symbol {@code dlsym} finds in one of
  * its dependencies (e.g. libc's {@code system} through {@code libm.so.6}) is not found, unless the
  * policy grants that dependency too (an allow rule matches its file and no deny rule does). The
- * process handle reaches every loaded object.
+ * process handle reaches every loaded object. The wasi:dl host applies the same test to addresses
+ * ({@link #checkAddress}): a foreign region or a function made from one inside a loaded object the
+ * policy does not grant is refused.
  *
  * <h2>Pins</h2>
  *
@@ -153,6 +159,39 @@ public final class DlPolicy {
       return true;
     }
     return deny.stream().noneMatch(r -> r.matches(t)) && allow.stream().anyMatch(r -> r.matches(t));
+  }
+
+  /**
+   * Checks that a guest may reach the memory at {@code address}: through a foreign region ({@code
+   * code} false) or by calling it ({@code code} true). Memory inside a loaded object (a library or
+   * the main program) must be inside one the policy grants, so a guest granted {@code libm.so.6}
+   * can neither read, write nor call libc by address (say, one read from libm's own relocations);
+   * memory no object holds (heap, stack, anonymous mappings) may be read and written but not
+   * called. Unrestricted policies, and ones granting {@value #PROCESS}, reach everything.
+   *
+   * @throws PolicyException naming the object that holds the address
+   */
+  public void checkAddress(long address, boolean code) {
+    if (unrestricted || grants(LibraryTarget.PROCESS)) {
+      return;
+    }
+    String at = (code ? "code at 0x" : "memory at 0x") + Long.toHexString(address);
+    Native.AddressInfo info = Native.addressInfo(address);
+    if (info == null) {
+      if (code) {
+        throw new PolicyException(at + " is not in any loaded library, so it may not be called");
+      }
+      return;
+    }
+    String file = Native.linkMapName(info.linkMap());
+    String where = file.isEmpty() ? info.file() : file;
+    if (where.isEmpty() || !grants(LibraryTarget.ofObject(where))) {
+      throw new PolicyException(
+          at
+              + " is inside "
+              + (where.isEmpty() ? "the main program" : where)
+              + ", which the policy does not grant");
+    }
   }
 
   /** Whether symbols found outside a library's own object are let through without checking. */

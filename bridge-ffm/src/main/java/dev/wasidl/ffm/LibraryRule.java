@@ -101,11 +101,18 @@ record LibraryRule(String text, Kind kind, String canonical, Pattern glob) {
       case PROCESS -> t.isProcess();
       case BARE ->
           !t.isProcess()
-              && t.name() != null
-              && glob.matcher(t.name()).matches()
-              && (t.bare() || t.isWhatTheLoaderFinds(t.name()));
+              && ((t.name() != null
+                      && glob.matcher(t.name()).matches()
+                      && (t.bare() || t.isWhatTheLoaderFinds(t.name())))
+                  // a library opened by this rule is loaded from its canonical file, whose name may
+                  // differ (libz.so.1 is libz.so.1.2.13): the rule still grants that file
+                  || (!t.bare() && isLiteral() && t.isWhatTheLoaderFinds(text)));
       case PATH -> t.canonical() != null && glob.matcher(t.canonical()).matches();
     };
+  }
+
+  private boolean isLiteral() {
+    return text.indexOf('*') < 0 && text.indexOf('?') < 0;
   }
 
   /** The rule as written, with its canonical form when that differs. */

@@ -51,6 +51,9 @@ public final class DllHost implements Dll {
           ctx,
           "function.from-alloc",
           () -> {
+            if (!region.isOwned()) { // owned allocs are refused as code by fromAlloc itself
+              ctx.policy().checkAddress(region.address(), true);
+            }
             ctx.checkCode(region.address(), signature);
             return ctx.push(
                 new FunctionEntry.Callable(dev.wasidl.ffm.Function.fromAlloc(region, signature)));

@@ -4,6 +4,7 @@ import dev.wasidl.abi.Trap;
 import dev.wasidl.bindings.Resource;
 import dev.wasidl.bindings.Result;
 import dev.wasidl.ffm.FfiException;
+import dev.wasidl.ffm.PolicyException;
 import dev.wasidl.wasi.bindings.wasi.dl.Ffi;
 import java.util.ArrayList;
 import java.util.List;
@@ -290,7 +291,14 @@ public final class FfiHost implements Ffi {
         "incoming-primitive.get-alloc",
         () -> {
           try {
-            return ctx.push(p.getAlloc());
+            dev.wasidl.ffm.Alloc region = p.getAlloc();
+            try {
+              ctx.policy().checkAddress(region.address(), false);
+            } catch (PolicyException e) {
+              region.close();
+              throw e;
+            }
+            return ctx.push(region);
           } catch (IllegalStateException e) {
             // The pointer came from a library that has been unloaded since.
             throw new DlError("the library this pointer came from was unloaded: " + e.getMessage());

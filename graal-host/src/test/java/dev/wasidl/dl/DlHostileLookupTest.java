@@ -80,6 +80,30 @@ class DlHostileLookupTest {
     }
   }
 
+  /**
+   * Not by address either: libc's addresses (which a guest can read from libm's own relocations)
+   * give no region to read or write, while memory no library holds stays reachable.
+   */
+  @Test
+  void libmDoesNotLendLibcMemoryByAddress() {
+    java.lang.foreign.SymbolLookup libc = java.lang.foreign.Linker.nativeLinker().defaultLookup();
+    try (HostileGuest g = new HostileGuest(linker, libmOnly())) {
+      for (String symbol : List.of("environ", "system")) {
+        long address = libc.find(symbol).orElseThrow().address();
+        g.call("read-u64-at(" + Long.toUnsignedString(address) + ")")
+            .assertRefused(ERR, "libc.so.6, which the policy does not grant");
+        g.call("write-u64-at(" + Long.toUnsignedString(address) + ", 0)")
+            .assertRefused(ERR, "libc.so.6, which the policy does not grant");
+      }
+      try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+        java.lang.foreign.MemorySegment heap = arena.allocate(8);
+        heap.set(java.lang.foreign.ValueLayout.JAVA_LONG, 0, 42);
+        g.call("read-u64-at(" + heap.address() + ")").assertOk();
+      }
+      g.call(COS_0).assertCos();
+    }
+  }
+
   @Test
   void systemThroughLibmIsNotCalled(@TempDir Path tmp) {
     Path proof = tmp.resolve("proof");

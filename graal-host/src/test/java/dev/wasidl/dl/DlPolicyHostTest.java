@@ -233,4 +233,47 @@ class DlPolicyHostTest {
       g.dll.symbolGetAlloc(counter, g.type("c-int"));
     }
   }
+
+  /**
+   * The guest can make a pointer to any address (or read libc's addresses from libm's own
+   * relocations): memory and code inside a library the policy does not grant stay out of reach,
+   * memory no library holds stays readable, and nothing but a granted library's code is called.
+   */
+  @Test
+  void anotherLibrarysMemoryIsNotReachableByAddress() {
+    java.lang.foreign.SymbolLookup libc = java.lang.foreign.Linker.nativeLinker().defaultLookup();
+    long system = libc.find("system").orElseThrow().address();
+    long environ = libc.find("environ").orElseThrow().address();
+    try (Guest g = new Guest(DlPolicy.builder().allow("libm.so.6").build())) {
+      for (long address : new long[] {system, environ}) {
+        g.err(g.regionAt(address));
+        String refused = g.ctx.lastError().orElseThrow();
+        assertTrue(
+            refused.startsWith(
+                    "incoming-primitive.get-alloc: memory at 0x" + Long.toHexString(address))
+                && refused.contains("libc.so.6, which the policy does not grant"),
+            refused);
+      }
+      // memory no library holds (malloc'd here) is reachable, and is no code to call
+      try (java.lang.foreign.Arena arena = java.lang.foreign.Arena.ofConfined()) {
+        long heap = arena.allocateFrom("on the heap").address();
+        Resource<Ffi.Alloc> region = ok(g.regionAt(heap));
+        assertEquals("on the heap", ok(g.ffi.allocReadString(region)));
+        String notCode =
+            g.err(
+                g.dll.functionFromAlloc(
+                    region, List.of(), g.type(Optional.of(PrimitiveType.C_INT))));
+        assertTrue(
+            notCode.contains("is not in any loaded library, so it may not be called"), notCode);
+      }
+    }
+    // granting libc makes the same addresses reachable, and its code callable
+    try (Guest g = new Guest(DlPolicy.builder().allow("libm.so.6").allow("libc.so.6").build())) {
+      Resource<Ffi.Alloc> code = ok(g.regionAt(system));
+      ok(
+          g.dll.functionFromAlloc(
+              code, List.of(g.type("pointer")), g.type(Optional.of(PrimitiveType.C_INT))));
+      ok(g.regionAt(environ));
+    }
+  }
 }

@@ -181,4 +181,20 @@ final class Guest implements AutoCloseable {
     ok(ffi.allocWriteString(a, s));
     return a;
   }
+
+  /**
+   * The chain a guest uses to reach any address, no library needed: a pointer alloc holding the
+   * address's bits, read back as an incoming pointer, then its {@code get-alloc}.
+   */
+  Result<Resource<Ffi.Alloc>, Void> regionAt(long address) {
+    Resource<Ffi.Alloc> holder = alloc("pointer");
+    Ffi.OutgoingValue.Primitive bits =
+        (Ffi.OutgoingValue.Primitive) val(PrimitiveType.POINTER, address);
+    ok(ffi.allocWritePrimitive(holder, bits.value()));
+    Resource<Ffi.IncomingPrimitive> p = ok(ffi.allocReadPrimitive(holder));
+    ffi.dropAlloc(holder);
+    Result<Resource<Ffi.Alloc>, Void> region = ffi.incomingPrimitiveGetAlloc(p);
+    ffi.dropIncomingPrimitive(p);
+    return region;
+  }
 }
