@@ -106,7 +106,9 @@ public final class DllHost implements Dll {
                   + " a function would read its code, which no pin grants (pass functions as"
                   + " callbacks instead)");
       case FunctionEntry.Callable c ->
-          ctx.push(FfiHost.orTrap("function.get-alloc", () -> c.function().getAlloc()));
+          ctx.pushOrTrap(
+              "function.get-alloc",
+              FfiHost.orTrap("function.get-alloc", () -> c.function().getAlloc()));
       case FunctionEntry.Refused r ->
           throw new Trap(
               "wasi:dl function.get-alloc of a function the policy refused ("
@@ -133,14 +135,16 @@ public final class DllHost implements Dll {
     } catch (FfiException e) {
       throw new Trap("wasi:dl symbol.get-function: " + e.getMessage(), e);
     }
-    return ctx.push(entry);
+    return ctx.pushOrTrap("symbol.get-function", entry);
   }
 
   @Override
   public Resource<Ffi.Alloc> symbolGetAlloc(Resource<Symbol> self, Ffi.FfiType ty) {
     SymbolEntry symbol = ctx.get(self, SymbolEntry.class);
     dev.wasidl.ffm.FfiType type = Types.type(ctx, ty);
-    return ctx.push(FfiHost.orTrap("symbol.get-alloc", () -> symbol.symbol().getAlloc(type)));
+    return ctx.pushOrTrap(
+        "symbol.get-alloc",
+        FfiHost.orTrap("symbol.get-alloc", () -> symbol.symbol().getAlloc(type)));
   }
 
   // --- library ---
@@ -156,8 +160,13 @@ public final class DllHost implements Dll {
     try {
       dev.wasidl.ffm.Library library =
           dev.wasidl.ffm.Library.open(name.orElse(null), flags, ctx.policy());
-      return Result.ok(ctx.push(library));
-    } catch (FfiException e) {
+      try {
+        return Result.ok(ctx.push(library));
+      } catch (DlError e) {
+        library.close(); // over a limit: not the guest's, so not kept loaded
+        throw e;
+      }
+    } catch (FfiException | DlError e) {
       ctx.failed("library.open", e.getMessage());
       return Result.err(e.getMessage());
     }
@@ -170,8 +179,13 @@ public final class DllHost implements Dll {
       dev.wasidl.ffm.Symbol symbol = library.get(name);
       String policyName = library.name().orElse(dev.wasidl.ffm.DlPolicy.PROCESS);
       ctx.rememberSymbol(symbol.address(), policyName, name);
-      return Result.ok(ctx.push(new SymbolEntry(symbol, policyName)));
-    } catch (FfiException e) {
+      try {
+        return Result.ok(ctx.push(new SymbolEntry(symbol, policyName)));
+      } catch (DlError e) {
+        symbol.close();
+        throw e;
+      }
+    } catch (FfiException | DlError e) {
       ctx.failed("library.get", e.getMessage());
       return Result.err(e.getMessage());
     }

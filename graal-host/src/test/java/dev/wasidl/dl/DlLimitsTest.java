@@ -123,6 +123,40 @@ class DlLimitsTest {
     }
   }
 
+  /** The handle cap on the library side: open and get are error results, the rest traps. */
+  @Test
+  void librariesSymbolsAndFunctionsCountAsHandles() {
+    DlCtx ctx =
+        new DlCtx(
+            DlPolicy.builder().allow("libm.so.6").build(), DlLimits.DEFAULT.withMaxResources(2));
+    try (Guest g = new Guest(ctx)) {
+      Resource<dev.wasidl.wasi.bindings.wasi.dl.Dll.Library> libm = g.open("libm.so.6");
+      Resource<dev.wasidl.wasi.bindings.wasi.dl.Dll.Symbol> cos = g.sym(libm, "cos");
+      String open =
+          g.err(
+              g.dll.libraryOpen(
+                  java.util.Optional.of("libm.so.6"),
+                  java.util.EnumSet.of(dev.wasidl.wasi.bindings.wasi.dl.Dll.OpenFlags.NOW)));
+      assertTrue(open.startsWith("library.open: the instance holds 2 wasi:dl handles"), open);
+      String get = g.err(g.dll.libraryGet(libm, "sin"));
+      assertTrue(get.startsWith("library.get: the instance holds 2 wasi:dl handles"), get);
+      Trap t =
+          assertThrows(
+              Trap.class,
+              () ->
+                  g.dll.symbolGetFunction(
+                      cos,
+                      List.of(g.type("c-double")),
+                      g.type(java.util.Optional.of(dev.wasidl.ffm.PrimitiveType.C_DOUBLE))));
+      assertTrue(
+          t.getMessage().startsWith("wasi:dl symbol.get-function: the instance holds 2"),
+          t.getMessage());
+      g.dll.dropSymbol(cos);
+      // a dropped handle makes room again
+      g.sym(libm, "sin");
+    }
+  }
+
   @Test
   void hugeStructTypesAreRefusedQuickly() {
     try (Guest g = guest(DlLimits.DEFAULT)) {
