@@ -2,13 +2,16 @@ package dev.wasidl.wrpc;
 
 import java.io.IOException;
 import java.net.Socket;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One client's invocation as the server tracks it: when it must be done, what it is doing (only a
  * connection still sending its request may be shed), and why it was cut, if it was. Cutting closes
- * the socket (which ends a blocked read at once) and cancels a plugin call still queued.
+ * the socket, which ends a blocked read at once; a plugin call still queued for a cut connection
+ * does not run ({@link #guard}); one already running finishes (the plugin cannot be stopped
+ * mid-call) and its results are dropped.
  */
 final class Connection {
   enum Phase {
@@ -24,7 +27,6 @@ final class Connection {
   final long acceptedNanos;
   final long deadlineNanos;
   private Phase phase = Phase.READING;
-  private @Nullable Future<?> call;
   private @Nullable String cutBy;
   private boolean shed;
 
@@ -47,12 +49,15 @@ final class Connection {
     return true;
   }
 
-  /** The plugin call this connection waits for: cancelled if the connection is (or gets) cut. */
-  synchronized void waitsFor(Future<?> f) {
-    call = f;
-    if (cutBy != null) {
-      f.cancel(false);
-    }
+  /** {@code task}, which does nothing but fail if the connection is cut before it starts. */
+  <T> Callable<T> guard(Callable<T> task) {
+    return () -> {
+      String cut = cutBy();
+      if (cut != null) {
+        throw new CancellationException(cut);
+      }
+      return task.call();
+    };
   }
 
   /** Why the connection was cut, or null. */
@@ -72,9 +77,6 @@ final class Connection {
       }
       cutBy = why;
       this.shed = shed;
-      if (call != null) {
-        call.cancel(false);
-      }
     }
     try {
       socket.close();

@@ -169,7 +169,10 @@ public final class Server implements AutoCloseable {
 
   private void acceptLoop() {
     long backoffMillis = 0;
+    long failures = 0;
+    long lastFailure = 0;
     boolean refusing = false;
+    boolean shedding = false;
     while (!closed) {
       Socket s;
       try {
@@ -179,14 +182,16 @@ public final class Server implements AutoCloseable {
           return;
         }
         // Out of descriptors (EMFILE, ENFILE) or another failure: free a descriptor if we can,
-        // back off and try again; the server stops accepting only when it is closed.
-        if (backoffMillis == 0) {
+        // back off and try again; the server stops accepting only when it is closed. One line per
+        // episode: a run of failures with less than a second of success between them.
+        if (failures++ == 0) {
           report("accept failed: " + e.getMessage() + "; retrying until it works again");
         }
-        if (String.valueOf(e.getMessage()).contains("open files")) {
-          connections.shedOne("shed: the server is out of file descriptors");
-        }
-        backoffMillis = Math.min(Math.max(2 * backoffMillis, 5), 1000);
+        lastFailure = System.nanoTime();
+        boolean freed =
+            String.valueOf(e.getMessage()).contains("open files")
+                && connections.shedOne("shed: the server is out of file descriptors");
+        backoffMillis = freed ? 1 : Math.min(Math.max(2 * backoffMillis, 5), 1000);
         try {
           Thread.sleep(backoffMillis);
         } catch (InterruptedException x) {
@@ -194,15 +199,27 @@ public final class Server implements AutoCloseable {
         }
         continue;
       }
-      if (backoffMillis != 0) {
-        report("accepting again");
-        backoffMillis = 0;
+      backoffMillis = 0;
+      if (failures != 0 && System.nanoTime() - lastFailure > 1_000_000_000L) {
+        report("accepting again after " + failures + " failed accepts");
+        failures = 0;
       }
       long now = System.nanoTime();
       Connection c = new Connection(s, now, now + limits.deadline().toNanos());
       switch (connections.admit(c)) {
-        case ADMITTED -> refusing = false;
-        case SHED_ANOTHER -> {}
+        case ADMITTED -> {
+          refusing = false;
+          shedding = false;
+        }
+        case SHED_ANOTHER -> {
+          if (!shedding) {
+            report(
+                "at the cap of "
+                    + limits.maxConnections()
+                    + " connections: shedding the ones sending their request longest");
+            shedding = true;
+          }
+        }
         case REFUSED -> {
           c.cut("refused", true);
           if (!refusing) {
@@ -326,17 +343,15 @@ public final class Server implements AutoCloseable {
     return Framing.encodeValues(resultTypes, result.map(List::of).orElse(List.of()), callHandles);
   }
 
-  /** Runs {@code task} on the plugin for {@code c}: cancelled while queued if {@code c} is cut. */
+  /** Runs {@code task} on the plugin for {@code c}: skipped if {@code c} is cut while queued. */
   private <T> T onPlugin(Connection c, Callable<T> task) throws IOException {
     if (!c.enter(Connection.Phase.CALLING)) {
       throw new SocketException("cut");
     }
-    Future<T> f = plugin.submit(task);
-    c.waitsFor(f);
     try {
-      return await(f);
+      return await(plugin.submit(c.guard(task)));
     } catch (CancellationException e) {
-      throw new SocketException("the call was cancelled before it ran");
+      throw new SocketException("the call was cancelled before it ran: " + e.getMessage());
     }
   }
 
