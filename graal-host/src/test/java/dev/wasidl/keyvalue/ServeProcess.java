@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,9 +33,22 @@ final class ServeProcess implements AutoCloseable {
   }
 
   static ServeProcess start(Path plugin) throws IOException {
-    List<String> command =
+    return start(
         ChildJvm.wasidl(
-            "serve", "--plugin", plugin.toString(), "--listen", "127.0.0.1:0", "--timeout", "10");
+            "serve", "--plugin", plugin.toString(), "--listen", "127.0.0.1:0", "--timeout", "10"));
+  }
+
+  /** As {@link #start(Path)}, the process limited to {@code fdLimit} open files. */
+  static ServeProcess startWithFdLimit(Path plugin, int fdLimit) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.addAll(List.of("bash", "-c", "ulimit -n " + fdLimit + " && exec \"$@\"", "bash"));
+    command.addAll(
+        ChildJvm.wasidl(
+            "serve", "--plugin", plugin.toString(), "--listen", "127.0.0.1:0", "--timeout", "10"));
+    return start(command);
+  }
+
+  private static ServeProcess start(List<String> command) throws IOException {
     Path stderr = Files.createTempFile("wasidl-serve", ".stderr");
     Process p = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
     BufferedReader out =

@@ -1,0 +1,259 @@
+package dev.wasidl.keyvalue;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.wasidl.graal.GraalRuntime;
+import dev.wasidl.wrpc.Framing;
+import dev.wasidl.wrpc.Limits;
+import dev.wasidl.wrpc.Server;
+import dev.wasidl.wrpc.WrpcException;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14, reproduction 5: large and malformed messages to {@code wasidl serve}, played for real
+ * on loopback against kv-memory-c. Uploads in tiny frames decode in one pass (CPU and heap bounded
+ * generously, not timed to the millisecond); lengths past the limit are refused at their prefix; a
+ * client that leaves mid-upload stops the work; a real client is served throughout.
+ */
+class WrpcLargeMessagesTest {
+  private static final int MIB = 1 << 20;
+  private static GraalRuntime runtime;
+
+  @BeforeAll
+  static void runtime() {
+    runtime = GraalRuntime.create();
+  }
+
+  @AfterAll
+  static void closeRuntime() {
+    runtime.close();
+  }
+
+  /** The value's byte at {@code i}: regenerated to check, never held by the uploader. */
+  private static byte valueByte(long i) {
+    return (byte) (i * 31 + (i >>> 11));
+  }
+
+  /**
+   * Sends a bucket.set of {@code length} bytes, the value in frames of {@code frame} bytes, {@code
+   * stopAfter} value bytes at most (then leaves with a reset), and returns the results' bytes.
+   */
+  private static byte[] upload(
+      InetSocketAddress a, byte[] handle, String key, int length, int frame, int stopAfter)
+      throws IOException {
+    try (Socket s = new Socket(a.getAddress(), a.getPort())) {
+      s.setSoTimeout(60_000);
+      OutputStream out = new BufferedOutputStream(s.getOutputStream(), 1 << 16);
+      out.write(Framing.header(WireClient.STORE, "bucket.set"));
+      out.write(Framing.frame(List.of(), WireClient.setPrefix(handle, key, length)));
+      byte[] chunk = new byte[frame];
+      for (int off = 0; off < Math.min(length, stopAfter); off += frame) {
+        int n = Math.min(frame, length - off);
+        for (int j = 0; j < n; j++) {
+          chunk[j] = valueByte(off + j);
+        }
+        out.write(0); // root path
+        out.write(n); // n < 128: one LEB128 byte
+        out.write(chunk, 0, n);
+      }
+      out.flush();
+      if (stopAfter < length) {
+        s.setSoLinger(true, 0);
+        return new byte[0];
+      }
+      s.shutdownOutput();
+      return WireClient.results(s.getInputStream());
+    }
+  }
+
+  private static void assertValue(byte[] value, int length) {
+    assertEquals(length, value.length);
+    for (int i = 0; i < length; i++) {
+      if (value[i] != valueByte(i)) {
+        throw new AssertionError("byte " + i + " differs");
+      }
+    }
+  }
+
+  @Test
+  void a64MiBUploadInTinyFramesIsLinearWhileARealClientIsServed() throws Exception {
+    int length = 64 * MIB;
+    // room for the 64 MiB value and its handle and key
+    Limits limits = Limits.defaults().withMaxMessage(65 * MIB).withDeadline(Duration.ofMinutes(2));
+    StringWriter log = new StringWriter();
+    try (Server server = KvServer.serve(runtime, log, limits)) {
+      InetSocketAddress a = server.address();
+      byte[] handle = WireClient.open(a, "app");
+      WireClient.roundTrip(a, "warm-up");
+      long heapPeak = 0;
+      long cpu0 = KvServer.processCpuNanos();
+      long wall0 = System.nanoTime();
+      CompletableFuture<byte[]> big =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return upload(a, handle, "big", length, 64, Integer.MAX_VALUE);
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              });
+      int served = 0;
+      long rssPeak = 0;
+      long inFlightPeak = 0;
+      for (int i = 0; i < 600 && !big.isDone(); i++) {
+        WireClient.roundTrip(a, "during-" + i);
+        served++;
+        rssPeak = Math.max(rssPeak, KvServer.rss());
+        heapPeak = Math.max(heapPeak, KvServer.heapUsed());
+        inFlightPeak = Math.max(inFlightPeak, server.bytesInFlight());
+        Thread.sleep(100);
+      }
+      assertArrayEquals(new byte[] {0}, big.get(120, TimeUnit.SECONDS), "set: ok\n" + log);
+      long cpu = KvServer.processCpuNanos() - cpu0;
+      long wall = System.nanoTime() - wall0;
+      long heap = heapPeak;
+      rssPeak = Math.max(rssPeak, KvServer.rss());
+      System.out.printf(
+          "FIGURES 64 MiB bucket.set in 64-byte frames (1 Mi frames): process CPU %s (uploader"
+              + " included), wall %s, peak heap sampled %s, peak RSS sampled %s, peak bytes in flight"
+              + " %s; %d real round trips answered during it%n",
+          KvServer.seconds(cpu),
+          KvServer.seconds(wall),
+          KvServer.mib(heap),
+          KvServer.mib(rssPeak),
+          KvServer.mib(inFlightPeak),
+          served);
+      assertTrue(served >= 1, "no real client was served during the upload");
+      assertTrue(cpu < Duration.ofSeconds(20).toNanos(), "CPU " + KvServer.seconds(cpu));
+      assertTrue(heap < 2048L * MIB, "peak heap " + KvServer.mib(heap));
+      assertEquals(0, server.bytesInFlight(), "the upload's bytes are given back");
+      assertValue(WireClient.get(a, handle, "big"), length);
+      WireClient.roundTrip(a, "after");
+    }
+  }
+
+  @Test
+  void aValuePastTheMessageLimitIsRefusedAtItsLengthPrefix() throws Exception {
+    StringWriter log = new StringWriter();
+    try (Server server = KvServer.serve(runtime, log, Limits.defaults())) {
+      InetSocketAddress a = server.address();
+      byte[] handle = WireClient.open(a, "app");
+      long cpu0 = KvServer.processCpuNanos();
+      // 64 MiB does not fit the default 64 MiB message with its handle and key: refused as soon
+      // as its length prefix arrives, not after the bytes.
+      assertThrows(
+          IOException.class, () -> upload(a, handle, "big", 64 * MIB, 64, Integer.MAX_VALUE));
+      long cpu = KvServer.processCpuNanos() - cpu0;
+      String lines = log.toString();
+      assertTrue(
+          lines.contains(
+              "dev.wasidl.wrpc.WrpcException: a length of 67108864 bytes takes the message past"
+                  + " its limit of 67108864 bytes"),
+          lines);
+      assertTrue(cpu < Duration.ofSeconds(20).toNanos(), "CPU " + KvServer.seconds(cpu));
+      assertEquals(null, WireClient.get(a, handle, "big"), "nothing was stored");
+      WireClient.roundTrip(a, "after");
+    }
+  }
+
+  @Test
+  void oneByteFramesAreNoLongerQuadratic() throws Exception {
+    int length = 192 << 10;
+    StringWriter log = new StringWriter();
+    try (Server server = KvServer.serve(runtime, log, Limits.defaults())) {
+      InetSocketAddress a = server.address();
+      byte[] handle = WireClient.open(a, "app");
+      long cpu0 = KvServer.processCpuNanos();
+      assertArrayEquals(new byte[] {0}, upload(a, handle, "k", length, 1, Integer.MAX_VALUE));
+      long cpu = KvServer.processCpuNanos() - cpu0;
+      System.out.printf(
+          "FIGURES 192 KiB in 1-byte frames: process CPU %s%n", KvServer.seconds(cpu));
+      // It cost 31 s of CPU when each frame re-decoded the message so far.
+      assertTrue(cpu < Duration.ofSeconds(5).toNanos(), "CPU " + KvServer.seconds(cpu));
+      assertValue(WireClient.get(a, handle, "k"), length);
+    }
+  }
+
+  @Test
+  void lengthPrefixesPastTheLimitAreClearErrors() throws Exception {
+    // 2^63 as a frame length: was IllegalArgumentException: len < 0
+    byte[] frame = HexFormat.of().parseHex("00" + "80808080808080808001");
+    WrpcException e =
+        assertThrows(WrpcException.class, () -> Framing.readFrame(new ByteArrayInputStream(frame)));
+    assertEquals(
+        "a frame of 9223372036854775808 bytes exceeds the limit of 67108864 bytes", e.getMessage());
+    StringWriter log = new StringWriter();
+    try (Server server = KvServer.serve(runtime, log, Limits.defaults())) {
+      InetSocketAddress a = server.address();
+      // the same as the root frame of a call's parameters
+      try (Socket s = new Socket(a.getAddress(), a.getPort())) {
+        s.getOutputStream().write(Framing.header(WireClient.STORE, "open"));
+        s.getOutputStream().write(frame);
+        s.shutdownOutput();
+        assertEquals(-1, s.getInputStream().read(), "no result");
+      }
+      // a string claiming 2^32 - 1 bytes in a 6-byte frame
+      try (Socket s = new Socket(a.getAddress(), a.getPort())) {
+        s.getOutputStream().write(Framing.header(WireClient.STORE, "open"));
+        s.getOutputStream()
+            .write(Framing.frame(List.of(), HexFormat.of().parseHex("ffffffff0f61")));
+        s.shutdownOutput();
+        assertEquals(-1, s.getInputStream().read(), "no result");
+      }
+      WireClient.roundTrip(a, "after");
+      String lines = log.toString();
+      assertTrue(
+          lines.contains(
+              WireClient.STORE
+                  + "#open: dev.wasidl.wrpc.WrpcException: a frame of 9223372036854775808 bytes"
+                  + " takes the message past its limit of 67108864 bytes (0 taken)"),
+          lines);
+      assertTrue(
+          lines.contains(
+              WireClient.STORE
+                  + "#open: dev.wasidl.wrpc.WrpcException: a length of 4294967295 bytes takes"
+                  + " the message past its limit of 67108864 bytes"),
+          lines);
+    }
+  }
+
+  @Test
+  void aClientThatLeavesMidUploadStopsTheWork() throws Exception {
+    StringWriter log = new StringWriter();
+    Limits limits = Limits.defaults().withMaxMessage(65 * MIB);
+    try (Server server = KvServer.serve(runtime, log, limits)) {
+      InetSocketAddress a = server.address();
+      byte[] handle = WireClient.open(a, "app");
+      // Half of a 64 MiB value in tiny frames, then a reset.
+      upload(a, handle, "big", 64 * MIB, 64, 32 * MIB);
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while ((server.connectionCount() != 0 || server.bytesInFlight() != 0)
+          && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      assertEquals(0, server.connectionCount(), "the connection is gone\n" + log);
+      assertEquals(0, server.bytesInFlight(), "its bytes are given back");
+      assertEquals(null, WireClient.get(a, handle, "big"), "nothing was stored");
+      WireClient.roundTrip(a, "after");
+      String lines = log.toString();
+      assertTrue(lines.contains(WireClient.STORE + "#bucket.set: Connection reset"), lines);
+    }
+  }
+}
