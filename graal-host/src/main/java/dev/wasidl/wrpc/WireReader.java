@@ -3,7 +3,9 @@ package dev.wasidl.wrpc;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +16,8 @@ import org.jspecify.annotations.Nullable;
  * Budget}.
  */
 public final class WireReader {
+  private static final int CHUNK = 1 << 20;
+
   private final byte[] buf;
   private final int limit;
   private int pos;
@@ -74,18 +78,41 @@ public final class WireReader {
                 + frames.limit()
                 + " bytes");
       }
-      weigh(n);
-      byte[] out = readNBytes(frames, (int) n);
-      if (out.length != n) {
-        throw new EOFException("connection closed before the values arrived");
-      }
-      return out;
+      return bytesFromFrames(frames, (int) n);
     }
     if (n > limit - pos) {
       throw new EOFException("value truncated");
     }
     byte[] out = Arrays.copyOfRange(buf, pos, pos + (int) n);
     pos += (int) n;
+    return out;
+  }
+
+  /**
+   * {@code n} bytes from the frames, charged and allocated as they arrive (a length prefix alone
+   * holds nothing): chunks of at most {@link #CHUNK}, joined once all are there.
+   */
+  private byte[] bytesFromFrames(RootFrames f, int n) throws EOFException, WrpcException {
+    List<byte[]> chunks = new ArrayList<>();
+    for (int got = 0; got < n; ) {
+      int k = Math.min(CHUNK, n - got);
+      weigh(k);
+      byte[] c = readNBytes(f, k);
+      if (c.length != k) {
+        throw new EOFException("connection closed before the values arrived");
+      }
+      chunks.add(c);
+      got += k;
+    }
+    if (chunks.size() == 1) {
+      return chunks.getFirst();
+    }
+    byte[] out = new byte[n];
+    int at = 0;
+    for (byte[] c : chunks) {
+      System.arraycopy(c, 0, out, at, c.length);
+      at += c.length;
+    }
     return out;
   }
 

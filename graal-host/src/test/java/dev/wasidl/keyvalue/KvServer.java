@@ -33,6 +33,15 @@ final class KvServer {
         new PrintWriter(log, true));
   }
 
+  /** Waits (10 s at most) until {@code server} has no connection and no bytes in flight. */
+  static void awaitIdle(Server server) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while ((server.connectionCount() != 0 || server.bytesInFlight() != 0)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+  }
+
   /** CPU time of this whole process (server and hostile clients), in nanoseconds. */
   static long processCpuNanos() {
     return ProcessHandle.current().info().totalCpuDuration().orElseThrow().toNanos();

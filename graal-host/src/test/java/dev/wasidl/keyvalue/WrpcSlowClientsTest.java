@@ -164,6 +164,7 @@ class WrpcSlowClientsTest {
           lines.contains(
               WireClient.STORE + "#bucket.set: cut at the deadline of 2000 ms per invocation"),
           lines);
+      KvServer.awaitIdle(server);
       assertEquals(0, server.bytesInFlight(), "the cut request's bytes are given back");
     }
   }
