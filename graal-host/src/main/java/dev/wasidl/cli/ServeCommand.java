@@ -8,6 +8,8 @@ import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Linker;
 import dev.wasidl.wasi.Wasi;
 import dev.wasidl.wasi.WasiCtx;
+import dev.wasidl.wrpc.Framing;
+import dev.wasidl.wrpc.Limits;
 import dev.wasidl.wrpc.Server;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -62,8 +64,39 @@ final class ServeCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "30",
-      description = "How long a connection may stay silent before it is dropped (default: 30).")
+      description =
+          "The deadline of one invocation in all, from accept to the last result byte (not per"
+              + " read: a client that trickles its request is cut when it passes; its call is"
+              + " cancelled if still queued) (default: 30).")
   int timeoutSeconds;
+
+  @Option(
+      names = "--max-connections",
+      paramLabel = "N",
+      defaultValue = "" + Limits.DEFAULT_MAX_CONNECTIONS,
+      description =
+          "Connections open at once (default: ${DEFAULT-VALUE}). At the cap a newcomer takes the"
+              + " place of the connection that has been sending its request longest;"
+              + " connections whose call is queued or running are never shed.")
+  int maxConnections;
+
+  @Option(
+      names = "--max-message",
+      paramLabel = "BYTES",
+      defaultValue = "" + Framing.DEFAULT_MAX_MESSAGE,
+      description =
+          "Bytes the parameters of one invocation may take (default: ${DEFAULT-VALUE}, 64 MiB;"
+              + " at most 1 GiB). A length prefix claiming more is refused as soon as it arrives.")
+  int maxMessage;
+
+  @Option(
+      names = "--max-in-flight",
+      paramLabel = "BYTES",
+      defaultValue = "" + Limits.DEFAULT_MAX_IN_FLIGHT,
+      description =
+          "Bytes the decoded parameters of all connections may hold at once (default:"
+              + " ${DEFAULT-VALUE}, 256 MiB): a request that would go past it is refused.")
+  long maxInFlight;
 
   @Option(
       names = "--dir",
@@ -93,8 +126,11 @@ final class ServeCommand implements Callable<Integer> {
     }
     dev.wasidl.dl.DlLimits limits = dlLimits.limits(spec);
     InetSocketAddress address;
+    Limits limits;
     try {
       address = address(listen);
+      limits =
+          new Limits(Duration.ofSeconds(timeoutSeconds), maxConnections, maxMessage, maxInFlight);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -131,13 +167,7 @@ final class ServeCommand implements Callable<Integer> {
       }
       Server server;
       try {
-        server =
-            Server.start(
-                c,
-                () -> linker.instantiate(c, cx),
-                address,
-                Duration.ofSeconds(timeoutSeconds),
-                err);
+        server = Server.start(c, () -> linker.instantiate(c, cx), address, limits, err);
       } catch (IOException e) {
         return RunCommand.error(spec, "cannot listen on " + listen + ": " + e.getMessage());
       } catch (RuntimeException e) {

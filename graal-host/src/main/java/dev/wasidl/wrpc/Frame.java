@@ -25,14 +25,6 @@ public final class Frame {
     return data.clone();
   }
 
-  int length() {
-    return data.length;
-  }
-
-  void appendTo(java.io.ByteArrayOutputStream out) {
-    out.write(data, 0, data.length);
-  }
-
   @Override
   public boolean equals(Object o) {
     return o instanceof Frame f && f.path.equals(path) && Arrays.equals(f.data, data);

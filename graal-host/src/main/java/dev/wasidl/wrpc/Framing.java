@@ -2,11 +2,11 @@ package dev.wasidl.wrpc;
 
 import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
-import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +22,8 @@ public final class Framing {
   /** The framing protocol version byte. */
   public static final int PROTOCOL = 0;
 
-  /** Most bytes one message (parameters or results) may take. */
-  static final int MAX_MESSAGE = 64 << 20;
+  /** Most bytes one message (parameters or results) may take unless told otherwise: 64 MiB. */
+  public static final int DEFAULT_MAX_MESSAGE = 64 << 20;
 
   private static final int MAX_NAME = 1 << 16;
   private static final int MAX_DEPTH = 32;
@@ -103,8 +103,13 @@ public final class Framing {
       path.add((int) readUleb(in, 32));
     }
     long n = readUleb(in, 64);
-    if (n > MAX_MESSAGE) {
-      throw new WrpcException("frame of " + n + " bytes exceeds " + MAX_MESSAGE);
+    if (n < 0 || n > DEFAULT_MAX_MESSAGE) {
+      throw new WrpcException(
+          "a frame of "
+              + Long.toUnsignedString(n)
+              + " bytes exceeds the limit of "
+              + DEFAULT_MAX_MESSAGE
+              + " bytes");
     }
     byte[] data = in.readNBytes((int) n);
     if (data.length != n) {
@@ -115,52 +120,40 @@ public final class Framing {
 
   /**
    * Reads root frames until they hold values of {@code types} in order (parameters or results) and
-   * decodes them with {@code handles}. Handles are given meaning only once every value has arrived.
+   * decodes them with {@code handles}, at most {@link #DEFAULT_MAX_MESSAGE} bytes.
    *
    * @throws EOFException if the stream ends first (for no types: never)
    * @throws WrpcException on a frame for an asynchronous value, or bytes that do not decode
    */
   public static List<Val> readValues(InputStream in, List<Type> types, Handles handles)
       throws IOException {
-    ByteArrayOutputStream root = new ByteArrayOutputStream();
-    while (true) {
-      byte[] bytes = root.toByteArray();
-      if (complete(bytes, types)) {
-        WireReader r = new WireReader(bytes);
-        List<Val> values = new ArrayList<>(types.size());
-        for (Type t : types) {
-          values.add(ValueCodec.decode(t, r, handles));
-        }
-        return values;
-      }
-      Frame f = readFrame(in);
-      if (f == null) {
-        throw new EOFException("connection closed before the values arrived");
-      }
-      if (!f.path().isEmpty()) {
-        throw new WrpcException(
-            "a frame for asynchronous value " + f.path() + ": streams and futures are refused");
-      }
-      if (root.size() + (long) f.length() > MAX_MESSAGE) {
-        throw new WrpcException("message exceeds " + MAX_MESSAGE + " bytes");
-      }
-      f.appendTo(root);
-    }
+    Budget.Charge charge = Budget.UNLIMITED.open();
+    return readValues(in, types, handles, DEFAULT_MAX_MESSAGE, charge);
   }
 
-  private static boolean complete(byte[] bytes, List<Type> types) throws WrpcException {
-    WireReader r = new WireReader(bytes);
+  /**
+   * Reads values of {@code types} from root frames as they arrive: one pass, linear in the size of
+   * the message, which may take at most {@code limit} bytes; what the values hold is charged to
+   * {@code charge}. Handles are given meaning only once every value has arrived.
+   */
+  static List<Val> readValues(
+      InputStream in, List<Type> types, Handles handles, long limit, Budget.Charge charge)
+      throws IOException {
+    RootFrames frames = new RootFrames(in, limit, charge);
+    WireReader r = new WireReader(frames);
+    DeferredHandles deferred = new DeferredHandles();
+    List<Val> values = new ArrayList<>(types.size());
     try {
       for (Type t : types) {
-        ValueCodec.decode(t, r, Handles.DRY);
+        values.add(ValueCodec.decode(t, r, deferred));
       }
-    } catch (EOFException e) {
-      return false;
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     }
-    if (!r.atEnd()) {
-      throw new WrpcException((bytes.length - r.position()) + " bytes after the values");
+    if (frames.leftInFrame() != 0) {
+      throw new WrpcException(frames.leftInFrame() + " bytes after the values");
     }
-    return true;
+    return deferred.resolve(values, handles);
   }
 
   /** The values of {@code types}, encoded one after the other. */
@@ -178,7 +171,7 @@ public final class Framing {
     out.write(frame(List.of(), encoded));
   }
 
-  private static long readUleb(InputStream in, int bits) throws IOException {
+  static long readUleb(InputStream in, int bits) throws IOException {
     int first = in.read();
     if (first < 0) {
       throw new EOFException("connection closed inside a frame");
@@ -186,7 +179,7 @@ public final class Framing {
     return readUleb(in, bits, first);
   }
 
-  private static long readUleb(InputStream in, int bits, int first) throws IOException {
+  static long readUleb(InputStream in, int bits, int first) throws IOException {
     byte[] b = new byte[(bits + 6) / 7];
     int n = 0;
     int c = first;

@@ -8,6 +8,7 @@ import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,10 +17,12 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,20 +33,32 @@ import java.util.concurrent.TimeUnit;
  * Serves a plugin component's exports over wRPC/TCP: one connection per invocation (header,
  * parameters, then the results in one root frame and the connection closed). The plugin instance
  * lives on one thread of its own and runs one call at a time; connections are read and written on
- * virtual threads, each with a read timeout, so a client that stalls or disconnects mid-call costs
- * only its own connection. A call that traps, an unknown function, or bytes that do not decode
- * close the connection without results (wRPC has no error frame); the client sees the connection
- * end.
+ * virtual threads. A call that traps, an unknown function, or bytes that do not decode close the
+ * connection without results (wRPC has no error frame); the client sees the connection end.
+ *
+ * <p>Abusive clients cost bounded resources ({@link Limits}): each invocation has a total deadline
+ * (a client trickling bytes is cut when it passes, and its call is cancelled if still queued); at
+ * the connection cap the connection sending its request longest is shed for the newcomer;
+ * parameters are decoded as their frames arrive, in one pass, refused as soon as a length prefix
+ * claims more than the message limit, and what they hold is charged to a server-wide budget. The
+ * accept loop outlives failed accepts (e.g. out of file descriptors): it sheds a connection, backs
+ * off, logs once per episode and goes on until the server is closed.
  */
 public final class Server implements AutoCloseable {
+  /** Pending connections the kernel queues: a burst of clients waits rather than being refused. */
+  private static final int BACKLOG = 4096;
+
   private final ServerSocket socket;
   private final ExecutorService plugin;
   private final Instance instance;
   private final ServedExports exports;
   private final HandleTable handles;
-  private final Duration timeout;
+  private final Limits limits;
+  private final Connections connections;
+  private final Budget budget;
   private final PrintWriter log;
   private final Thread acceptor;
+  private final Thread sweeper;
   private volatile boolean closed;
 
   private Server(
@@ -51,16 +66,33 @@ public final class Server implements AutoCloseable {
       ExecutorService plugin,
       Instance instance,
       ServedExports exports,
-      Duration timeout,
+      Limits limits,
       PrintWriter log) {
     this.socket = socket;
     this.plugin = plugin;
     this.instance = instance;
     this.exports = exports;
     this.handles = new HandleTable(1 << 20);
-    this.timeout = timeout;
+    this.limits = limits;
+    this.connections = new Connections(limits.maxConnections());
+    this.budget = new Budget(limits.maxInFlight());
     this.log = log;
     this.acceptor = Thread.ofPlatform().name("wrpc-accept").daemon().unstarted(this::acceptLoop);
+    this.sweeper = Thread.ofPlatform().name("wrpc-deadlines").daemon().unstarted(this::sweepLoop);
+  }
+
+  /**
+   * {@link #start(Component, Callable, InetSocketAddress, Limits, PrintWriter)} with the default
+   * limits and {@code deadline} per invocation.
+   */
+  public static Server start(
+      Component component,
+      Callable<Instance> instantiate,
+      InetSocketAddress listen,
+      Duration deadline,
+      PrintWriter log)
+      throws IOException {
+    return start(component, instantiate, listen, Limits.defaults().withDeadline(deadline), log);
   }
 
   /**
@@ -73,7 +105,7 @@ public final class Server implements AutoCloseable {
       Component component,
       Callable<Instance> instantiate,
       InetSocketAddress listen,
-      Duration timeout,
+      Limits limits,
       PrintWriter log)
       throws IOException {
     ExecutorService plugin =
@@ -92,7 +124,7 @@ public final class Server implements AutoCloseable {
     }
     ServerSocket socket = new ServerSocket();
     try {
-      socket.bind(listen);
+      socket.bind(listen, BACKLOG);
     } catch (IOException e) {
       socket.close();
       plugin.execute(instance::close);
@@ -100,8 +132,9 @@ public final class Server implements AutoCloseable {
       throw e;
     }
     Server server =
-        new Server(socket, plugin, instance, new ServedExports(component, instance), timeout, log);
+        new Server(socket, plugin, instance, new ServedExports(component, instance), limits, log);
     server.acceptor.start();
+    server.sweeper.start();
     return server;
   }
 
@@ -120,26 +153,115 @@ public final class Server implements AutoCloseable {
     return handles.size();
   }
 
+  /** Connections open now. */
+  public int connectionCount() {
+    return connections.size();
+  }
+
+  /** Bytes the decoded parameters of all connections hold now. */
+  public long bytesInFlight() {
+    return budget.used();
+  }
+
+  public Limits limits() {
+    return limits;
+  }
+
   private void acceptLoop() {
+    long backoffMillis = 0;
+    long failures = 0;
+    long lastFailure = 0;
+    boolean refusing = false;
+    boolean shedding = false;
     while (!closed) {
       Socket s;
       try {
         s = socket.accept();
-      } catch (IOException e) {
-        if (!closed) {
-          report("accept failed: " + e);
+      } catch (IOException | RuntimeException e) {
+        if (closed) {
+          return;
         }
-        return;
+        // Out of descriptors (EMFILE, ENFILE) or another failure: free a descriptor if we can,
+        // back off and try again; the server stops accepting only when it is closed. One line per
+        // episode: a run of failures with less than a second of success between them.
+        if (failures++ == 0) {
+          report("accept failed: " + e.getMessage() + "; retrying until it works again");
+        }
+        lastFailure = System.nanoTime();
+        boolean freed =
+            String.valueOf(e.getMessage()).contains("open files")
+                && connections.shedOne("shed: the server is out of file descriptors");
+        backoffMillis = freed ? 1 : Math.min(Math.max(2 * backoffMillis, 5), 1000);
+        try {
+          Thread.sleep(backoffMillis);
+        } catch (InterruptedException x) {
+          return;
+        }
+        continue;
       }
-      Thread.ofVirtual().name("wrpc-conn").start(() -> serve(s));
+      backoffMillis = 0;
+      if (failures != 0 && System.nanoTime() - lastFailure > 1_000_000_000L) {
+        report("accepting again after " + failures + " failed accepts");
+        failures = 0;
+      }
+      long now = System.nanoTime();
+      Connection c = new Connection(s, now, now + limits.deadline().toNanos());
+      switch (connections.admit(c)) {
+        case ADMITTED -> {
+          refusing = false;
+          shedding = false;
+        }
+        case SHED_ANOTHER -> {
+          if (!shedding) {
+            report(
+                "at the cap of "
+                    + limits.maxConnections()
+                    + " connections: shedding the ones sending their request longest");
+            shedding = true;
+          }
+        }
+        case REFUSED -> {
+          c.cut("refused", true);
+          if (!refusing) {
+            report(
+                "at the cap of "
+                    + limits.maxConnections()
+                    + " connections, all busy with calls: refusing new ones");
+            refusing = true;
+          }
+          continue;
+        }
+      }
+      try {
+        Thread.ofVirtual().name("wrpc-conn").start(() -> serve(c));
+      } catch (RuntimeException | OutOfMemoryError e) {
+        connections.remove(c);
+        c.cut("no thread to serve it: " + e, false);
+      }
     }
   }
 
-  private void serve(Socket s) {
+  private void sweepLoop() {
+    long tick = Math.clamp(limits.deadline().toMillis() / 20, 10, 250);
+    String why = "cut at the deadline of " + limits.deadline().toMillis() + " ms per invocation";
+    while (!closed) {
+      try {
+        Thread.sleep(tick);
+      } catch (InterruptedException e) {
+        return;
+      }
+      connections.sweep(System.nanoTime(), why);
+    }
+  }
+
+  private void serve(Connection c) {
     String what = "invocation";
     HandleTable.CallHandles callHandles = handles.call();
+    Budget.Charge charge = budget.open();
+    Socket s = c.socket;
     try (s) {
-      s.setSoTimeout(Math.toIntExact(timeout.toMillis()));
+      // A safety net only: the deadline is the sweeper's.
+      s.setSoTimeout(Math.toIntExact(Math.min(limits.deadline().toMillis(), Integer.MAX_VALUE)));
       s.setTcpNoDelay(true);
       InputStream in = new BufferedInputStream(s.getInputStream());
       OutputStream out = new BufferedOutputStream(s.getOutputStream());
@@ -152,11 +274,18 @@ public final class Server implements AutoCloseable {
       }
       byte[] results =
           switch (target.get()) {
-            case ServedFunc.Call c -> call(c, in, callHandles);
+            case ServedFunc.Call call -> call(c, call, in, callHandles, charge);
             case ServedFunc.Drop d -> {
               Val own =
-                  Framing.readValues(in, List.of(new OwnType(d.type())), callHandles).getFirst();
+                  Framing.readValues(
+                          in,
+                          List.of(new OwnType(d.type())),
+                          callHandles,
+                          limits.maxMessage(),
+                          charge)
+                      .getFirst();
               onPlugin(
+                  c,
                   () -> {
                     instance.resourceDrop(d.type(), ((Val.Own) own).rep());
                     return null;
@@ -164,30 +293,66 @@ public final class Server implements AutoCloseable {
               yield new byte[0];
             }
           };
+      if (!c.enter(Connection.Phase.WRITING)) {
+        throw new SocketException("cut");
+      }
       try {
         Framing.writeValues(out, results);
         out.flush();
         s.shutdownOutput();
       } catch (IOException e) {
         forget(callHandles);
-        report(what + ": the client left before the results: " + e.getMessage());
+        report(what + ": the client left before the results: " + why(c, e));
       }
-    } catch (SocketException | java.net.SocketTimeoutException | java.io.EOFException e) {
-      forget(callHandles);
-      report(what + ": " + e.getMessage());
     } catch (IOException | RuntimeException e) {
       forget(callHandles);
-      report(what + ": " + e);
+      if (!c.wasShed()) {
+        report(what + ": " + why(c, e));
+      }
+    } finally {
+      charge.release();
+      connections.remove(c);
     }
   }
 
-  private byte[] call(ServedFunc.Call c, InputStream in, HandleTable.CallHandles callHandles)
+  /** Why the connection ended: the server's reason if it cut it, else the failure's message. */
+  private static String why(Connection c, Exception e) {
+    String cut = c.cutBy();
+    if (cut != null) {
+      return cut;
+    }
+    return switch (e) {
+      case SocketException x -> x.getMessage();
+      case SocketTimeoutException x -> x.getMessage();
+      case EOFException x -> x.getMessage();
+      default -> e.toString();
+    };
+  }
+
+  private byte[] call(
+      Connection c,
+      ServedFunc.Call call,
+      InputStream in,
+      HandleTable.CallHandles callHandles,
+      Budget.Charge charge)
       throws IOException {
-    List<Type> paramTypes = c.func().type().paramTypes();
-    List<Val> params = Framing.readValues(in, paramTypes, callHandles);
-    Optional<Val> result = onPlugin(() -> c.func().call(params));
-    List<Type> resultTypes = c.func().type().resultTypes();
+    List<Type> paramTypes = call.func().type().paramTypes();
+    List<Val> params = Framing.readValues(in, paramTypes, callHandles, limits.maxMessage(), charge);
+    Optional<Val> result = onPlugin(c, () -> call.func().call(params));
+    List<Type> resultTypes = call.func().type().resultTypes();
     return Framing.encodeValues(resultTypes, result.map(List::of).orElse(List.of()), callHandles);
+  }
+
+  /** Runs {@code task} on the plugin for {@code c}: skipped if {@code c} is cut while queued. */
+  private <T> T onPlugin(Connection c, Callable<T> task) throws IOException {
+    if (!c.enter(Connection.Phase.CALLING)) {
+      throw new SocketException("cut");
+    }
+    try {
+      return await(plugin.submit(c.guard(task)));
+    } catch (CancellationException e) {
+      throw new SocketException("the call was cancelled before it ran: " + e.getMessage());
+    }
   }
 
   /** Drops what a call created that never reached its client. */
@@ -206,7 +371,10 @@ public final class Server implements AutoCloseable {
   }
 
   private <T> T onPlugin(Callable<T> task) throws IOException {
-    Future<T> f = plugin.submit(task);
+    return await(plugin.submit(task));
+  }
+
+  private static <T> T await(Future<T> f) throws IOException {
     try {
       return f.get();
     } catch (ExecutionException e) {
@@ -241,6 +409,8 @@ public final class Server implements AutoCloseable {
     } catch (IOException e) {
       // closing anyway
     }
+    sweeper.interrupt();
+    connections.cutAll("the server is closing");
     plugin.execute(instance::close);
     plugin.shutdown();
     try {

@@ -11,6 +11,7 @@ import dev.wasidl.types.RecordType;
 import dev.wasidl.types.ResultType;
 import dev.wasidl.types.TupleType;
 import dev.wasidl.types.Type;
+import dev.wasidl.types.U8List;
 import dev.wasidl.types.Val;
 import dev.wasidl.types.VariantType;
 import java.io.EOFException;
@@ -35,7 +36,7 @@ import java.util.Set;
  * resource handles opaque {@code list<u8>} ({@link Handles}).
  */
 public final class ValueCodec {
-  /** Longest list or string accepted: a peer cannot make us allocate more. */
+  /** Most elements of a list other than {@code list<u8>}: a peer cannot make us allocate more. */
   static final long MAX_LENGTH = 1L << 26;
 
   private ValueCodec() {}
@@ -47,6 +48,10 @@ public final class ValueCodec {
       case Primitive p -> primitive(p, value, out);
       case ListType l -> {
         Val.ListVal list = cast(value, Val.ListVal.class, type);
+        if (l.element() == Primitive.U8 && list.elements() instanceof U8List bytes) {
+          out.uleb(bytes.size()).bytes(bytes.toByteArray());
+          return;
+        }
         out.uleb(list.elements().size());
         for (Val e : list.elements()) {
           encode(l.element(), e, handles, out);
@@ -197,8 +202,12 @@ public final class ValueCodec {
    */
   public static Val decode(Type type, WireReader in, Handles handles)
       throws EOFException, WrpcException {
+    in.weigh(Budget.VALUE_COST);
     return switch (type) {
       case Primitive p -> primitive(p, in);
+      // list<u8> stays bytes: one byte each, not one value each
+      case ListType l when l.element() == Primitive.U8 ->
+          new Val.ListVal(U8List.copyOf(in.bytes(in.uleb(32))));
       case ListType l -> {
         long n = length(in);
         List<Val> elements = new ArrayList<>((int) Math.min(n, 1024));
@@ -255,8 +264,8 @@ public final class ValueCodec {
         }
         yield new Val.Flags(names);
       }
-      case OwnType o -> handles.decode(o.resource(), true, in.bytes(length(in)));
-      case BorrowType b -> handles.decode(b.resource(), false, in.bytes(length(in)));
+      case OwnType o -> handles.decode(o.resource(), true, in.bytes(in.uleb(32)));
+      case BorrowType b -> handles.decode(b.resource(), false, in.bytes(in.uleb(32)));
     };
   }
 
@@ -302,7 +311,8 @@ public final class ValueCodec {
       case F64 ->
           new Val.F64(ByteBuffer.wrap(in.bytes(8)).order(ByteOrder.LITTLE_ENDIAN).getDouble());
       case CHAR -> new Val.Char(utf8Char(in));
-      case STRING -> new Val.Str(utf8(in.bytes(length(in))));
+      // byte strings: bounded by the bytes there are (the message's limit, or the buffer)
+      case STRING -> new Val.Str(utf8(in.bytes(in.uleb(32))));
     };
   }
 

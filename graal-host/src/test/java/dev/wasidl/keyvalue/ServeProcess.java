@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -32,9 +33,50 @@ final class ServeProcess implements AutoCloseable {
   }
 
   static ServeProcess start(Path plugin) throws IOException {
-    List<String> command =
+    return start(
         ChildJvm.wasidl(
-            "serve", "--plugin", plugin.toString(), "--listen", "127.0.0.1:0", "--timeout", "10");
+            "serve", "--plugin", plugin.toString(), "--listen", "127.0.0.1:0", "--timeout", "10"));
+  }
+
+  /** As {@link #start(Path)}, the process limited to {@code fdLimit} open files. */
+  static ServeProcess startWithFdLimit(Path plugin, int fdLimit) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.addAll(List.of("bash", "-c", "ulimit -n " + fdLimit + " && exec \"$@\"", "bash"));
+    command.addAll(
+        ChildJvm.wasidl(
+            "serve", "--plugin", plugin.toString(), "--listen", "127.0.0.1:0", "--timeout", "10"));
+    return start(command);
+  }
+
+  /**
+   * {@code wasidl serve} with {@code jvmFlags} (e.g. a heap limit) and {@code serveArgs} after the
+   * plugin and listen address.
+   */
+  static ServeProcess startWith(List<String> jvmFlags, Path plugin, String... serveArgs)
+      throws IOException {
+    List<String> command =
+        ChildJvm.wasidl("serve", "--plugin", plugin.toString(), "--listen", "127.0.0.1:0");
+    command.addAll(1, jvmFlags);
+    command.addAll(List.of(serveArgs));
+    return start(command);
+  }
+
+  /** The server's CPU time so far, in nanoseconds. */
+  long cpuNanos() {
+    return process.toHandle().info().totalCpuDuration().orElseThrow().toNanos();
+  }
+
+  /** The server's peak resident set so far (VmHWM), in bytes. */
+  long peakRss() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+      if (line.startsWith("VmHWM:")) {
+        return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+      }
+    }
+    throw new IOException("no VmHWM for " + process.pid());
+  }
+
+  private static ServeProcess start(List<String> command) throws IOException {
     Path stderr = Files.createTempFile("wasidl-serve", ".stderr");
     Process p = new ProcessBuilder(command).redirectError(stderr.toFile()).start();
     BufferedReader out =
