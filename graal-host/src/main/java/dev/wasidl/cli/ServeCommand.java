@@ -124,7 +124,7 @@ final class ServeCommand implements Callable<Integer> {
     if (!dl && dlLimits.any()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--dl-max-* need --dl");
     }
-    dev.wasidl.dl.DlLimits limits = dlLimits.limits(spec);
+    dev.wasidl.dl.DlLimits instanceLimits = dlLimits.limits(spec);
     InetSocketAddress address;
     Limits limits;
     try {
@@ -159,7 +159,9 @@ final class ServeCommand implements Callable<Integer> {
     try (GraalRuntime runtime = GraalRuntime.create();
         RunContext cx =
             new RunContext(
-                new WasiCtx(wasi.build()), new DlCtx(RunCommand.dlPolicy(o), limits), null)) {
+                new WasiCtx(wasi.build()),
+                new DlCtx(RunCommand.dlPolicy(o), instanceLimits),
+                null)) {
       Linker linker = Linker.of(runtime);
       Wasi.add(linker);
       if (dl) {
