@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wasidl.bindings.Resource;
 import dev.wasidl.ffm.DlPolicy;
 import dev.wasidl.ffm.PrimitiveType;
+import dev.wasidl.nativetests.Pages;
 import dev.wasidl.wasi.bindings.wasi.dl.Ffi;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +49,7 @@ class DlForeignMemoryTest {
 
   @Test
   void unmappedAddressesAreErrorsNotCrashes() {
-    long address = HostilePages.unmappedAddress();
+    long address = Pages.unmappedAddress();
     String hex = "0x" + Long.toHexString(address);
     Resource<Ffi.Alloc> a = at(address);
     assertEquals(
@@ -68,11 +69,11 @@ class DlForeignMemoryTest {
 
   @Test
   void noAccessReadOnlyAndCodeAreRefused() {
-    long none = HostilePages.noAccessPage();
+    long none = Pages.noAccessPage();
     assertCause(g.err(g.ffi.allocReadPrimitive(at(none))), "not readable (no access, PROT_NONE)");
     assertCause(g.err(g.ffi.allocReadString(at(none))), "not readable");
 
-    long readOnly = HostilePages.readOnlyPage((byte) 'A');
+    long readOnly = Pages.readOnlyPage((byte) 'A');
     Resource<Ffi.Alloc> ro = at(readOnly);
     assertEquals(
         0x4141414141414141L, ok(g.ffi.incomingPrimitiveGetU64(ok(g.ffi.allocReadPrimitive(ro)))));
@@ -82,7 +83,7 @@ class DlForeignMemoryTest {
 
     // code (libc's getpid) is reachable only where the policy grants its library: read, not written
     try (Guest libc = new Guest(DlPolicy.builder().allow("libc.so.6").build())) {
-      Resource<Ffi.Alloc> code = ok(libc.regionAt(HostilePages.codeAddress()));
+      Resource<Ffi.Alloc> code = ok(libc.regionAt(Pages.codeAddress()));
       ok(libc.ffi.allocReadPrimitive(code));
       assertCause(
           libc.err(
@@ -96,11 +97,10 @@ class DlForeignMemoryTest {
 
   @Test
   void stringScansStopAtTheGuardPage() {
-    long address = HostilePages.pageBeforeGuard((byte) 'A');
+    long address = Pages.pageBeforeGuard((byte) 'A');
     assertCause(
         g.err(g.ffi.allocReadString(at(address))),
-        "no NUL before the end of readable memory at 0x"
-            + Long.toHexString(address + HostilePages.PAGE));
+        "no NUL before the end of readable memory at 0x" + Long.toHexString(address + Pages.PAGE));
     stillServing();
   }
 

@@ -1,4 +1,4 @@
-package dev.wasidl.ffm;
+package dev.wasidl.nativetests;
 
 import static dev.wasidl.ffm.PrimitiveType.C_INT;
 import static dev.wasidl.ffm.PrimitiveType.C_LONG;
@@ -7,6 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasidl.ffm.Alloc;
+import dev.wasidl.ffm.FfiException;
+import dev.wasidl.ffm.FfiType;
+import dev.wasidl.ffm.OutgoingPrimitive;
+import dev.wasidl.ffm.OutgoingStruct;
+import dev.wasidl.ffm.StructType;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import org.junit.jupiter.api.Test;
@@ -37,7 +43,7 @@ class ForeignMemoryTest {
 
   @Test
   void unmappedMemoryIsNeitherReadNorWritten() {
-    long address = TestPages.unmappedAddress();
+    long address = Pages.unmappedAddress();
     String hex = "0x" + Long.toHexString(address);
     Alloc a = reach(address, C_LONG);
     assertEquals(
@@ -54,7 +60,7 @@ class ForeignMemoryTest {
 
   @Test
   void noAccessPagesAreRefused() {
-    long address = TestPages.noAccessPage();
+    long address = Pages.noAccessPage();
     Alloc a = reach(address, C_LONG);
     refused(a::readPrimitive, "not readable (no access, PROT_NONE)");
     refused(
@@ -66,7 +72,7 @@ class ForeignMemoryTest {
 
   @Test
   void readOnlyPagesAreReadNotWritten() {
-    long address = TestPages.readOnlyPage((byte) 'A');
+    long address = Pages.readOnlyPage((byte) 'A');
     Alloc a = reach(address, C_INT);
     assertEquals(0x41414141, a.readPrimitive().getS32());
     assertEquals(
@@ -92,7 +98,7 @@ class ForeignMemoryTest {
 
   @Test
   void codeIsReadNotWritten() {
-    long address = TestPages.codeAddress();
+    long address = Pages.codeAddress();
     Alloc a = reach(address, C_LONG);
     long code = a.readPrimitive().getS64();
     refused(
@@ -104,28 +110,28 @@ class ForeignMemoryTest {
 
   @Test
   void stringsStopAtTheEndOfReadableMemory() {
-    long address = TestPages.pageBeforeGuard((byte) 'A');
-    String guard = "0x" + Long.toHexString(address + TestPages.PAGE);
+    long address = Pages.pageBeforeGuard((byte) 'A');
+    String guard = "0x" + Long.toHexString(address + Pages.PAGE);
     refused(
         reach(address, POINTER)::readString,
         "read-string: no NUL before the end of readable memory at " + guard,
         "4096 bytes scanned");
     // a string ending right before the guard is read whole
-    MemorySegment page = TestPages.page(address);
-    page.set(ValueLayout.JAVA_BYTE, TestPages.PAGE - 1, (byte) 0);
-    assertEquals("AAA", reach(address + TestPages.PAGE - 4, POINTER).readString());
+    MemorySegment page = Pages.page(address);
+    page.set(ValueLayout.JAVA_BYTE, Pages.PAGE - 1, (byte) 0);
+    assertEquals("AAA", reach(address + Pages.PAGE - 4, POINTER).readString());
     stillRunning();
   }
 
   @Test
   void structsReachingIntoAGuardPageAreNotHalfWritten() {
-    long address = TestPages.pageBeforeGuard((byte) 'A');
-    long lastEight = address + TestPages.PAGE - 8;
+    long address = Pages.pageBeforeGuard((byte) 'A');
+    long lastEight = address + Pages.PAGE - 8;
     Alloc s = reach(lastEight, FOUR_INTS);
     refused(
         s::readStruct,
         "read-struct: 16 bytes at 0x" + Long.toHexString(lastEight),
-        "not readable (from 0x" + Long.toHexString(address + TestPages.PAGE),
+        "not readable (from 0x" + Long.toHexString(address + Pages.PAGE),
         "no access, PROT_NONE");
     OutgoingPrimitive zero = OutgoingPrimitive.ofSigned(C_INT, 0);
     refused(() -> s.writeStruct(OutgoingStruct.of(zero, zero, zero, zero)), "not writable");
@@ -135,8 +141,8 @@ class ForeignMemoryTest {
 
   @Test
   void goodForeignMemoryStillWorks() {
-    MemorySegment m = TestPages.map(2);
-    long at = m.address() + TestPages.PAGE - 6; // a struct across a page boundary
+    MemorySegment m = Pages.map(2);
+    long at = m.address() + Pages.PAGE - 6; // a struct across a page boundary
     Alloc s = reach(at, FOUR_INTS);
     s.writeStruct(
         OutgoingStruct.of(
@@ -145,7 +151,7 @@ class ForeignMemoryTest {
             OutgoingPrimitive.ofSigned(C_INT, 3),
             OutgoingPrimitive.ofSigned(C_INT, 4)));
     assertEquals(4, s.readStruct().primitive(3).getS32());
-    assertEquals(3, m.get(ValueLayout.JAVA_INT_UNALIGNED, TestPages.PAGE - 6 + 8));
+    assertEquals(3, m.get(ValueLayout.JAVA_INT_UNALIGNED, Pages.PAGE - 6 + 8));
     Alloc p = reach(m.address(), POINTER);
     p.writeString("hi");
     assertEquals("hi", p.readString());
