@@ -15,13 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A C header read with libclang: every function and struct it declares (its includes too), mapped
- * to wasi:dl types, or the reason why one cannot be. Immutable data; libclang is done with once
- * {@link #read} returns.
+ * A C header read with libclang: every function, variable and struct it declares (its includes
+ * too), mapped to wasi:dl types, or the reason why one cannot be. Immutable data; libclang is done
+ * with once {@link #read} returns.
  */
 public final class CHeader {
   private final Path path;
   private final Map<String, Entry<CFunction>> functions;
+  private final Map<String, Entry<CVariable>> variables;
   private final Map<String, Entry<CStruct>> structs;
   private final Map<String, String> structAliases;
   private final Map<String, CStruct> mapped;
@@ -37,12 +38,14 @@ public final class CHeader {
   private CHeader(
       Path path,
       Map<String, Entry<CFunction>> functions,
+      Map<String, Entry<CVariable>> variables,
       Map<String, Entry<CStruct>> structs,
       Map<String, String> structAliases,
       Map<String, CStruct> mapped,
       List<String> warnings) {
     this.path = path;
     this.functions = functions;
+    this.variables = variables;
     this.structs = structs;
     this.structAliases = structAliases;
     this.mapped = Map.copyOf(mapped);
@@ -85,6 +88,7 @@ public final class CHeader {
   private static CHeader scan(Path path, TranslationUnit unit, List<String> warnings) {
     TypeMapper mapper = new TypeMapper();
     Map<String, Entry<CFunction>> functions = new LinkedHashMap<>();
+    Map<String, Entry<CVariable>> variables = new LinkedHashMap<>();
     Map<String, Entry<CStruct>> structs = new LinkedHashMap<>();
     Map<String, String> aliases = new LinkedHashMap<>();
     for (Cursor c : unit.cursor().children()) {
@@ -93,6 +97,12 @@ public final class CHeader {
           String name = c.spelling();
           if (!functions.containsKey(name)) {
             functions.put(name, entry(() -> mapper.function(c), inMain(c, path)));
+          }
+        }
+        case Cursor.VAR_DECL -> {
+          String name = c.spelling();
+          if (!variables.containsKey(name)) {
+            variables.put(name, entry(() -> mapper.variable(c), inMain(c, path)));
           }
         }
         case Cursor.STRUCT_DECL -> {
@@ -117,7 +127,7 @@ public final class CHeader {
         default -> {}
       }
     }
-    return new CHeader(path, functions, structs, aliases, mapper.structs(), warnings);
+    return new CHeader(path, functions, variables, structs, aliases, mapper.structs(), warnings);
   }
 
   private static boolean inMain(Cursor c, Path header) {
@@ -161,6 +171,20 @@ public final class CHeader {
   }
 
   /**
+   * The variable {@code name} (a data symbol).
+   *
+   * @throws UnsupportedTypeException naming the variable and the type wasi:dl cannot express
+   * @throws UndeclaredException when the header declares no such variable
+   */
+  public CVariable variable(String name) {
+    Entry<CVariable> e = variables.get(name);
+    if (e == null) {
+      throw new UndeclaredException("no variable " + name + " is declared in " + path);
+    }
+    return e.get();
+  }
+
+  /**
    * The struct {@code name}: a tag ({@code struct name}) or a typedef name for a struct.
    *
    * @throws UnsupportedTypeException naming the struct and the type wasi:dl cannot express
@@ -185,6 +209,14 @@ public final class CHeader {
         .toList();
   }
 
+  /** Every variable the header file itself declares (not its includes) that maps. */
+  public List<CVariable> variables() {
+    return variables.values().stream()
+        .filter(e -> e.main && e.value.isPresent())
+        .map(Entry::get)
+        .toList();
+  }
+
   /** Every struct the header file itself defines that maps. */
   public List<CStruct> structs() {
     return structs.values().stream()
@@ -193,45 +225,56 @@ public final class CHeader {
         .toList();
   }
 
-  /** The header file's own functions and structs that do not map, each with its reason. */
+  /**
+   * The header file's own functions, variables and structs that do not map, each with its reason.
+   */
   public List<UnsupportedTypeException> unsupported() {
     List<UnsupportedTypeException> out = new ArrayList<>();
-    for (Entry<?> e : functions.values()) {
-      if (e.main) {
-        e.error.ifPresent(out::add);
-      }
-    }
-    for (Entry<?> e : structs.values()) {
-      if (e.main) {
-        e.error.ifPresent(out::add);
+    for (Map<String, ? extends Entry<?>> declared : List.of(functions, variables, structs)) {
+      for (Entry<?> e : declared.values()) {
+        if (e.main) {
+          e.error.ifPresent(out::add);
+        }
       }
     }
     return out;
   }
 
+  /** {@link #select(List, List, List)} with no variables named. */
+  public Selection select(List<String> functionNames, List<String> structNames) {
+    return select(functionNames, List.of(), structNames);
+  }
+
   /**
-   * The functions and structs to generate: those named (any declared in the header or its
-   * includes), or with both lists empty every mappable function and struct of the header file
-   * itself, the others listed in {@link Selection#skipped()}. Structs used by the functions, and
-   * nested in chosen structs, are added.
+   * The functions, variables and structs to generate: those named (any declared in the header or
+   * its includes), or with all three lists empty every mappable function, variable and struct of
+   * the header file itself, the others listed in {@link Selection#skipped()}. Structs used by the
+   * functions and variables, and nested in chosen structs, are added.
    *
    * @throws UnsupportedTypeException for a named declaration wasi:dl cannot express
    * @throws UndeclaredException for a name the header does not declare
    */
-  public Selection select(List<String> functionNames, List<String> structNames) {
-    boolean all = functionNames.isEmpty() && structNames.isEmpty();
+  public Selection select(
+      List<String> functionNames, List<String> variableNames, List<String> structNames) {
+    boolean all = functionNames.isEmpty() && variableNames.isEmpty() && structNames.isEmpty();
     List<CFunction> fns = all ? functions() : functionNames.stream().map(this::function).toList();
+    List<CVariable> vars = all ? variables() : variableNames.stream().map(this::variable).toList();
     List<CStruct> chosen = all ? structs() : structNames.stream().map(this::struct).toList();
     Set<String> order = new LinkedHashSet<>();
     for (CFunction f : fns) {
       f.params().forEach(p -> p.struct().ifPresent(s -> addStruct(s, order)));
       f.result().flatMap(CParam::struct).ifPresent(s -> addStruct(s, order));
     }
+    vars.forEach(v -> v.struct().ifPresent(s -> addStruct(s, order)));
     chosen.forEach(s -> addStruct(s.name(), order));
     List<String> skipped =
         all ? unsupported().stream().map(Throwable::getMessage).toList() : List.of();
     return new Selection(
-        path.getFileName().toString(), fns, order.stream().map(mapped::get).toList(), skipped);
+        path.getFileName().toString(),
+        fns,
+        vars,
+        order.stream().map(mapped::get).toList(),
+        skipped);
   }
 
   private void addStruct(String name, Set<String> order) {

@@ -10,19 +10,21 @@ import java.util.Optional;
  * The command line: a C header to wasi:dl signatures, a policy pin file and Java FFM bindings.
  *
  * <pre>
- * HeaderMain --header zlib.h [--function crc32 ...] [--struct name ...]
+ * HeaderMain --header zlib.h [--function crc32 ...] [--variable name ...] [--struct name ...]
  *            [--pins out.pins] [--java out/dir --package p --class C [--library libz.so.1 ...]]
  *            [--clang-arg -Idir ...]
  * </pre>
  *
- * Without {@code --function} and {@code --struct} it takes every function and struct the header
- * file itself declares (not its includes), and reports on stderr those wasi:dl cannot express. The
- * pins are printed on stdout unless {@code --pins} is given. Exit status: 0, 1 on an error (one
- * message on stderr), 2 on a usage error.
+ * Without {@code --function}, {@code --variable} and {@code --struct} it takes every function,
+ * variable and struct the header file itself declares (not its includes), and reports on stderr
+ * those wasi:dl cannot express. Variables become data pins ({@code counter: data c-int}). The pins
+ * are printed on stdout unless {@code --pins} is given. Exit status: 0, 1 on an error (one message
+ * on stderr), 2 on a usage error.
  */
 public final class HeaderMain {
   private static final String USAGE =
-      "usage: HeaderMain --header file.h [--function name]... [--struct name]... [--pins out.pins]"
+      "usage: HeaderMain --header file.h [--function name]... [--variable name]..."
+          + " [--struct name]... [--pins out.pins]"
           + " [--java dir --package p --class C [--library lib]...] [--clang-arg arg]...";
 
   private HeaderMain() {}
@@ -43,6 +45,7 @@ public final class HeaderMain {
     String packageName = "";
     Optional<String> className = Optional.empty();
     List<String> functions = new ArrayList<>();
+    List<String> variables = new ArrayList<>();
     List<String> structs = new ArrayList<>();
     List<String> libraries = new ArrayList<>();
     List<String> clangArgs = new ArrayList<>();
@@ -61,6 +64,7 @@ public final class HeaderMain {
       switch (a) {
         case "--header" -> header = Optional.of(Path.of(v));
         case "--function" -> functions.addAll(split(v));
+        case "--variable" -> variables.addAll(split(v));
         case "--struct" -> structs.addAll(split(v));
         case "--pins" -> pins = Optional.of(Path.of(v));
         case "--java" -> java = Optional.of(Path.of(v));
@@ -81,9 +85,10 @@ public final class HeaderMain {
       return 2;
     }
     try {
-      Selection selection = CHeader.read(header.get(), clangArgs).select(functions, structs);
+      Selection selection =
+          CHeader.read(header.get(), clangArgs).select(functions, variables, structs);
       selection.skipped().forEach(s -> err.println("skipped: " + s));
-      PinFile pinFile = PinFile.of(selection.functions());
+      PinFile pinFile = PinFile.of(selection.functions(), selection.variables());
       String comment =
           "wasi:dl signatures from " + selection.header() + " (wasidl bindings-gen HeaderMain)";
       if (pins.isPresent()) {

@@ -93,6 +93,19 @@ final class TypeMapper {
     return new CFunction(name, params, result, type.isVariadic(), type.spelling(), decl.location());
   }
 
+  /** Maps a variable declaration, or explains why no data pin can name it. */
+  CVariable variable(Cursor decl) {
+    String name = decl.spelling();
+    CType type = decl.type();
+    String where = "variable " + name + " (" + type.spelling() + ", " + decl.location() + ")";
+    if (decl.isStatic()) {
+      throw new UnsupportedTypeException(
+          name, where + ": is static, so no library exports a symbol for it");
+    }
+    Mapped m = mapIn(name, where, "it", type);
+    return new CVariable(name, type.spelling(), m.type(), m.struct(), decl.location());
+  }
+
   /**
    * C adjusts a parameter declared as an array or a function to a pointer; libclang reports the
    * type as written.

@@ -46,6 +46,41 @@ class HeaderMainTest {
   }
 
   @Test
+  void variablesBecomeDataPins() {
+    Run r =
+        run(
+            "--header",
+            NativeTestsHeadersTest.C.resolve("wasidl_pointers.h").toString(),
+            "--function",
+            "get_counter",
+            "--variable",
+            "counter,greeting,origin");
+    assertEquals(0, r.status(), r.err());
+    assertEquals(
+        """
+        # wasi:dl signatures from wasidl_pointers.h (wasidl bindings-gen HeaderMain)
+        get_counter: () -> c-int
+        counter: data c-int
+        greeting: data pointer
+        origin: data struct{c-schar, c-int}
+        """,
+        r.out());
+  }
+
+  @Test
+  void anArrayVariableHasNoDataPin() {
+    Run r =
+        run(
+            "--header",
+            NativeTestsHeadersTest.C.resolve("wasidl_hostile.h").toString(),
+            "--variable",
+            "hostile_small");
+    assertEquals(1, r.status());
+    assertTrue(r.err().startsWith("variable hostile_small ("), r.err());
+    assertTrue(r.err().contains("wasi:dl cannot pass arrays by value"), r.err());
+  }
+
+  @Test
   void unsupportedFunctionIsAnError() {
     Run r = run("--header", "/usr/include/math.h", "--function", "cos,cosl");
     assertEquals(1, r.status());

@@ -25,6 +25,9 @@ public record Cursor(TranslationUnit unit, MemorySegment segment) {
   /** {@code CXCursor_FunctionDecl}. */
   public static final int FUNCTION_DECL = 8;
 
+  /** {@code CXCursor_VarDecl}. */
+  public static final int VAR_DECL = 9;
+
   /** {@code CXCursor_TypedefDecl}. */
   public static final int TYPEDEF_DECL = 20;
 
