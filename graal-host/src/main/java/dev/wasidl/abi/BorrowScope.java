@@ -1,7 +1,6 @@
 package dev.wasidl.abi;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,10 +9,17 @@ import org.jspecify.annotations.Nullable;
  * num_borrows}), which the callee must drop before returning. As the caller's {@code Subtask}: the
  * caller's handles lifted as {@code borrow} arguments ({@code lenders}), which cannot be dropped or
  * moved until the call returns. {@link #close()} ends the call.
+ *
+ * <p>A lender is a (table, index) pair; the first is kept in fields, so a call lending at most one
+ * handle allocates nothing beyond the scope itself.
  */
 public final class BorrowScope {
   private int numBorrows;
-  private @Nullable List<ResourceHandle> lenders; // made by the first lend
+  private @Nullable ResourceTable firstTable;
+  private int firstIndex;
+  private @Nullable ResourceTable @Nullable [] moreTables; // made by the second lend
+  private int @Nullable [] moreIndices;
+  private int moreCount;
   private boolean closed;
   private long listElements;
 
@@ -43,16 +49,29 @@ public final class BorrowScope {
     numBorrows--;
   }
 
-  /** The spec's {@code add_lender}: {@code h} is lent to this call. */
-  void lend(ResourceHandle h) {
+  /**
+   * The spec's {@code add_lender}: the handle at {@code index} of {@code table} is lent to this
+   * call. While lent it cannot be removed, so the index stays its own until {@link #close()}.
+   */
+  void lend(ResourceTable table, int index) {
     if (closed) {
       throw new IllegalStateException("borrow scope already closed");
     }
-    h.lend();
-    if (lenders == null) {
-      lenders = new ArrayList<>();
+    table.lend(index);
+    if (firstTable == null) {
+      firstTable = table;
+      firstIndex = index;
+      return;
     }
-    lenders.add(h);
+    if (moreTables == null || moreIndices == null) {
+      moreTables = new ResourceTable[4];
+      moreIndices = new int[4];
+    } else if (moreCount == moreIndices.length) {
+      moreTables = Arrays.copyOf(moreTables, moreCount * 2);
+      moreIndices = Arrays.copyOf(moreIndices, moreCount * 2);
+    }
+    moreTables[moreCount] = table;
+    moreIndices[moreCount++] = index;
   }
 
   /**
@@ -60,13 +79,24 @@ public final class BorrowScope {
    * handles lowered into the callee are still in its table ({@code Task.return}).
    */
   public void close() {
-    if (!closed && lenders != null) {
-      for (ResourceHandle h : lenders) {
-        h.unlend();
+    if (!closed) {
+      if (firstTable != null) {
+        firstTable.unlend(firstIndex);
+      }
+      if (moreTables != null && moreIndices != null) {
+        for (int k = 0; k < moreCount; k++) {
+          ResourceTable t = moreTables[k];
+          if (t != null) {
+            t.unlend(moreIndices[k]);
+          }
+        }
       }
     }
     closed = true;
-    lenders = null;
+    firstTable = null;
+    moreTables = null;
+    moreIndices = null;
+    moreCount = 0;
     if (numBorrows > 0) {
       throw new Trap(
           numBorrows

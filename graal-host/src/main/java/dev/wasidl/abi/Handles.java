@@ -2,7 +2,10 @@ package dev.wasidl.abi;
 
 import dev.wasidl.types.ResourceType;
 
-/** Lifting and lowering {@code own} and {@code borrow} handles (spec: {@code lift_own} etc.). */
+/**
+ * Lifting and lowering {@code own} and {@code borrow} handles (spec: {@code lift_own} etc.), on the
+ * table's primitive arrays: no handle object is made.
+ */
 final class Handles {
   private Handles() {}
 
@@ -11,13 +14,11 @@ final class Handles {
   }
 
   static int liftBorrow(LiftLowerContext cx, int i, ResourceType rt) {
-    ResourceHandle h = cx.handles().get(i, rt);
-    cx.borrowScope().lend(h);
-    return h.rep();
+    return cx.handles().liftBorrow(rt, i, cx.borrowScope());
   }
 
   static int lowerOwn(LiftLowerContext cx, int rep, ResourceType rt) {
-    return cx.handles().add(new ResourceHandle.Own(rt, rep));
+    return cx.handles().addOwn(rt, rep);
   }
 
   static int lowerBorrow(LiftLowerContext cx, int rep, ResourceType rt) {
@@ -25,7 +26,7 @@ final class Handles {
       return rep;
     }
     BorrowScope scope = cx.borrowScope();
-    int i = cx.handles().add(new ResourceHandle.Borrow(rt, rep, scope));
+    int i = cx.handles().addBorrow(rt, rep, scope);
     scope.borrowed();
     return i;
   }

@@ -5,8 +5,10 @@ import java.util.Objects;
 
 /**
  * An element of a {@link ResourceTable} (the spec's {@code ResourceHandle}): a resource type and
- * representation, and how many calls it is currently lent to. An {@link Own} owns the resource; a
- * {@link Borrow} borrows it for the duration of one call (its {@link BorrowScope}).
+ * representation, and how many calls it is currently lent to. The table keeps its handles in
+ * primitive arrays; these objects are what {@link ResourceTable#add} takes and snapshots of what it
+ * holds. An {@link Own} owns the resource; a {@link Borrow} borrows it for the duration of one call
+ * (its {@link BorrowScope}).
  */
 public abstract sealed class ResourceHandle permits ResourceHandle.Own, ResourceHandle.Borrow {
   private final ResourceType type;
@@ -32,12 +34,8 @@ public abstract sealed class ResourceHandle permits ResourceHandle.Own, Resource
     return lends;
   }
 
-  void lend() {
-    lends++;
-  }
-
-  void unlend() {
-    lends--;
+  void setLends(int n) {
+    lends = n;
   }
 
   /** An owning handle. */

@@ -1,25 +1,39 @@
 package dev.wasidl.abi;
 
 import dev.wasidl.types.ResourceType;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A component instance's table of resource handles (the spec's {@code inst.handles}): index 0 is
  * reserved, freed indices are reused last-freed-first, and the table holds at most {@link
  * #capacity()} handles. Misuse traps with a {@link ResourceTableException}. Also implements the
  * canon built-ins {@code resource.new}, {@code resource.drop} and {@code resource.rep}.
+ *
+ * <p>The handles live in parallel arrays (type, rep, lends, the borrow's scope) with an {@code int}
+ * free list, so adding, checking and removing a handle allocates nothing: a lookup is an array
+ * index and a type identity check. {@link ResourceHandle} objects are made only for the public
+ * inspection methods ({@link #get(int)}, {@link #owned()}) and for messages.
  */
 public final class ResourceTable {
   /** The spec's {@code Table.MAX_LENGTH}, which leaves the high 4 bits of an index unused. */
   public static final int MAX_LENGTH = (1 << 28) - 1;
 
+  private static final int INITIAL = 8;
+
   private final Set<ResourceType> implemented;
   private final int capacity;
-  private ResourceHandle[] array = new ResourceHandle[8];
+  // index i holds a handle iff types[i] != null; scopes[i] != null iff it is a borrow
+  private @Nullable ResourceType[] types = new ResourceType[INITIAL];
+  private int[] reps = new int[INITIAL];
+  private int[] lends = new int[INITIAL];
+  private @Nullable BorrowScope[] scopes = new BorrowScope[INITIAL];
   private int length = 1;
-  private int[] free = new int[8];
+  private int[] free = new int[INITIAL];
   private int freeCount;
 
   private ResourceTable(Set<ResourceType> implemented, int capacity) {
@@ -58,9 +72,26 @@ public final class ResourceTable {
     return length - 1 - freeCount;
   }
 
-  /** Adds {@code h}, returning its index. */
+  /** Adds {@code h} (its type, rep and, for a borrow, scope), returning its index. */
   public int add(ResourceHandle h) {
     Objects.requireNonNull(h, "h");
+    int i = add(h.type(), h.rep(), h instanceof ResourceHandle.Borrow b ? b.scope() : null);
+    lends[i] = h.lends();
+    return i;
+  }
+
+  /** Adds an owning handle to {@code rep}, returning its index. */
+  int addOwn(ResourceType type, int rep) {
+    return add(type, rep, null);
+  }
+
+  /** Adds a borrow of {@code rep} lent into {@code scope}, returning its index. */
+  int addBorrow(ResourceType type, int rep, BorrowScope scope) {
+    return add(type, rep, Objects.requireNonNull(scope, "scope"));
+  }
+
+  private int add(ResourceType type, int rep, @Nullable BorrowScope scope) {
+    Objects.requireNonNull(type, "type");
     int i;
     if (freeCount > 0) {
       i = free[--freeCount];
@@ -71,71 +102,96 @@ public final class ResourceTable {
             ResourceTableError.FULL,
             "resource table is full: it holds at most " + capacity + " handles");
       }
-      if (i == array.length) {
-        array = Arrays.copyOf(array, Math.min(array.length * 2, capacity + 1));
+      if (i == types.length) {
+        grow(Math.min(types.length * 2, capacity + 1));
       }
       length++;
     }
-    array[i] = h;
+    types[i] = type;
+    reps[i] = rep;
+    lends[i] = 0;
+    scopes[i] = scope;
     return i;
   }
 
-  /** The handle at {@code i}. */
-  public ResourceHandle get(int i) {
-    long index = Integer.toUnsignedLong(i);
-    if (index >= length || array[(int) index] == null) {
-      throw new ResourceTableException(
-          ResourceTableError.NOT_PRESENT, "unknown handle index " + index);
-    }
-    return array[(int) index];
+  private void grow(int n) {
+    types = Arrays.copyOf(types, n);
+    reps = Arrays.copyOf(reps, n);
+    lends = Arrays.copyOf(lends, n);
+    scopes = Arrays.copyOf(scopes, n);
   }
 
-  /** The handle at {@code i}, which must be of resource type {@code type}. */
-  public ResourceHandle get(int i, ResourceType type) {
-    ResourceHandle h = get(i);
-    if (h.type() != type) {
+  /** The index {@code i} as an array index, if a handle is there; else traps. */
+  private int present(int i) {
+    if (Integer.compareUnsigned(i, length) >= 0 || types[i] == null) {
+      throw new ResourceTableException(
+          ResourceTableError.NOT_PRESENT, "unknown handle index " + Integer.toUnsignedLong(i));
+    }
+    return i;
+  }
+
+  /** The index {@code i}, whose handle must be of resource type {@code type}; else traps. */
+  int check(int i, ResourceType type) {
+    int k = present(i);
+    if (types[k] != type) {
       throw new ResourceTableException(
           ResourceTableError.WRONG_TYPE,
           "handle index "
               + Integer.toUnsignedString(i)
               + " used with the wrong type: it holds "
-              + h
+              + describe(k)
               + ", expected a handle to "
               + type);
     }
-    return h;
+    return k;
   }
 
-  /** The owning handles the table holds now, in index order. */
-  public java.util.List<ResourceHandle.Own> owned() {
-    java.util.List<ResourceHandle.Own> out = new java.util.ArrayList<>();
+  /** A snapshot of the handle at {@code i}. */
+  public ResourceHandle get(int i) {
+    return snapshot(present(i));
+  }
+
+  /** A snapshot of the handle at {@code i}, which must be of resource type {@code type}. */
+  public ResourceHandle get(int i, ResourceType type) {
+    return snapshot(check(i, type));
+  }
+
+  /** Snapshots of the owning handles the table holds now, in index order. */
+  public List<ResourceHandle.Own> owned() {
+    List<ResourceHandle.Own> out = new ArrayList<>();
     for (int i = 1; i < length; i++) {
-      if (array[i] instanceof ResourceHandle.Own own) {
-        out.add(own);
+      if (types[i] != null && scopes[i] == null) {
+        out.add((ResourceHandle.Own) snapshot(i));
       }
     }
     return out;
   }
 
-  /** Removes and returns the handle at {@code i}. */
+  /** Removes the handle at {@code i}, returning a snapshot of it. */
   public ResourceHandle remove(int i) {
     ResourceHandle h = get(i);
-    array[i] = null;
+    removeAt(i);
+    return h;
+  }
+
+  private void removeAt(int i) {
+    types[i] = null;
+    scopes[i] = null;
+    lends[i] = 0;
     if (freeCount == free.length) {
       free = Arrays.copyOf(free, freeCount * 2);
     }
     free[freeCount++] = i;
-    return h;
   }
 
   /** {@code canon resource.new}: a new owning handle to {@code rep}. */
   public int resourceNew(ResourceType type, int rep) {
-    return add(new ResourceHandle.Own(type, rep));
+    return addOwn(type, rep);
   }
 
   /** {@code canon resource.rep}: the representation behind handle {@code i}. */
   public int resourceRep(ResourceType type, int i) {
-    return get(i, type).rep();
+    return reps[check(i, type)];
   }
 
   /**
@@ -143,41 +199,77 @@ public final class ResourceTable {
    * destructor} on the representation; dropping a borrow ends that borrow in its scope.
    */
   public void resourceDrop(ResourceType type, int i, Destructor destructor) {
-    ResourceHandle h = get(i, type);
-    checkNotLent(i, h);
-    remove(i);
-    switch (h) {
-      case ResourceHandle.Own own -> destructor.destroy(own.rep());
-      case ResourceHandle.Borrow borrow -> borrow.scope().borrowDropped();
+    int k = check(i, type);
+    checkNotLent(k);
+    int rep = reps[k];
+    BorrowScope scope = scopes[k];
+    removeAt(k);
+    if (scope == null) {
+      destructor.destroy(rep);
+    } else {
+      scope.borrowDropped();
     }
   }
 
   /** The spec's {@code lift_own}: removes owning handle {@code i} and returns its rep. */
   int liftOwn(ResourceType type, int i) {
-    ResourceHandle h = get(i, type);
-    if (!(h instanceof ResourceHandle.Own)) {
+    int k = check(i, type);
+    if (scopes[k] != null) {
       throw new ResourceTableException(
           ResourceTableError.WRONG_TYPE,
           "handle index "
               + Integer.toUnsignedString(i)
               + " holds "
-              + h
+              + describe(k)
               + ", but an own handle is required");
     }
-    checkNotLent(i, h);
-    remove(i);
-    return h.rep();
+    checkNotLent(k);
+    int rep = reps[k];
+    removeAt(k);
+    return rep;
   }
 
-  private static void checkNotLent(int i, ResourceHandle h) {
-    if (h.lends() != 0) {
+  /** The spec's {@code lift_borrow}: lends handle {@code i} to {@code scope}, returning its rep. */
+  int liftBorrow(ResourceType type, int i, BorrowScope scope) {
+    int k = check(i, type);
+    scope.lend(this, k);
+    return reps[k];
+  }
+
+  void lend(int k) {
+    lends[k]++;
+  }
+
+  void unlend(int k) {
+    if (lends[k] > 0) { // 0 only if the public remove(int) took a lent handle out
+      lends[k]--;
+    }
+  }
+
+  private void checkNotLent(int k) {
+    if (lends[k] != 0) {
       throw new ResourceTableException(
           ResourceTableError.HAS_CHILDREN,
           "handle index "
-              + Integer.toUnsignedString(i)
+              + Integer.toUnsignedString(k)
               + " is lent to "
-              + h.lends()
+              + lends[k]
               + " call(s) that have not returned, so it cannot be moved or dropped");
     }
+  }
+
+  private String describe(int k) {
+    return snapshot(k).toString();
+  }
+
+  private ResourceHandle snapshot(int k) {
+    ResourceType type = Objects.requireNonNull(types[k]);
+    BorrowScope scope = scopes[k];
+    ResourceHandle h =
+        scope == null
+            ? new ResourceHandle.Own(type, reps[k])
+            : new ResourceHandle.Borrow(type, reps[k], scope);
+    h.setLends(lends[k]);
+    return h;
   }
 }

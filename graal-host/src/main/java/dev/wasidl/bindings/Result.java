@@ -23,14 +23,16 @@ public sealed interface Result<T, E> {
     return new Err<>(error);
   }
 
-  /** {@code ok} without a payload. */
+  /** {@code ok} without a payload (one shared value: records compare by value). */
+  @SuppressWarnings("unchecked")
   static <E> Result<Void, E> ok() {
-    return new Ok<>(null);
+    return (Result<Void, E>) Empty.OK;
   }
 
-  /** {@code err} without a payload. */
+  /** {@code err} without a payload (one shared value). */
+  @SuppressWarnings("unchecked")
   static <T> Result<T, Void> err() {
-    return new Err<>(null);
+    return (Result<T, Void>) Empty.ERR;
   }
 
   default boolean isOk() {

@@ -8,14 +8,11 @@ import dev.wasidl.ffm.Signature;
 import dev.wasidl.wasi.bindings.wasi.dl.Dll;
 import dev.wasidl.wasi.bindings.wasi.dl.Ffi;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,9 +33,8 @@ public final class DlCtx implements DlView, AutoCloseable {
   private final DlPolicy policy;
   private final DlLimits limits;
   private final Usage usage;
+  // Every wasi:dl object the guest holds; those that hold native state are closed with the context.
   private final HostTable table = new HostTable();
-  // Every host object in the table that holds native state, closed with the context.
-  private final Set<AutoCloseable> live = Collections.newSetFromMap(new IdentityHashMap<>());
   // Addresses of symbols the guest looked up, with the library and symbol names the policy knows
   // them by: a function made from an alloc at such an address must pass the symbol's pins too.
   private final Map<Long, List<SymbolRef>> symbolsByAddress = new HashMap<>();
@@ -111,12 +107,14 @@ public final class DlCtx implements DlView, AutoCloseable {
       return;
     }
     closed = true;
-    List<AutoCloseable> all = new ArrayList<>(live);
-    live.clear();
+    List<Object> all = table.clear();
     usage.clear();
     symbolsByAddress.clear();
     RuntimeException failure = null;
-    for (AutoCloseable c : all) {
+    for (Object o : all) {
+      if (!(o instanceof AutoCloseable c)) {
+        continue;
+      }
       try {
         c.close();
       } catch (Exception e) {
@@ -148,11 +146,7 @@ public final class DlCtx implements DlView, AutoCloseable {
               + " wasi:dl handles, the limit (--dl-max-resources); drop some first");
     }
     usage.charge(value);
-    Resource<T> handle = table.push(value);
-    if (value instanceof AutoCloseable c) {
-      live.add(c);
-    }
-    return handle;
+    return table.push(value);
   }
 
   <V> V get(Resource<?> handle, Class<V> type) {
@@ -165,9 +159,6 @@ public final class DlCtx implements DlView, AutoCloseable {
     V value = get(handle, type);
     table.delete(handle);
     usage.release(value);
-    if (value instanceof AutoCloseable c) {
-      live.remove(c);
-    }
     return value;
   }
 

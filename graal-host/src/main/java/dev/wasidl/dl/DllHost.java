@@ -7,6 +7,7 @@ import dev.wasidl.ffm.FfiException;
 import dev.wasidl.ffm.IncomingValue;
 import dev.wasidl.ffm.OutgoingValue;
 import dev.wasidl.ffm.PolicyException;
+import dev.wasidl.ffm.PrimitiveType;
 import dev.wasidl.ffm.Signature;
 import dev.wasidl.wasi.bindings.wasi.dl.Dll;
 import dev.wasidl.wasi.bindings.wasi.dl.Ffi;
@@ -31,6 +32,8 @@ import java.util.Set;
  * policy.
  */
 public final class DllHost implements Dll {
+  private static final Result<Optional<Ffi.IncomingValue>, Void> VOID = Result.ok(Optional.empty());
+
   private final DlCtx ctx;
 
   DllHost(DlCtx ctx) {
@@ -68,9 +71,21 @@ public final class DllHost implements Dll {
       Resource<Function> self, List<Ffi.OutgoingValue> args) {
     FunctionEntry entry = ctx.get(self, FunctionEntry.class);
     // The arguments are owned handles: taken over (and released) whatever the outcome.
-    List<Object> taken = new ArrayList<>(args.size());
-    for (Ffi.OutgoingValue a : args) {
-      taken.add(FfiHost.outgoing(ctx, a));
+    int n = args.size();
+    Object[] taken = new Object[n];
+    PrimitiveType[] raw =
+        entry instanceof FunctionEntry.Callable c && c.rawParams != null && c.rawParams.length == n
+            ? c.rawParams
+            : null;
+    for (int i = 0; i < n; i++) {
+      Object t = FfiHost.outgoing(ctx, args.get(i));
+      taken[i] = t;
+      if (raw != null && !(t instanceof OutgoingSlot slot && slot.isSet() && slot.type == raw[i])) {
+        raw = null; // a struct, an unset slot or another type: the typed path reports it
+      }
+    }
+    if (raw != null) {
+      return callRaw((FunctionEntry.Callable) entry, taken);
     }
     return FfiHost.attempt(
         ctx,
@@ -85,7 +100,7 @@ public final class DllHost implements Dll {
                           + ": "
                           + r.reason());
               case FunctionEntry.Callable c -> {
-                List<OutgoingValue> values = new ArrayList<>(taken.size());
+                List<OutgoingValue> values = new ArrayList<>(taken.length);
                 for (Object t : taken) {
                   values.add(OutgoingFields.toValue(t));
                 }
@@ -93,6 +108,34 @@ public final class DllHost implements Dll {
                 yield result.map(v -> FfiHost.incomingValue(ctx, v));
               }
             });
+  }
+
+  /**
+   * {@code function.call} of a primitive signature whose argument slots are set and of the
+   * parameters' types (what the typed path's shape check would accept): the setters' canonical bits
+   * go to bridge-ffm's raw call as they are. Failures are the typed path's, in its order: a closed
+   * alloc behind a pointer argument, then the call's own.
+   */
+  private Result<Optional<Ffi.IncomingValue>, Void> callRaw(
+      FunctionEntry.Callable c, Object[] taken) {
+    long[] bits = new long[taken.length];
+    try {
+      for (int i = 0; i < bits.length; i++) {
+        OutgoingSlot slot = (OutgoingSlot) taken[i];
+        dev.wasidl.ffm.Alloc alloc = slot.alloc();
+        bits[i] = alloc == null ? slot.bits() : alloc.address();
+      }
+      long result = c.function().invokeRaw(bits);
+      PrimitiveType type = c.rawResult;
+      if (type == null) {
+        return VOID;
+      }
+      return Result.ok(
+          Optional.of(
+              FfiHost.incomingValue(ctx, dev.wasidl.ffm.IncomingPrimitive.ofBits(type, result))));
+    } catch (FfiException | DlError e) {
+      return FfiHost.failed(ctx, "function.call", e);
+    }
   }
 
   @Override

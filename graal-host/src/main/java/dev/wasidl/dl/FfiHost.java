@@ -3,6 +3,7 @@ package dev.wasidl.dl;
 import dev.wasidl.abi.Trap;
 import dev.wasidl.bindings.Resource;
 import dev.wasidl.bindings.Result;
+import dev.wasidl.ffm.CanonicalBits;
 import dev.wasidl.ffm.FfiException;
 import dev.wasidl.ffm.PolicyException;
 import dev.wasidl.wasi.bindings.wasi.dl.Ffi;
@@ -113,58 +114,64 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Result<Void, Void> outgoingPrimitiveSetS8(Resource<OutgoingPrimitive> self, byte v) {
-    return setSigned(self, "set-s8", v);
+    return setSigned(self, "outgoing-primitive.set-s8", v);
   }
 
   @Override
   public Result<Void, Void> outgoingPrimitiveSetS16(Resource<OutgoingPrimitive> self, short v) {
-    return setSigned(self, "set-s16", v);
+    return setSigned(self, "outgoing-primitive.set-s16", v);
   }
 
   @Override
   public Result<Void, Void> outgoingPrimitiveSetS32(Resource<OutgoingPrimitive> self, int v) {
-    return setSigned(self, "set-s32", v);
+    return setSigned(self, "outgoing-primitive.set-s32", v);
   }
 
   @Override
   public Result<Void, Void> outgoingPrimitiveSetS64(Resource<OutgoingPrimitive> self, long v) {
-    return setSigned(self, "set-s64", v);
+    return setSigned(self, "outgoing-primitive.set-s64", v);
   }
 
   @Override
   public Result<Void, Void> outgoingPrimitiveSetU8(Resource<OutgoingPrimitive> self, byte v) {
-    return setUnsigned(self, "set-u8", Byte.toUnsignedLong(v));
+    return setUnsigned(self, "outgoing-primitive.set-u8", Byte.toUnsignedLong(v));
   }
 
   @Override
   public Result<Void, Void> outgoingPrimitiveSetU16(Resource<OutgoingPrimitive> self, short v) {
-    return setUnsigned(self, "set-u16", Short.toUnsignedLong(v));
+    return setUnsigned(self, "outgoing-primitive.set-u16", Short.toUnsignedLong(v));
   }
 
   @Override
   public Result<Void, Void> outgoingPrimitiveSetU32(Resource<OutgoingPrimitive> self, int v) {
-    return setUnsigned(self, "set-u32", Integer.toUnsignedLong(v));
+    return setUnsigned(self, "outgoing-primitive.set-u32", Integer.toUnsignedLong(v));
   }
 
   @Override
   public Result<Void, Void> outgoingPrimitiveSetU64(Resource<OutgoingPrimitive> self, long v) {
-    return setUnsigned(self, "set-u64", v);
+    return setUnsigned(self, "outgoing-primitive.set-u64", v);
   }
 
   @Override
   public Result<Void, Void> outgoingPrimitiveSetF32(Resource<OutgoingPrimitive> self, float v) {
     OutgoingSlot slot = slot(self);
-    return run(
-        "outgoing-primitive.set-f32",
-        () -> slot.value = dev.wasidl.ffm.OutgoingPrimitive.ofFloat(slot.type, v));
+    try {
+      slot.setBits(CanonicalBits.ofFloat(slot.type, v));
+      return Result.ok();
+    } catch (FfiException | DlError e) {
+      return failed("outgoing-primitive.set-f32", e);
+    }
   }
 
   @Override
   public Result<Void, Void> outgoingPrimitiveSetF64(Resource<OutgoingPrimitive> self, double v) {
     OutgoingSlot slot = slot(self);
-    return run(
-        "outgoing-primitive.set-f64",
-        () -> slot.value = dev.wasidl.ffm.OutgoingPrimitive.ofDouble(slot.type, v));
+    try {
+      slot.setBits(CanonicalBits.ofDouble(slot.type, v));
+      return Result.ok();
+    } catch (FfiException | DlError e) {
+      return failed("outgoing-primitive.set-f64", e);
+    }
   }
 
   @Override
@@ -180,22 +187,30 @@ public final class FfiHost implements Ffi {
           }
           // The alloc is borrowed: its address is taken when the value is used, so a guest that
           // drops the alloc first gets an error from that use, never a dangling pointer.
-          slot.value = dev.wasidl.ffm.OutgoingPrimitive.ofAddress(alloc);
+          slot.setAlloc(alloc);
         });
   }
 
-  private Result<Void, Void> setSigned(Resource<OutgoingPrimitive> self, String setter, long v) {
+  // The setters check the value against the slot's type once, here, and keep its canonical bits:
+  // function.call passes them on unchecked. No lambda, no message unless the setter fails.
+  private Result<Void, Void> setSigned(Resource<OutgoingPrimitive> self, String op, long v) {
     OutgoingSlot slot = slot(self);
-    return run(
-        "outgoing-primitive." + setter,
-        () -> slot.value = dev.wasidl.ffm.OutgoingPrimitive.ofSigned(slot.type, v));
+    try {
+      slot.setBits(CanonicalBits.ofSigned(slot.type, v));
+      return Result.ok();
+    } catch (FfiException | DlError e) {
+      return failed(op, e);
+    }
   }
 
-  private Result<Void, Void> setUnsigned(Resource<OutgoingPrimitive> self, String setter, long v) {
+  private Result<Void, Void> setUnsigned(Resource<OutgoingPrimitive> self, String op, long v) {
     OutgoingSlot slot = slot(self);
-    return run(
-        "outgoing-primitive." + setter,
-        () -> slot.value = dev.wasidl.ffm.OutgoingPrimitive.ofUnsigned(slot.type, v));
+    try {
+      slot.setBits(CanonicalBits.ofUnsigned(slot.type, v));
+      return Result.ok();
+    } catch (FfiException | DlError e) {
+      return failed(op, e);
+    }
   }
 
   // --- outgoing-struct ---
@@ -227,61 +242,101 @@ public final class FfiHost implements Ffi {
   @Override
   public Result<Byte, Void> incomingPrimitiveGetS8(Resource<IncomingPrimitive> self) {
     dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
-    return attempt("incoming-primitive.get-s8", p::getS8);
+    try {
+      return Result.ok(p.getS8());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-s8", e);
+    }
   }
 
   @Override
   public Result<Short, Void> incomingPrimitiveGetS16(Resource<IncomingPrimitive> self) {
     dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
-    return attempt("incoming-primitive.get-s16", p::getS16);
+    try {
+      return Result.ok(p.getS16());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-s16", e);
+    }
   }
 
   @Override
   public Result<Integer, Void> incomingPrimitiveGetS32(Resource<IncomingPrimitive> self) {
     dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
-    return attempt("incoming-primitive.get-s32", p::getS32);
+    try {
+      return Result.ok(p.getS32());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-s32", e);
+    }
   }
 
   @Override
   public Result<Long, Void> incomingPrimitiveGetS64(Resource<IncomingPrimitive> self) {
     dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
-    return attempt("incoming-primitive.get-s64", p::getS64);
+    try {
+      return Result.ok(p.getS64());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-s64", e);
+    }
   }
 
   @Override
   public Result<Byte, Void> incomingPrimitiveGetU8(Resource<IncomingPrimitive> self) {
     dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
-    return attempt("incoming-primitive.get-u8", () -> (byte) p.getU8());
+    try {
+      return Result.ok((byte) p.getU8());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-u8", e);
+    }
   }
 
   @Override
   public Result<Short, Void> incomingPrimitiveGetU16(Resource<IncomingPrimitive> self) {
     dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
-    return attempt("incoming-primitive.get-u16", () -> (short) p.getU16());
+    try {
+      return Result.ok((short) p.getU16());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-u16", e);
+    }
   }
 
   @Override
   public Result<Integer, Void> incomingPrimitiveGetU32(Resource<IncomingPrimitive> self) {
     dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
-    return attempt("incoming-primitive.get-u32", () -> (int) p.getU32());
+    try {
+      return Result.ok((int) p.getU32());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-u32", e);
+    }
   }
 
   @Override
   public Result<Long, Void> incomingPrimitiveGetU64(Resource<IncomingPrimitive> self) {
     dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
-    return attempt("incoming-primitive.get-u64", p::getU64);
+    try {
+      return Result.ok(p.getU64());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-u64", e);
+    }
   }
 
   @Override
   public Result<Float, Void> incomingPrimitiveGetF32(Resource<IncomingPrimitive> self) {
     dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
-    return attempt("incoming-primitive.get-f32", p::getF32);
+    try {
+      return Result.ok(p.getF32());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-f32", e);
+    }
   }
 
   @Override
   public Result<Double, Void> incomingPrimitiveGetF64(Resource<IncomingPrimitive> self) {
     dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
-    return attempt("incoming-primitive.get-f64", p::getF64);
+    try {
+      return Result.ok(p.getF64());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-f64", e);
+    }
   }
 
   @Override
@@ -393,12 +448,22 @@ public final class FfiHost implements Ffi {
   }
 
   private Result<Void, Void> run(String op, Runnable body) {
-    return attempt(
-        op,
-        () -> {
-          body.run();
-          return null;
-        });
+    try {
+      body.run();
+      return Result.ok();
+    } catch (FfiException | DlError e) {
+      return failed(op, e);
+    }
+  }
+
+  private <T> Result<T, Void> failed(String op, RuntimeException e) {
+    return failed(ctx, op, e);
+  }
+
+  /** The error result of a failed wasi:dl operation (its cause kept in the ctx). */
+  static <T> Result<T, Void> failed(DlCtx ctx, String op, RuntimeException e) {
+    ctx.failed(op, e.getMessage());
+    return Result.err();
   }
 
   private <T> Result<T, Void> attempt(String op, Supplier<T> body) {
@@ -410,8 +475,7 @@ public final class FfiHost implements Ffi {
     try {
       return Result.ok(body.get());
     } catch (FfiException | DlError e) {
-      ctx.failed(op, e.getMessage());
-      return Result.err();
+      return failed(ctx, op, e);
     }
   }
 

@@ -38,6 +38,9 @@ final class Usage {
 
   /** Releases what {@code value} was charged, if anything. */
   void release(Object value) {
+    if (!chargeable(value)) {
+      return; // the common case (outgoing and incoming primitives): no map lookup
+    }
     Charge c = charges.remove(value);
     if (c != null) {
       bytes -= c.bytes;
@@ -106,6 +109,14 @@ final class Usage {
               + limits.maxFields()
               + " fields per struct type (--dl-max-fields)");
     }
+  }
+
+  /** Whether {@link #of} charges values of this kind at all. */
+  private static boolean chargeable(Object value) {
+    return value instanceof Alloc
+        || value instanceof StructType
+        || value instanceof IncomingStruct
+        || value instanceof FunctionEntry;
   }
 
   private static @Nullable Charge of(Object value) {
