@@ -140,6 +140,38 @@ class CanonicalAbiResourceTest {
   }
 
   @Test
+  void oneCallLendsManyHandlesAndReturnsThemAll() {
+    Fixture f = Fixture.of();
+    int[] h = new int[5];
+    for (int i = 0; i < h.length; i++) {
+      h[i] = f.handles.resourceNew(FILE, 10 + i);
+    }
+    BorrowScope call = BorrowScope.open();
+    for (int i = 0; i < h.length; i++) {
+      // the same handle twice: two lends
+      for (int k = 0; k < (i == 2 ? 2 : 1); k++) {
+        CanonicalAbi.liftFlat(
+            f.cx.withBorrowScope(call), CoreValueIter.of(h[i]), new BorrowType(FILE));
+      }
+    }
+    for (int i = 0; i < h.length; i++) {
+      assertEquals(i == 2 ? 2 : 1, f.handles.get(h[i]).lends());
+      int handle = h[i];
+      assertEquals(
+          ResourceTableError.HAS_CHILDREN,
+          assertThrows(
+                  ResourceTableException.class,
+                  () -> f.handles.resourceDrop(FILE, handle, Destructor.NONE))
+              .error());
+    }
+    call.close();
+    for (int handle : h) {
+      assertEquals(0, f.handles.get(handle).lends());
+      f.handles.resourceDrop(FILE, handle, Destructor.NONE);
+    }
+  }
+
+  @Test
   void borrowsMustBeDroppedBeforeTheCallReturns() {
     Fixture f = Fixture.of();
     BorrowScope call = BorrowScope.open();
