@@ -63,7 +63,7 @@ public class MemoryCopy {
     store = runtime.newStore();
     memory =
         store.instantiate(GraalModule.of("memory", MEMORY_MODULE)).memory("memory").orElseThrow();
-    context = Context.newBuilder("wasm").engine(runtime.engine()).build();
+    context = store.context(); // an engine requires one host access for all its contexts
     Value module =
         context.eval(
             Source.newBuilder("wasm", ByteSequence.create(MEMORY_MODULE), "memory").buildLiteral());
@@ -74,7 +74,6 @@ public class MemoryCopy {
 
   @TearDown
   public void tearDown() {
-    context.close();
     store.close();
     runtime.close();
   }
