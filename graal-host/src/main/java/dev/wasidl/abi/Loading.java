@@ -85,17 +85,13 @@ final class Loading {
       cx.memory().read((int) ptr, bytes, 0, bytes.length);
       return new Val.ListVal(U8List.copyOf(bytes));
     }
+    if (elemType instanceof Primitive p && PrimitiveLists.isBulk(p)) {
+      return new Val.ListVal(
+          PrimitiveLists.load(cx.memory(), ptr, length, p, Math.toIntExact(elemSize)));
+    }
     List<Val> elements = new ArrayList<>((int) length);
-    if (elemType == Primitive.S8) {
-      byte[] bytes = new byte[(int) length];
-      cx.memory().read((int) ptr, bytes, 0, bytes.length);
-      for (byte b : bytes) {
-        elements.add(new Val.S8(b));
-      }
-    } else {
-      for (long i = 0; i < length; i++) {
-        elements.add(load(cx, ptr + i * elemSize, elemType));
-      }
+    for (long i = 0; i < length; i++) {
+      elements.add(load(cx, ptr + i * elemSize, elemType));
     }
     return new Val.ListVal(elements);
   }

@@ -88,16 +88,8 @@ final class Storing {
     if (elemType == Primitive.U8 && elements instanceof U8List u8s) {
       byte[] bytes = u8s.toByteArray();
       cx.memory().write((int) ptr, bytes, 0, bytes.length);
-    } else if (elemType == Primitive.U8 || elemType == Primitive.S8) {
-      byte[] bytes = new byte[elements.size()];
-      for (int i = 0; i < bytes.length; i++) {
-        Val e = elements.get(i);
-        bytes[i] =
-            elemType == Primitive.U8
-                ? (byte) Values.expect(e, Val.U8.class, elemType).value()
-                : Values.expect(e, Val.S8.class, elemType).value();
-      }
-      cx.memory().write((int) ptr, bytes, 0, bytes.length);
+    } else if (elemType instanceof Primitive p && PrimitiveLists.isBulk(p)) {
+      PrimitiveLists.store(cx.memory(), ptr, elements, p, Math.toIntExact(elemSize));
     } else {
       for (int i = 0; i < elements.size(); i++) {
         store(cx, elements.get(i), elemType, ptr + i * elemSize);

@@ -54,6 +54,19 @@ final class Strings {
     checkRange(cx, "string", ptr, byteLength, alignment);
     byte[] bytes = new byte[(int) byteLength];
     cx.memory().read((int) ptr, bytes, 0, bytes.length);
+    return decode(bytes, encoding, byteLength, ptr);
+  }
+
+  /**
+   * Decodes strictly: the JDK's fast decoder replaces every malformed sequence with U+FFFD, so a
+   * result without one is the strict decoding; only a string holding U+FFFD (valid or not) is
+   * decoded again with a reporting decoder.
+   */
+  private static String decode(byte[] bytes, Charset encoding, long byteLength, long ptr) {
+    String fast = new String(bytes, encoding);
+    if (encoding.equals(StandardCharsets.ISO_8859_1) || fast.indexOf('\uFFFD') < 0) {
+      return fast;
+    }
     try {
       return encoding
           .newDecoder()
@@ -122,6 +135,18 @@ final class Strings {
    * source encoding.
    */
   static CanonicalAbi.Range storeStringIntoRange(LiftLowerContext cx, String v) {
+    if (cx.stringEncoding() == StringEncoding.UTF8
+        && v.length() <= CanonicalAbi.MAX_STRING_BYTE_LENGTH) {
+      byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
+      // ASCII (an unpaired surrogate also encodes to one byte, '?', but does not decode back):
+      // every source encoding stores it so, with one realloc of its length.
+      if (utf8.length == v.length() && new String(utf8, StandardCharsets.ISO_8859_1).equals(v)) {
+        long ptr = cx.allocate(1, utf8.length);
+        checkRange(cx, "string", ptr, utf8.length, 1);
+        cx.memory().write((int) ptr, utf8, 0, utf8.length);
+        return new CanonicalAbi.Range(ptr, utf8.length);
+      }
+    }
     if (cx.utf8HostStrings() && cx.stringEncoding() == StringEncoding.UTF8) {
       return storeStringIntoRange(cx, v, StringEncoding.UTF8, utf8Length(v));
     }

@@ -2,6 +2,8 @@ package dev.wasidl.graal;
 
 import dev.wasidl.abi.Memory;
 import dev.wasidl.abi.Trap;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Objects;
 import org.graalvm.polyglot.PolyglotException;
@@ -14,15 +16,18 @@ import org.graalvm.polyglot.Value;
  * between any two calls.
  *
  * <p>Each access is one polyglot call (tens of nanoseconds, not one load): lift and lower strings
- * and lists with {@link #read} and {@link #write}. Polyglot has a bulk read but no bulk write;
- * writes go in eight-byte stores after one bounds check of the whole range.
+ * and lists with {@link #read} and {@link #write}. Polyglot has a bulk read but no bulk write:
+ * short writes go in eight-byte stores after one bounds check of the whole range, long ones through
+ * a {@link MemoryCopier} (a compiled wasm loop pulling words from the array).
  */
 public final class GraalMemory implements Memory, Extern {
   private static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+  private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, LE);
 
   private final GraalStore store;
   private final String name;
   private final Value value;
+  private MemoryCopier copier;
 
   GraalMemory(GraalStore store, String name, Value value) {
     this.store = store;
@@ -130,11 +135,15 @@ public final class GraalMemory implements Memory, Extern {
   public void write(int address, byte[] src, int offset, int length) {
     Objects.checkFromIndexSize(offset, length, src.length);
     checkBounds(address, length);
-    long at = Integer.toUnsignedLong(address);
-    int i = 0;
     try {
+      if (length >= MemoryCopier.WRITE_THRESHOLD) {
+        copier().write(address, src, offset, length);
+        return;
+      }
+      long at = Integer.toUnsignedLong(address);
+      int i = 0;
       for (; i + Long.BYTES <= length; i += Long.BYTES) {
-        value.writeBufferLong(LE, at + i, littleEndianLong(src, offset + i));
+        value.writeBufferLong(LE, at + i, (long) LONGS.get(src, offset + i));
       }
       for (; i < length; i++) {
         value.writeBufferByte(at + i, src[offset + i]);
@@ -144,12 +153,14 @@ public final class GraalMemory implements Memory, Extern {
     }
   }
 
-  private static long littleEndianLong(byte[] b, int at) {
-    long v = 0;
-    for (int k = Long.BYTES - 1; k >= 0; k--) {
-      v = (v << 8) | (b[at + k] & 0xffL);
+  /** The bulk copier of this memory, instantiated on the first large write. */
+  private MemoryCopier copier() {
+    MemoryCopier c = copier;
+    if (c == null) {
+      c = new MemoryCopier(this);
+      copier = c;
     }
-    return v;
+    return c;
   }
 
   private Trap outOfBounds(int address, long length, RuntimeException e) {

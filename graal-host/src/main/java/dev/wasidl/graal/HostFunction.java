@@ -55,6 +55,15 @@ public final class HostFunction implements Extern {
     return new HostFunction(type, target);
   }
 
+  /**
+   * A host function calling {@code hostObject}, an instance of a public class implementing a
+   * {@code @FunctionalInterface} whose method carries {@code @HostAccess.Export} and matches {@code
+   * type}: for the runtime's own fixed imports, whose one class serves every store.
+   */
+  static HostFunction ofHostObject(CoreType.Func type, Object hostObject) {
+    return new HostFunction(type, hostObject);
+  }
+
   public CoreType.Func type() {
     return type;
   }
