@@ -7,7 +7,6 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
 import dev.wasidl.ffm.internal.NativeLibrary;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -51,11 +50,13 @@ final class Memory {
     return switch (type) {
       case PrimitiveType p -> new IncomingPrimitive(p, get(s, offset, p), origin);
       case StructType st -> {
-        List<IncomingValue> fields = new ArrayList<>(st.fields().size());
-        for (int i = 0; i < st.fields().size(); i++) {
-          fields.add(read(s, offset + st.offset(i), st.fields().get(i), origin));
+        List<FfiType> types = st.fields();
+        IncomingValue[] fields = new IncomingValue[types.size()];
+        for (int i = 0; i < fields.length; i++) {
+          fields[i] = read(s, offset + st.offset(i), types.get(i), origin);
         }
-        yield new IncomingStruct(st, fields);
+        // List.of copies once; the record's List.copyOf keeps an immutable list as it is.
+        yield new IncomingStruct(st, List.of(fields));
       }
     };
   }
@@ -71,6 +72,30 @@ final class Memory {
         }
       }
     }
+  }
+
+  /**
+   * True if {@code value} has exactly {@code type}, field by field: identity of primitive types, no
+   * message built. On false, {@link #checkShape} names the mismatch.
+   */
+  static boolean matches(FfiType type, OutgoingValue value) {
+    if (type instanceof PrimitiveType p) {
+      return value instanceof OutgoingPrimitive v && v.type() == p;
+    }
+    if (!(value instanceof OutgoingStruct v)) {
+      return false;
+    }
+    List<FfiType> types = ((StructType) type).fields();
+    List<OutgoingValue> fields = v.fields();
+    if (fields.size() != types.size()) {
+      return false;
+    }
+    for (int i = 0; i < types.size(); i++) {
+      if (!matches(types.get(i), fields.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
