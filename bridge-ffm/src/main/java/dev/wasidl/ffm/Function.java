@@ -34,6 +34,9 @@ public final class Function implements AutoCloseable {
   private static final long ERRNO_OFFSET =
       Linker.Option.captureStateLayout().byteOffset(MemoryLayout.PathElement.groupElement("errno"));
 
+  private static final long CAPTURE_SIZE = Linker.Option.captureStateLayout().byteSize();
+  private static final long CAPTURE_ALIGNMENT = Linker.Option.captureStateLayout().byteAlignment();
+
   private final Signature signature;
   private final Set<CallOption> options;
   private final MemorySegment target;
@@ -216,7 +219,7 @@ public final class Function implements AutoCloseable {
     long mark = scratch.mark();
     try {
       MemorySegment capture =
-          errno == null ? MemorySegment.NULL : scratch.allocate(Linker.Option.captureStateLayout());
+          errno == null ? MemorySegment.NULL : scratch.allocate(CAPTURE_SIZE, CAPTURE_ALIGNMENT);
       Object result;
       try {
         result = frame.call(target, scratch, capture, args);
@@ -232,7 +235,7 @@ public final class Function implements AutoCloseable {
       return switch (resultType) {
         case null -> Optional.empty();
         case PrimitiveType p -> Optional.of(new IncomingPrimitive(p, (Long) result, origin));
-        case StructType st -> Optional.of(Memory.read((MemorySegment) result, 0, st, origin));
+        case StructType st -> Optional.of(Memory.readStruct((MemorySegment) result, 0, st, origin));
       };
     } finally {
       scratch.reset(mark);

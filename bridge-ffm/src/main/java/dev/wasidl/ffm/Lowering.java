@@ -28,7 +28,13 @@ final class Lowering {
               Lowering.class,
               "structAt",
               MethodType.methodType(
-                  MemorySegment.class, Scratch.class, List.class, int.class, StructType.class));
+                  MemorySegment.class,
+                  Scratch.class,
+                  List.class,
+                  int.class,
+                  StructType.class,
+                  long.class,
+                  long.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -42,9 +48,10 @@ final class Lowering {
   }
 
   @SuppressWarnings("UnusedMethod") // called through STRUCT_AT
-  private static MemorySegment structAt(Scratch scratch, List<?> args, int i, StructType type) {
-    MemorySegment s = scratch.allocate(type.layout());
-    Memory.write(s, 0, type, (OutgoingValue) args.get(i));
+  private static MemorySegment structAt(
+      Scratch scratch, List<?> args, int i, StructType type, long size, long alignment) {
+    MemorySegment s = scratch.allocate(size, alignment);
+    Memory.writeStruct(s, 0, type, (OutgoingStruct) args.get(i));
     return s;
   }
 
@@ -94,7 +101,10 @@ final class Lowering {
                     mh, 3 + i, MethodHandles.insertArguments(BITS_AT, 1, i));
             case StructType st ->
                 MethodHandles.collectArguments(
-                    mh, 3 + i, MethodHandles.insertArguments(STRUCT_AT, 2, i, st));
+                    mh,
+                    3 + i,
+                    MethodHandles.insertArguments(
+                        STRUCT_AT, 2, i, st, st.byteSize(), st.byteAlignment()));
           };
     }
     // Every List parameter becomes the one list, every Scratch parameter the one scratch.

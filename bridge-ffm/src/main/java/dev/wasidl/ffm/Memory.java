@@ -49,27 +49,44 @@ final class Memory {
       MemorySegment s, long offset, FfiType type, @Nullable NativeLibrary origin) {
     return switch (type) {
       case PrimitiveType p -> new IncomingPrimitive(p, get(s, offset, p), origin);
-      case StructType st -> {
-        List<FfiType> types = st.fields();
-        IncomingValue[] fields = new IncomingValue[types.size()];
-        for (int i = 0; i < fields.length; i++) {
-          fields[i] = read(s, offset + st.offset(i), types.get(i), origin);
-        }
-        // List.of copies once; the record's List.copyOf keeps an immutable list as it is.
-        yield new IncomingStruct(st, List.of(fields));
-      }
+      case StructType st -> readStruct(s, offset, st, origin);
     };
+  }
+
+  /** Reads a struct: primitive fields in the loop, nested structs by recursion (kept small). */
+  static IncomingStruct readStruct(
+      MemorySegment s, long offset, StructType st, @Nullable NativeLibrary origin) {
+    List<FfiType> types = st.fields();
+    IncomingValue[] fields = new IncomingValue[types.size()];
+    for (int i = 0; i < fields.length; i++) {
+      long at = offset + st.offset(i);
+      fields[i] =
+          types.get(i) instanceof PrimitiveType p
+              ? new IncomingPrimitive(p, get(s, at, p), origin)
+              : readStruct(s, at, (StructType) types.get(i), origin);
+    }
+    // List.of copies once; the record's List.copyOf keeps an immutable list as it is.
+    return new IncomingStruct(st, List.of(fields));
   }
 
   /** Writes {@code value} as {@code type} at {@code offset}; call {@link #checkShape} first. */
   static void write(MemorySegment s, long offset, FfiType type, OutgoingValue value) {
     switch (type) {
       case PrimitiveType p -> put(s, offset, p, ((OutgoingPrimitive) value).bits());
-      case StructType st -> {
-        List<OutgoingValue> fields = ((OutgoingStruct) value).fields();
-        for (int i = 0; i < fields.size(); i++) {
-          write(s, offset + st.offset(i), st.fields().get(i), fields.get(i));
-        }
+      case StructType st -> writeStruct(s, offset, st, (OutgoingStruct) value);
+    }
+  }
+
+  /** Writes a struct: primitive fields in the loop, nested structs by recursion (kept small). */
+  static void writeStruct(MemorySegment s, long offset, StructType st, OutgoingStruct value) {
+    List<FfiType> types = st.fields();
+    List<OutgoingValue> fields = value.fields();
+    for (int i = 0; i < types.size(); i++) {
+      long at = offset + st.offset(i);
+      if (types.get(i) instanceof PrimitiveType p) {
+        put(s, at, p, ((OutgoingPrimitive) fields.get(i)).bits());
+      } else {
+        writeStruct(s, at, (StructType) types.get(i), (OutgoingStruct) fields.get(i));
       }
     }
   }
