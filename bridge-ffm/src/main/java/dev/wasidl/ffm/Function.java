@@ -13,6 +13,7 @@ import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -214,7 +215,7 @@ public final class Function implements AutoCloseable {
   private Optional<IncomingValue> callFramed(
       List<? extends OutgoingValue> args, int @Nullable [] errno) {
     checkOpen();
-    FrameCall frame = java.util.Objects.requireNonNull(invoker.frameCall);
+    FrameCall frame = Objects.requireNonNull(invoker.frameCall);
     Scratch scratch = Scratch.current();
     long mark = scratch.mark();
     try {
