@@ -134,7 +134,25 @@ public final class Function implements AutoCloseable {
 
   /** wasi:dl {@code function.call}: checks arity and argument types, then calls. */
   public Optional<IncomingValue> call(List<? extends OutgoingValue> args) {
-    return callChecked(args, null);
+    checkShapes(args);
+    ListCall list = invoker.listCall;
+    if (list == null) {
+      return callFramed(args, null);
+    }
+    // Kept shallow so that the JIT inlines down to the downcall and drops the result objects.
+    checkOpen();
+    long bits;
+    try {
+      bits = list.call(target, args);
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    } finally {
+      Reference.reachabilityFence(this);
+    }
+    Callback.rethrowPending();
+    return resultPrimitive == null
+        ? Optional.empty()
+        : Optional.of(new IncomingPrimitive(resultPrimitive, bits, origin));
   }
 
   /**
@@ -146,7 +164,8 @@ public final class Function implements AutoCloseable {
       throw new TypeMismatchException("the function was not built with CAPTURE_ERRNO");
     }
     int[] errno = new int[1];
-    Optional<IncomingValue> value = callChecked(args, errno);
+    checkShapes(args);
+    Optional<IncomingValue> value = callFramed(args, errno);
     return new CallResult(value, errno[0]);
   }
 
@@ -176,8 +195,8 @@ public final class Function implements AutoCloseable {
     return result;
   }
 
-  private Optional<IncomingValue> callChecked(
-      List<? extends OutgoingValue> args, int @Nullable [] errno) {
+  /** Arity and each argument's type; the message is built only for a mismatch. */
+  private void checkShapes(List<? extends OutgoingValue> args) {
     List<FfiType> params = signature.params();
     int n = params.size();
     if (args.size() != n) {
@@ -189,23 +208,6 @@ public final class Function implements AutoCloseable {
         Memory.checkShape(params.get(i), arg, "argument " + i); // throws, naming the mismatch
       }
     }
-    ListCall list = invoker.listCall;
-    if (list == null) {
-      return callFramed(args, errno);
-    }
-    checkOpen();
-    long bits;
-    try {
-      bits = list.call(target, args);
-    } catch (Throwable t) {
-      throw Native.rethrow(t);
-    } finally {
-      Reference.reachabilityFence(this);
-    }
-    Callback.rethrowPending();
-    return resultPrimitive == null
-        ? Optional.empty()
-        : Optional.of(new IncomingPrimitive(resultPrimitive, bits, origin));
   }
 
   /**
