@@ -4,17 +4,16 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import dev.wasidl.ffm.internal.Native;
 import dev.wasidl.ffm.internal.NativeLibrary;
-import java.lang.foreign.Arena;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SegmentAllocator;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -36,10 +35,15 @@ public final class Function implements AutoCloseable {
   private static final long ERRNO_OFFSET =
       Linker.Option.captureStateLayout().byteOffset(MemoryLayout.PathElement.groupElement("errno"));
 
+  private static final long CAPTURE_SIZE = Linker.Option.captureStateLayout().byteSize();
+  private static final long CAPTURE_ALIGNMENT = Linker.Option.captureStateLayout().byteAlignment();
+
   private final Signature signature;
   private final Set<CallOption> options;
   private final MemorySegment target;
   private final Invoker invoker;
+  private final @Nullable FfiType resultType;
+  private final @Nullable PrimitiveType resultPrimitive;
   private final @Nullable NativeLibrary origin;
   private final Cleaner.@Nullable Cleanable reference;
   private volatile boolean closed;
@@ -54,6 +58,8 @@ public final class Function implements AutoCloseable {
     this.options = options;
     this.target = MemorySegment.ofAddress(address);
     this.invoker = Invoker.of(signature, options);
+    this.resultType = signature.result().orElse(null);
+    this.resultPrimitive = resultType instanceof PrimitiveType p ? p : null;
     this.origin = origin;
     this.reference = origin == null ? null : origin.retain(this);
   }
@@ -128,7 +134,25 @@ public final class Function implements AutoCloseable {
 
   /** wasi:dl {@code function.call}: checks arity and argument types, then calls. */
   public Optional<IncomingValue> call(List<? extends OutgoingValue> args) {
-    return callChecked(args, null);
+    checkShapes(args);
+    ListCall list = invoker.listCall;
+    if (list == null) {
+      return callFramed(args, null);
+    }
+    // Kept shallow so that the JIT inlines down to the downcall and drops the result objects.
+    checkOpen();
+    long bits;
+    try {
+      bits = list.call(target, args);
+    } catch (Throwable t) {
+      throw Native.rethrow(t);
+    } finally {
+      Reference.reachabilityFence(this);
+    }
+    Callback.rethrowPending();
+    return resultPrimitive == null
+        ? Optional.empty()
+        : Optional.of(new IncomingPrimitive(resultPrimitive, bits, origin));
   }
 
   /**
@@ -140,7 +164,8 @@ public final class Function implements AutoCloseable {
       throw new TypeMismatchException("the function was not built with CAPTURE_ERRNO");
     }
     int[] errno = new int[1];
-    Optional<IncomingValue> value = callChecked(args, errno);
+    checkShapes(args);
+    Optional<IncomingValue> value = callFramed(args, errno);
     return new CallResult(value, errno[0]);
   }
 
@@ -170,42 +195,37 @@ public final class Function implements AutoCloseable {
     return result;
   }
 
-  private Optional<IncomingValue> callChecked(
-      List<? extends OutgoingValue> args, int @Nullable [] errno) {
+  /** Arity and each argument's type; the message is built only for a mismatch. */
+  private void checkShapes(List<? extends OutgoingValue> args) {
     List<FfiType> params = signature.params();
-    if (args.size() != params.size()) {
+    int n = params.size();
+    if (args.size() != n) {
       throw arity(args.size());
     }
-    for (int i = 0; i < params.size(); i++) {
-      Memory.checkShape(params.get(i), args.get(i), "argument " + i);
-    }
-    if (invoker.rawCall != null) {
-      long[] slots = new long[args.size()];
-      for (int i = 0; i < slots.length; i++) {
-        slots[i] = ((OutgoingPrimitive) args.get(i)).bits();
+    for (int i = 0; i < n; i++) {
+      OutgoingValue arg = args.get(i);
+      if (!Memory.matches(params.get(i), arg)) {
+        Memory.checkShape(params.get(i), arg, "argument " + i); // throws, naming the mismatch
       }
-      long bits = invokeRaw(slots);
-      return signature.result().map(t -> new IncomingPrimitive((PrimitiveType) t, bits, origin));
     }
+  }
+
+  /**
+   * Structs by value or errno capture: their bytes live in this thread's {@link Scratch} stack for
+   * the call, and the result is copied out before the frame is released.
+   */
+  private Optional<IncomingValue> callFramed(
+      List<? extends OutgoingValue> args, int @Nullable [] errno) {
     checkOpen();
-    try (Arena arena = Arena.ofConfined()) {
-      Object[] values = new Object[args.size()];
-      for (int i = 0; i < values.length; i++) {
-        values[i] =
-            switch (params.get(i)) {
-              case PrimitiveType p -> ((OutgoingPrimitive) args.get(i)).bits();
-              case StructType st -> {
-                MemorySegment s = arena.allocate(st.layout());
-                Memory.write(s, 0, st, args.get(i));
-                yield s;
-              }
-            };
-      }
+    FrameCall frame = Objects.requireNonNull(invoker.frameCall);
+    Scratch scratch = Scratch.current();
+    long mark = scratch.mark();
+    try {
       MemorySegment capture =
-          errno == null ? MemorySegment.NULL : arena.allocate(Linker.Option.captureStateLayout());
+          errno == null ? MemorySegment.NULL : scratch.allocate(CAPTURE_SIZE, CAPTURE_ALIGNMENT);
       Object result;
       try {
-        result = invoker.generic.invokeExact(target, (SegmentAllocator) arena, capture, values);
+        result = frame.call(target, scratch, capture, args);
       } catch (Throwable t) {
         throw Native.rethrow(t);
       } finally {
@@ -215,14 +235,13 @@ public final class Function implements AutoCloseable {
       if (errno != null) {
         errno[0] = capture.get(JAVA_INT, ERRNO_OFFSET);
       }
-      return signature
-          .result()
-          .map(
-              t ->
-                  switch (t) {
-                    case PrimitiveType p -> new IncomingPrimitive(p, (Long) result, origin);
-                    case StructType st -> Memory.read((MemorySegment) result, 0, st, origin);
-                  });
+      return switch (resultType) {
+        case null -> Optional.empty();
+        case PrimitiveType p -> Optional.of(new IncomingPrimitive(p, (Long) result, origin));
+        case StructType st -> Optional.of(Memory.readStruct((MemorySegment) result, 0, st, origin));
+      };
+    } finally {
+      scratch.reset(mark);
     }
   }
 

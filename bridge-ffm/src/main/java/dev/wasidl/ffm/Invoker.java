@@ -3,7 +3,6 @@ package dev.wasidl.ffm;
 import dev.wasidl.ffm.internal.Native;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SegmentAllocator;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
@@ -43,10 +42,16 @@ final class Invoker {
   final @Nullable RawCall rawCall;
 
   /**
-   * {@code (MemorySegment target, SegmentAllocator, MemorySegment capture, Object[] args) ->
-   * Object}: primitives as boxed canonical bits ({@code Long}), structs as segments, void as null.
+   * {@link Function#call}'s path without structs or capture: {@code (target, List) -> long}, its
+   * handle a constant in a hidden class of its own; null when {@link #rawCall} is.
    */
-  final MethodHandle generic;
+  final @Nullable ListCall listCall;
+
+  /**
+   * {@link Function#call}'s path with structs or capture: {@code (target, Scratch, capture, List)
+   * -> Object}, a constant in a hidden class of its own; null when {@link #rawCall} is not.
+   */
+  final @Nullable FrameCall frameCall;
 
   private Invoker(Signature signature, Set<CallOption> options) {
     this.signature = signature;
@@ -54,19 +59,31 @@ final class Invoker {
     this.downcall =
         Native.downcallHandle(signature.descriptor(), linkerOptions(signature, options));
     MethodHandle adapted = adapt(signature, downcall, options.contains(CallOption.CAPTURE_ERRNO));
-    this.rawCall =
-        signature.hasStructs() || options.contains(CallOption.CAPTURE_ERRNO)
+    boolean capture = options.contains(CallOption.CAPTURE_ERRNO);
+    boolean raw = !signature.hasStructs() && !capture;
+    this.rawCall = raw ? spin(raw(adapted)) : null;
+    this.listCall = raw ? (ListCall) spin(LIST_TEMPLATE, Lowering.listCall(adapted)) : null;
+    this.frameCall =
+        raw
             ? null
-            : spin(raw(adapted));
-    this.generic = generic(signature, adapted, options.contains(CallOption.CAPTURE_ERRNO));
+            : (FrameCall)
+                spin(
+                    FRAME_TEMPLATE,
+                    Lowering.frameCall(
+                        signature,
+                        adapted,
+                        signature.result().orElse(null) instanceof StructType,
+                        capture));
   }
 
-  private static final byte[] TEMPLATE = template();
+  private static final byte[] TEMPLATE = template("RawCallTemplate.class");
+  private static final byte[] LIST_TEMPLATE = template("ListCallTemplate.class");
+  private static final byte[] FRAME_TEMPLATE = template("FrameCallTemplate.class");
 
-  private static byte[] template() {
-    try (var in = Invoker.class.getResourceAsStream("RawCallTemplate.class")) {
+  private static byte[] template(String name) {
+    try (var in = Invoker.class.getResourceAsStream(name)) {
       if (in == null) {
-        throw new IllegalStateException("RawCallTemplate.class is missing from bridge-ffm");
+        throw new IllegalStateException(name + " is missing from bridge-ffm");
       }
       return in.readAllBytes();
     } catch (java.io.IOException e) {
@@ -75,15 +92,19 @@ final class Invoker {
   }
 
   private static RawCall spin(MethodHandle raw) {
+    return (RawCall) spin(TEMPLATE, raw);
+  }
+
+  /** A hidden class of {@code template}'s bytes with {@code handle} as its constant. */
+  private static Object spin(byte[] template, MethodHandle handle) {
     try {
-      return (RawCall)
-          LOOKUP
-              .defineHiddenClassWithClassData(TEMPLATE, raw, true)
-              .lookupClass()
-              .getDeclaredConstructor()
-              .newInstance();
+      return LOOKUP
+          .defineHiddenClassWithClassData(template, handle, true)
+          .lookupClass()
+          .getDeclaredConstructor()
+          .newInstance();
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException("cannot define the raw call class", e);
+      throw new IllegalStateException("cannot define a call class", e);
     }
   }
 
@@ -143,26 +164,6 @@ final class Invoker {
     int n = mh.type().parameterCount() - 1;
     return mh.asSpreader(long[].class, n)
         .asType(MethodType.methodType(long.class, MemorySegment.class, long[].class));
-  }
-
-  private static MethodHandle generic(Signature signature, MethodHandle adapted, boolean capture) {
-    MethodHandle mh = adapted;
-    boolean structResult = signature.result().orElse(null) instanceof StructType;
-    // Bring every variant to (target, allocator, capture, args...) by dropping unused leading
-    // slots.
-    if (!structResult) {
-      mh = MethodHandles.dropArguments(mh, 1, SegmentAllocator.class);
-    }
-    if (!capture) {
-      mh = MethodHandles.dropArguments(mh, 2, MemorySegment.class);
-    }
-    int n = signature.params().size();
-    MethodType boxed =
-        MethodType.genericMethodType(n)
-            .insertParameterTypes(
-                0, MemorySegment.class, SegmentAllocator.class, MemorySegment.class);
-    mh = mh.asType(boxed);
-    return mh.asSpreader(Object[].class, n);
   }
 
   /** Method handles converting between canonical bits and the linker's carrier types. */

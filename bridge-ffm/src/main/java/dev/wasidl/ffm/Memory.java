@@ -7,7 +7,6 @@ import static java.lang.foreign.ValueLayout.JAVA_SHORT_UNALIGNED;
 
 import dev.wasidl.ffm.internal.NativeLibrary;
 import java.lang.foreign.MemorySegment;
-import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -50,27 +49,70 @@ final class Memory {
       MemorySegment s, long offset, FfiType type, @Nullable NativeLibrary origin) {
     return switch (type) {
       case PrimitiveType p -> new IncomingPrimitive(p, get(s, offset, p), origin);
-      case StructType st -> {
-        List<IncomingValue> fields = new ArrayList<>(st.fields().size());
-        for (int i = 0; i < st.fields().size(); i++) {
-          fields.add(read(s, offset + st.offset(i), st.fields().get(i), origin));
-        }
-        yield new IncomingStruct(st, fields);
-      }
+      case StructType st -> readStruct(s, offset, st, origin);
     };
+  }
+
+  /** Reads a struct: primitive fields in the loop, nested structs by recursion (kept small). */
+  static IncomingStruct readStruct(
+      MemorySegment s, long offset, StructType st, @Nullable NativeLibrary origin) {
+    List<FfiType> types = st.fields();
+    IncomingValue[] fields = new IncomingValue[types.size()];
+    for (int i = 0; i < fields.length; i++) {
+      long at = offset + st.offset(i);
+      fields[i] =
+          types.get(i) instanceof PrimitiveType p
+              ? new IncomingPrimitive(p, get(s, at, p), origin)
+              : readStruct(s, at, (StructType) types.get(i), origin);
+    }
+    // List.of copies once; the record's List.copyOf keeps an immutable list as it is.
+    return new IncomingStruct(st, List.of(fields));
   }
 
   /** Writes {@code value} as {@code type} at {@code offset}; call {@link #checkShape} first. */
   static void write(MemorySegment s, long offset, FfiType type, OutgoingValue value) {
     switch (type) {
       case PrimitiveType p -> put(s, offset, p, ((OutgoingPrimitive) value).bits());
-      case StructType st -> {
-        List<OutgoingValue> fields = ((OutgoingStruct) value).fields();
-        for (int i = 0; i < fields.size(); i++) {
-          write(s, offset + st.offset(i), st.fields().get(i), fields.get(i));
-        }
+      case StructType st -> writeStruct(s, offset, st, (OutgoingStruct) value);
+    }
+  }
+
+  /** Writes a struct: primitive fields in the loop, nested structs by recursion (kept small). */
+  static void writeStruct(MemorySegment s, long offset, StructType st, OutgoingStruct value) {
+    List<FfiType> types = st.fields();
+    List<OutgoingValue> fields = value.fields();
+    for (int i = 0; i < types.size(); i++) {
+      long at = offset + st.offset(i);
+      if (types.get(i) instanceof PrimitiveType p) {
+        put(s, at, p, ((OutgoingPrimitive) fields.get(i)).bits());
+      } else {
+        writeStruct(s, at, (StructType) types.get(i), (OutgoingStruct) fields.get(i));
       }
     }
+  }
+
+  /**
+   * True if {@code value} has exactly {@code type}, field by field: identity of primitive types, no
+   * message built. On false, {@link #checkShape} names the mismatch.
+   */
+  static boolean matches(FfiType type, OutgoingValue value) {
+    if (type instanceof PrimitiveType p) {
+      return value instanceof OutgoingPrimitive v && v.type() == p;
+    }
+    if (!(value instanceof OutgoingStruct v)) {
+      return false;
+    }
+    List<FfiType> types = ((StructType) type).fields();
+    List<OutgoingValue> fields = v.fields();
+    if (fields.size() != types.size()) {
+      return false;
+    }
+    for (int i = 0; i < types.size(); i++) {
+      if (!matches(types.get(i), fields.get(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

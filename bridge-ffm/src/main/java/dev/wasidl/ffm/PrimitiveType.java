@@ -46,6 +46,8 @@ public enum PrimitiveType implements FfiType {
   private final Kind kind;
   private final ValueLayout layout;
   private final String witName;
+  // Cached: layout().byteSize() is a megamorphic call on the hot paths of Memory.
+  private final int byteSize;
 
   PrimitiveType(Kind kind, String canonicalName) {
     this(kind, canonical(kind, canonicalName));
@@ -59,6 +61,7 @@ public enum PrimitiveType implements FfiType {
     this.kind = kind;
     this.layout = layout;
     this.witName = name().toLowerCase(Locale.ROOT).replace('_', '-');
+    this.byteSize = (int) layout.byteSize();
   }
 
   private static ValueLayout canonical(Kind kind, String name) {
@@ -90,6 +93,11 @@ public enum PrimitiveType implements FfiType {
   @Override
   public ValueLayout layout() {
     return layout;
+  }
+
+  @Override
+  public long byteSize() {
+    return byteSize;
   }
 
   /** How values of this type are interpreted. */
