@@ -1,6 +1,5 @@
 package dev.wasidl.ffm;
 
-import java.lang.constant.ConstantDescs;
 import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -11,17 +10,7 @@ import java.util.List;
  * signature's frame handle, a JIT constant there (see {@link RawCallTemplate}).
  */
 final class FrameCallTemplate implements FrameCall {
-  private static final MethodHandle HANDLE;
-
-  static {
-    try {
-      HANDLE =
-          MethodHandles.classData(
-              MethodHandles.lookup(), ConstantDescs.DEFAULT_NAME, MethodHandle.class);
-    } catch (IllegalAccessException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  private static final MethodHandle HANDLE = ClassData.handle(MethodHandles.lookup());
 
   @Override
   public Object call(MemorySegment target, Scratch scratch, MemorySegment capture, List<?> args)
