@@ -183,15 +183,24 @@ public final class DlPolicy {
       }
       return;
     }
+    String ungranted = ungranted(info);
+    if (ungranted != null) {
+      throw new PolicyException(
+          at + " is inside " + ungranted + ", which the policy does not grant");
+    }
+  }
+
+  /**
+   * The loaded object {@code info} names, as errors name it (its file, or "the main program"), when
+   * the policy does not grant it; null when it does.
+   */
+  @Nullable String ungranted(Native.AddressInfo info) {
     String file = Native.linkMapName(info.linkMap());
     String where = file.isEmpty() ? info.file() : file;
-    if (where.isEmpty() || !grants(LibraryTarget.ofObject(where))) {
-      throw new PolicyException(
-          at
-              + " is inside "
-              + (where.isEmpty() ? "the main program" : where)
-              + ", which the policy does not grant");
+    if (!where.isEmpty() && grants(LibraryTarget.ofObject(where))) {
+      return null;
     }
+    return where.isEmpty() ? "the main program" : where;
   }
 
   /** Whether symbols found outside a library's own object are let through without checking. */

@@ -159,19 +159,16 @@ public final class Library implements AutoCloseable {
                 + this
                 + " (no loaded object holds its address, so it cannot be checked)");
       }
-      if (info.linkMap() != nativeLibrary.linkMap()) {
-        String file = Native.linkMapName(info.linkMap());
-        String where = file.isEmpty() ? info.file() : file;
-        if (where.isEmpty() || !policy.grants(LibraryTarget.ofObject(where))) {
-          return new Lookup.Missing(
-              "symbol "
-                  + symbol
-                  + " is not defined in "
-                  + this
-                  + " (found in "
-                  + (where.isEmpty() ? "the main program" : where)
-                  + ", which the policy does not grant)");
-        }
+      String ungranted = info.linkMap() == nativeLibrary.linkMap() ? null : policy.ungranted(info);
+      if (ungranted != null) {
+        return new Lookup.Missing(
+            "symbol "
+                + symbol
+                + " is not defined in "
+                + this
+                + " (found in "
+                + ungranted
+                + ", which the policy does not grant)");
       }
     }
     long size = info == null ? 0 : info.symbolSize();
