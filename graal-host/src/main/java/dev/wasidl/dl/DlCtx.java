@@ -133,19 +133,31 @@ public final class DlCtx implements DlView, AutoCloseable {
   // --- the table, for DllHost and FfiHost ---
 
   /**
-   * Gives the guest a handle to {@code value}.
+   * Gives the guest a handle to {@code value}, which the context then owns.
    *
-   * @throws DlError if a {@link DlLimits} limit would be exceeded (the value is not kept)
+   * @throws DlError if a {@link DlLimits} limit would be exceeded: the value is closed at once (it
+   *     was made for the guest, who will never hold it)
    */
   <T> Resource<T> push(Object value) {
     checkOpen();
-    if (table.size() >= limits.maxResources()) {
-      throw new DlError(
-          "the instance holds "
-              + table.size()
-              + " wasi:dl handles, the limit (--dl-max-resources); drop some first");
+    try {
+      if (table.size() >= limits.maxResources()) {
+        throw new DlError(
+            "the instance holds "
+                + table.size()
+                + " wasi:dl handles, the limit (--dl-max-resources); drop some first");
+      }
+      usage.charge(value);
+    } catch (DlError e) {
+      if (value instanceof AutoCloseable c) {
+        try {
+          c.close();
+        } catch (Exception x) {
+          e.addSuppressed(x);
+        }
+      }
+      throw e;
     }
-    usage.charge(value);
     return table.push(value);
   }
 

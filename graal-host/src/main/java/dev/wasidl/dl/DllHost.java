@@ -203,12 +203,7 @@ public final class DllHost implements Dll {
     try {
       dev.wasidl.ffm.Library library =
           dev.wasidl.ffm.Library.open(name.orElse(null), flags, ctx.policy());
-      try {
-        return Result.ok(ctx.push(library));
-      } catch (DlError e) {
-        library.close(); // over a limit: not the guest's, so not kept loaded
-        throw e;
-      }
+      return Result.ok(ctx.push(library));
     } catch (FfiException | DlError e) {
       ctx.failed("library.open", e.getMessage());
       return Result.err(e.getMessage());
@@ -222,12 +217,7 @@ public final class DllHost implements Dll {
       dev.wasidl.ffm.Symbol symbol = library.get(name);
       String policyName = library.name().orElse(dev.wasidl.ffm.DlPolicy.PROCESS);
       ctx.rememberSymbol(symbol.address(), policyName, name);
-      try {
-        return Result.ok(ctx.push(new SymbolEntry(symbol, policyName)));
-      } catch (DlError e) {
-        symbol.close();
-        throw e;
-      }
+      return Result.ok(ctx.push(new SymbolEntry(symbol, policyName)));
     } catch (FfiException | DlError e) {
       ctx.failed("library.get", e.getMessage());
       return Result.err(e.getMessage());
