@@ -17,7 +17,7 @@ public final class LiftLowerContext {
   private final BorrowScope borrowScope;
   private final boolean utf8HostStrings;
   private final TypeFacts facts;
-  private long maxListElements = Long.MAX_VALUE;
+  private final long maxListElements;
 
   private LiftLowerContext(
       Memory memory,
@@ -26,7 +26,9 @@ public final class LiftLowerContext {
       ResourceTable handles,
       BorrowScope borrowScope,
       boolean utf8HostStrings,
-      TypeFacts facts) {
+      TypeFacts facts,
+      long maxListElements) {
+    this.maxListElements = maxListElements;
     this.utf8HostStrings = utf8HostStrings;
     this.facts = facts;
     this.memory = memory;
@@ -39,53 +41,52 @@ public final class LiftLowerContext {
   /** A context over {@code handles} with no memory, no realloc, UTF-8 and no borrow scope. */
   public static LiftLowerContext of(ResourceTable handles) {
     return new LiftLowerContext(
-        null, StringEncoding.UTF8, null, handles, null, false, TypeFacts.NONE);
+        null, StringEncoding.UTF8, null, handles, null, false, TypeFacts.NONE, Long.MAX_VALUE);
   }
 
   /** With the {@code memory} canon option. */
   public LiftLowerContext withMemory(Memory memory) {
-    return copyLimit(
-        new LiftLowerContext(
-            Objects.requireNonNull(memory, "memory"),
-            stringEncoding,
-            realloc,
-            handles,
-            borrowScope,
-            utf8HostStrings,
-            facts));
+    return new LiftLowerContext(
+        Objects.requireNonNull(memory, "memory"),
+        stringEncoding,
+        realloc,
+        handles,
+        borrowScope,
+        utf8HostStrings,
+        facts,
+        maxListElements);
   }
 
   /** With the {@code string-encoding} canon option. */
   public LiftLowerContext withStringEncoding(StringEncoding encoding) {
-    return copyLimit(
-        new LiftLowerContext(
-            memory, encoding, realloc, handles, borrowScope, utf8HostStrings, facts));
+    return new LiftLowerContext(
+        memory, encoding, realloc, handles, borrowScope, utf8HostStrings, facts, maxListElements);
   }
 
   /** With the {@code realloc} canon option. */
   public LiftLowerContext withRealloc(Realloc realloc) {
-    return copyLimit(
-        new LiftLowerContext(
-            memory,
-            stringEncoding,
-            Objects.requireNonNull(realloc, "realloc"),
-            handles,
-            borrowScope,
-            utf8HostStrings,
-            facts));
+    return new LiftLowerContext(
+        memory,
+        stringEncoding,
+        Objects.requireNonNull(realloc, "realloc"),
+        handles,
+        borrowScope,
+        utf8HostStrings,
+        facts,
+        maxListElements);
   }
 
   /** With the borrow scope of the call being lifted or lowered. */
   public LiftLowerContext withBorrowScope(BorrowScope scope) {
-    return copyLimit(
-        new LiftLowerContext(
-            memory,
-            stringEncoding,
-            realloc,
-            handles,
-            Objects.requireNonNull(scope, "scope"),
-            utf8HostStrings,
-            facts));
+    return new LiftLowerContext(
+        memory,
+        stringEncoding,
+        realloc,
+        handles,
+        Objects.requireNonNull(scope, "scope"),
+        utf8HostStrings,
+        facts,
+        maxListElements);
   }
 
   /**
@@ -96,26 +97,21 @@ public final class LiftLowerContext {
    * bump-allocating {@code cabi_import_realloc} refuses.
    */
   public LiftLowerContext withUtf8HostStrings() {
-    return copyLimit(
-        new LiftLowerContext(memory, stringEncoding, realloc, handles, borrowScope, true, facts));
+    return new LiftLowerContext(
+        memory, stringEncoding, realloc, handles, borrowScope, true, facts, maxListElements);
   }
 
   /** With the precomputed layout and flattening facts of the function's types. */
   public LiftLowerContext withFacts(TypeFacts facts) {
-    return copyLimit(
-        new LiftLowerContext(
-            memory,
-            stringEncoding,
-            realloc,
-            handles,
-            borrowScope,
-            utf8HostStrings,
-            Objects.requireNonNull(facts, "facts")));
-  }
-
-  private LiftLowerContext copyLimit(LiftLowerContext cx) {
-    cx.maxListElements = maxListElements;
-    return cx;
+    return new LiftLowerContext(
+        memory,
+        stringEncoding,
+        realloc,
+        handles,
+        borrowScope,
+        utf8HostStrings,
+        Objects.requireNonNull(facts, "facts"),
+        maxListElements);
   }
 
   /**
@@ -123,9 +119,8 @@ public final class LiftLowerContext {
    * Linker.maxListElements}); counted per call in the borrow scope.
    */
   public LiftLowerContext withMaxListElements(long max) {
-    LiftLowerContext cx = copyLimit(this.withFacts(facts));
-    cx.maxListElements = max;
-    return cx;
+    return new LiftLowerContext(
+        memory, stringEncoding, realloc, handles, borrowScope, utf8HostStrings, facts, max);
   }
 
   /**
