@@ -30,6 +30,13 @@ public final class BorrowScope {
     return new BorrowScope();
   }
 
+  /** Makes a closed scope open for the next call, empty: compiled host calls reuse theirs. */
+  void reopen() {
+    closed = false;
+    numBorrows = 0;
+    listElements = 0;
+  }
+
   /** Adds {@code n} list elements lifted by this call; returns the call's total so far. */
   long countListElements(long n) {
     listElements += n;

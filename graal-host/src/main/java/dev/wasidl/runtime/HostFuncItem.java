@@ -4,10 +4,23 @@ import dev.wasidl.types.FuncType;
 import dev.wasidl.types.Val;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
-/** A linker-defined function with the type its import declares. */
-record HostFuncItem(String name, FuncType type, HostFunc func, InstanceState caller)
+/**
+ * A linker-defined function with the type its import declares, and its compiled lowering when the
+ * definer gave one of that same type.
+ */
+record HostFuncItem(
+    String name,
+    FuncType type,
+    HostFunc func,
+    InstanceState caller,
+    @Nullable HostLowering lowering)
     implements ComponentFunc {
+  HostFuncItem(String name, FuncType type, HostFunc func, InstanceState caller) {
+    this(name, type, func, caller, null);
+  }
+
   @Override
   public Optional<Val> call(List<Val> args) {
     return func.call(caller, args);

@@ -434,7 +434,12 @@ final class Instantiator {
       case ExternType.Func f -> {
         FuncType type = scope.get(Sort.TYPE, f.type(), Item.FuncTypeItem.class).type();
         yield new Item.Func(
-            new HostFuncItem(name, type, hostFunc(name, linker.rootFunc(name), type), state));
+            new HostFuncItem(
+                name,
+                type,
+                hostFunc(name, linker.rootFunc(name), type),
+                state,
+                lowering(linker.rootFunc(name))));
       }
       case ExternType.Type t ->
           switch (t.bound()) {
@@ -448,6 +453,11 @@ final class Instantiator {
       case ExternType.Component c ->
           throw new UnlinkableException("component import " + name + " is not supported");
     };
+  }
+
+  /** The definition's compiled lowering, if it has one and the linker uses them. */
+  private @Nullable HostLowering lowering(Optional<HostFuncDef> defined) {
+    return linker.compiledLowerings() ? defined.map(HostFuncDef::lowering).orElse(null) : null;
   }
 
   private HostFunc hostFunc(String name, Optional<HostFuncDef> defined, FuncType imported) {
@@ -592,7 +602,11 @@ final class Instantiator {
                   Optional<HostFuncDef> fn = host == null ? Optional.empty() : host.func(member);
                   yield new Item.Func(
                       new HostFuncItem(
-                          name + "#" + member, ft, hostFunc(name + "#" + member, fn, ft), state));
+                          name + "#" + member,
+                          ft,
+                          hostFunc(name + "#" + member, fn, ft),
+                          state,
+                          lowering(fn)));
                 }
                 case ExternType.Type t ->
                     switch (t.bound()) {

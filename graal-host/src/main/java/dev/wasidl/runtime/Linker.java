@@ -23,6 +23,7 @@ public final class Linker {
   private final Map<String, Plugged> plugged = new LinkedHashMap<>();
   private boolean allowShadowing;
   private boolean unknownImportsTrap;
+  private boolean compiledLowerings = true;
   private int maxHandles = dev.wasidl.abi.ResourceTable.MAX_LENGTH;
   private long maxListElements = DEFAULT_MAX_LIST_ELEMENTS;
 
@@ -85,6 +86,20 @@ public final class Linker {
     }
     this.maxListElements = max;
     return this;
+  }
+
+  /**
+   * Whether components call host functions through their compiled lowerings (the default) or, with
+   * {@code false}, through the interpretive {@code Val} path: the reference the compiled one is
+   * tested against, and a way to rule it out when diagnosing.
+   */
+  public Linker compiledLowerings(boolean use) {
+    this.compiledLowerings = use;
+    return this;
+  }
+
+  boolean compiledLowerings() {
+    return compiledLowerings;
   }
 
   long maxListElements() {
@@ -188,6 +203,11 @@ public final class Linker {
   /** A root function with its WIT type, checked against the component's import at instantiation. */
   public Linker func(String name, FuncType type, HostFunc func) {
     return define(name, new HostFuncDef(func, Optional.of(type)));
+  }
+
+  /** A root function with its WIT type and compiled lowering, as generated bindings define it. */
+  public Linker func(String name, FuncType type, HostFunc func, HostLowering lowering) {
+    return define(name, new HostFuncDef(func, Optional.of(type), lowering));
   }
 
   private Linker define(String name, HostFuncDef def) {

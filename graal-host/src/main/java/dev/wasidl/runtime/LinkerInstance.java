@@ -41,6 +41,14 @@ public final class LinkerInstance {
     return define(name, new HostFuncDef(func, Optional.of(type)));
   }
 
+  /**
+   * Defines function {@code name} with its WIT type and its compiled lowering (what generated
+   * bindings define): a component importing it calls {@code lowering}'s method directly.
+   */
+  public LinkerInstance func(String name, FuncType type, HostFunc func, HostLowering lowering) {
+    return define(name, new HostFuncDef(func, Optional.of(type), lowering));
+  }
+
   private LinkerInstance define(String name, HostFuncDef def) {
     if (funcs.containsKey(name) && !linker.shadowing()) {
       throw new IllegalArgumentException(this.name + " already defines function " + name);

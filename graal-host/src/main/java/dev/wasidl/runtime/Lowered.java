@@ -5,8 +5,10 @@ import dev.wasidl.abi.CanonicalAbi;
 import dev.wasidl.abi.CoreValueIter;
 import dev.wasidl.abi.FlatFuncType;
 import dev.wasidl.abi.FlatType;
+import dev.wasidl.abi.HostCall;
 import dev.wasidl.abi.LiftLowerContext;
 import dev.wasidl.abi.TypeFacts;
+import dev.wasidl.component.CoreType;
 import dev.wasidl.graal.HostFunction;
 import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
@@ -52,8 +54,14 @@ final class Lowered {
     this.resultTypes = facts.resultTypes();
   }
 
-  /** The core function an instance imports for {@code callee}. */
+  /**
+   * The core function an instance imports for {@code callee}: its compiled lowering when it is a
+   * host function that has one, else the interpretive path through {@code Val}s.
+   */
   static HostFunction of(ComponentFunc callee, CanonOpts opts, InstanceState instance) {
+    if (callee instanceof HostFuncItem h && h.lowering() != null) {
+      return compiled(h, h.lowering(), opts, instance);
+    }
     Lowered l = new Lowered(callee, opts, instance);
     List<FlatType> params = l.flat.params();
     MethodHandle mh = INVOKE.bindTo(l).asCollector(long[].class, params.size());
@@ -66,6 +74,48 @@ final class Lowered {
             : MethodHandles.filterReturnValue(
                 mh, Conversions.fromFlat(l.flat.results().getFirst()));
     return HostFunction.of(CoreValues.coreType(params, l.flat.results()), mh);
+  }
+
+  private static HostFunction compiled(
+      HostFuncItem callee, HostLowering lowering, CanonOpts opts, InstanceState instance) {
+    FlatFuncType flat = CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER);
+    CoreType.Func core = CoreValues.coreType(flat.params(), flat.results());
+    MethodType generated =
+        MethodType.methodType(
+                flat.results().isEmpty() ? void.class : javaType(flat.results().getFirst()),
+                flat.params().stream().map(Lowered::javaType).toList())
+            .insertParameterTypes(0, java.util.function.Function.class, HostCall.class);
+    MethodHandle mh;
+    try {
+      mh =
+          lowering
+              .lookup()
+              .findStatic(lowering.lookup().lookupClass(), lowering.method(), generated);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(
+          "the compiled lowering of "
+              + callee
+              + " is not "
+              + lowering.lookup().lookupClass().getName()
+              + "."
+              + lowering.method()
+              + generated
+              + ": regenerate the bindings",
+          e);
+    }
+    LiftLowerContext context = opts.context(instance).withFacts(TypeFacts.of(callee.type()));
+    HostCall call =
+        new HostCall(context, () -> instance.checkMayLeave(callee), instance.data(), callee.type());
+    return HostFunction.of(core, MethodHandles.insertArguments(mh, 0, lowering.host(), call));
+  }
+
+  private static Class<?> javaType(FlatType t) {
+    return switch (t) {
+      case I32 -> int.class;
+      case I64 -> long.class;
+      case F32 -> float.class;
+      case F64 -> double.class;
+    };
   }
 
   @SuppressWarnings("unused") // through INVOKE

@@ -293,7 +293,10 @@ public final class HostGenerator {
         b.append(r).append("\");\n\n");
       }
       typeConstants(b, iface);
-      addMethod(b, iface, key, q, resources);
+      CompiledLowering lowering = new CompiledLowering(types);
+      StringBuilder lowered = new StringBuilder();
+      addMethod(b, iface, key, q, resources, lowering, lowered);
+      b.append(lowered).append(lowering.drainHelpers());
     }
     for (TypeDef t : typeDefs(iface)) {
       converters(b, owner, t);
@@ -304,7 +307,13 @@ public final class HostGenerator {
   }
 
   private void addMethod(
-      StringBuilder b, Interface iface, String key, String q, List<String> resources) {
+      StringBuilder b,
+      Interface iface,
+      String key,
+      String q,
+      List<String> resources,
+      CompiledLowering lowering,
+      StringBuilder lowered) {
     boolean root = key.isEmpty();
     b.append("  /**\n   * Defines this interface on {@code linker}: each call runs on the ");
     b.append("implementation {@code host}\n   * returns for the calling instance's data.\n   */\n");
@@ -343,7 +352,15 @@ public final class HostGenerator {
         b.append("          ").append(call).append(";\n");
         b.append("          return java.util.Optional.empty();\n");
       }
-      b.append("        });\n");
+      if (lowering.supports(f)) {
+        String name = "lower$" + methodName(f);
+        b.append("        },\n        new dev.wasidl.runtime.HostLowering(");
+        b.append("java.lang.invoke.MethodHandles.lookup(), \"").append(name);
+        b.append("\", host));\n");
+        lowered.append(lowering.method(f, q, name, methodName(f)));
+      } else {
+        b.append("        });\n");
+      }
     }
     b.append("  }\n\n");
     b.append(
