@@ -5,6 +5,9 @@ import dev.wasidl.types.ResourceType;
 import dev.wasidl.types.TupleType;
 import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
 
@@ -22,6 +25,13 @@ import org.jspecify.annotations.Nullable;
  * own.
  */
 public final class HostCall {
+  private static final int MAX_WINDOW = 1 << 16;
+  private static final VarHandle SHORTS =
+      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle INTS =
+      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private final LiftLowerContext base;
   private final Runnable mayLeave;
   private final @Nullable Object data;
@@ -32,6 +42,11 @@ public final class HostCall {
   private LiftLowerContext cx;
   private boolean active;
   private @Nullable ArrayDeque<Object[]> outer; // the scopes of calls this one re-entered
+  // A copy of the list being lifted, read in one crossing: lifting runs no guest code, so it
+  // stays equal to memory until the host is called; loads inside it read the copy.
+  private byte[] window = new byte[256];
+  private int windowBase;
+  private int windowLength;
 
   /**
    * A compiled lowering's view of a calling instance.
@@ -59,6 +74,7 @@ public final class HostCall {
   /** Begins a call: traps if the instance may not leave (e.g. inside its own realloc). */
   public void enter() {
     mayLeave.run();
+    windowLength = 0;
     if (active) {
       if (outer == null) {
         outer = new ArrayDeque<>();
@@ -76,6 +92,7 @@ public final class HostCall {
 
   /** Ends a call begun by {@link #enter()}: gives back the handles it borrowed. */
   public void exit() {
+    windowLength = 0;
     BorrowScope ending = scope;
     if (outer != null && !outer.isEmpty()) {
       Object[] o = outer.pop();
@@ -161,35 +178,49 @@ public final class HostCall {
     return base.memory();
   }
 
+  /** The offset of {@code [a, a + width)} in the window, or -1 if it is not all there. */
+  private int inWindow(int a, int width) {
+    long at = Integer.toUnsignedLong(a) - Integer.toUnsignedLong(windowBase);
+    return at >= 0 && at + width <= windowLength ? (int) at : -1;
+  }
+
   public int loadU8(int a) {
-    return Byte.toUnsignedInt(memory().loadI8(a));
+    int w = inWindow(a, 1);
+    return w >= 0 ? Byte.toUnsignedInt(window[w]) : Byte.toUnsignedInt(memory().loadI8(a));
   }
 
   public int loadU16(int a) {
-    return Short.toUnsignedInt(memory().loadI16(a));
+    int w = inWindow(a, 2);
+    return Short.toUnsignedInt(w >= 0 ? (short) SHORTS.get(window, w) : memory().loadI16(a));
   }
 
   public int loadI32(int a) {
-    return memory().loadI32(a);
+    int w = inWindow(a, 4);
+    return w >= 0 ? (int) INTS.get(window, w) : memory().loadI32(a);
   }
 
   public long loadI64(int a) {
-    return memory().loadI64(a);
+    int w = inWindow(a, 8);
+    return w >= 0 ? (long) LONGS.get(window, w) : memory().loadI64(a);
   }
 
   public void storeI8(int a, int v) {
+    windowLength = 0;
     memory().storeI8(a, (byte) v);
   }
 
   public void storeI16(int a, int v) {
+    windowLength = 0;
     memory().storeI16(a, (short) v);
   }
 
   public void storeI32(int a, int v) {
+    windowLength = 0;
     memory().storeI32(a, v);
   }
 
   public void storeI64(int a, long v) {
+    windowLength = 0;
     memory().storeI64(a, v);
   }
 
@@ -223,6 +254,7 @@ public final class HostCall {
 
   /** Lowers {@code s} into guest memory (realloc) and stores its (pointer, length) at {@code a}. */
   public void storeString(int a, String s) {
+    java.util.Objects.requireNonNull(s, "a WIT string cannot be null"); // as bindings.Convert
     Strings.storeString(cx, s, Integer.toUnsignedLong(a));
   }
 
@@ -243,6 +275,15 @@ public final class HostCall {
     }
     Strings.checkRange(cx, "list", Integer.toUnsignedLong(ptr), n * elemSize, alignment);
     cx.countListElements(n);
+    long bytes = n * elemSize;
+    if (bytes > 0 && bytes <= MAX_WINDOW) {
+      if (window.length < bytes) {
+        window = new byte[(int) Math.max(bytes, 2L * window.length)];
+      }
+      memory().read(ptr, window, 0, (int) bytes);
+      windowBase = ptr;
+      windowLength = (int) bytes;
+    }
     return ptr;
   }
 

@@ -12,6 +12,15 @@ public interface Memory {
   /** The current size in bytes. */
   long byteSize();
 
+  /**
+   * Whether {@code [address, address + length)} lies in the memory ({@code address} and {@code
+   * length} unsigned, as longs). An implementation may answer from a size it saw before, since a
+   * memory never shrinks, and ask again only when that says no.
+   */
+  default boolean contains(long address, long length) {
+    return length >= 0 && address >= 0 && address + length <= byteSize();
+  }
+
   byte loadI8(int address);
 
   short loadI16(int address);
@@ -37,7 +46,7 @@ public interface Memory {
   /** Checks that {@code [address, address + length)} lies in the memory, else traps. */
   default void checkBounds(int address, long length) {
     long start = Integer.toUnsignedLong(address);
-    if (length < 0 || start + length > byteSize()) {
+    if (!contains(start, length)) {
       throw new Trap(
           "out of bounds: "
               + length

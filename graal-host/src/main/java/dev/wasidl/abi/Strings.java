@@ -87,7 +87,7 @@ final class Strings {
   }
 
   static void checkRange(LiftLowerContext cx, String what, long ptr, long byteLength, int align) {
-    if (!Layout.isAligned(ptr, align) || ptr + byteLength > cx.memory().byteSize()) {
+    if (!Layout.isAligned(ptr, align) || !cx.memory().contains(ptr, byteLength)) {
       throw rangeTrap(cx, what, ptr, byteLength, align);
     }
   }
@@ -98,7 +98,7 @@ final class Strings {
    */
   static void checkRange(
       LiftLowerContext cx, Supplier<String> what, long ptr, long byteLength, int align) {
-    if (!Layout.isAligned(ptr, align) || ptr + byteLength > cx.memory().byteSize()) {
+    if (!Layout.isAligned(ptr, align) || !cx.memory().contains(ptr, byteLength)) {
       throw rangeTrap(cx, what.get(), ptr, byteLength, align);
     }
   }

@@ -12,8 +12,9 @@ import org.graalvm.polyglot.Value;
 /**
  * A memory exported by a core instance, as the canonical ABI's {@link Memory}: little-endian loads
  * and stores through polyglot's buffer API, each one bounds-checked by GraalWasm and failing with a
- * {@link Trap}. The size is asked for every time, never cached, since wasm may grow the memory
- * between any two calls.
+ * {@link Trap}. {@link #byteSize} asks for the size every time, since wasm may grow the memory
+ * between any two calls; {@link #contains} answers from the largest size seen so far (a memory
+ * never shrinks) and asks only when that is too small.
  *
  * <p>Each access is one polyglot call (tens of nanoseconds, not one load): lift and lower strings
  * and lists with {@link #read} and {@link #write}. Polyglot has a bulk read but no bulk write:
@@ -28,6 +29,7 @@ public final class GraalMemory implements Memory, Extern {
   private final String name;
   private final Value value;
   private MemoryCopier copier;
+  private long knownSize; // a size this memory has had: it never shrinks
 
   GraalMemory(GraalStore store, String name, Value value) {
     this.store = store;
@@ -46,6 +48,19 @@ public final class GraalMemory implements Memory, Extern {
     } catch (PolyglotException e) {
       throw Traps.of(e);
     }
+  }
+
+  @Override
+  public boolean contains(long address, long length) {
+    if (length < 0 || address < 0) {
+      return false;
+    }
+    long end = address + length;
+    if (end <= knownSize) {
+      return true;
+    }
+    knownSize = byteSize();
+    return end <= knownSize;
   }
 
   @Override
