@@ -8,7 +8,6 @@ import dev.wasidl.abi.FlatType;
 import dev.wasidl.abi.HostCall;
 import dev.wasidl.abi.LiftLowerContext;
 import dev.wasidl.abi.TypeFacts;
-import dev.wasidl.component.CoreType;
 import dev.wasidl.graal.HostFunction;
 import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
@@ -59,6 +58,13 @@ final class Lowered {
    * host function that has one, else the interpretive path through {@code Val}s.
    */
   static HostFunction of(ComponentFunc callee, CanonOpts opts, InstanceState instance) {
+    FlatFuncType flat = CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER);
+    return HostFunction.of(
+        CoreValues.coreType(flat.params(), flat.results()), handle(callee, opts, instance));
+  }
+
+  /** The handle {@link #of} calls, typed as the flat core signature. */
+  static MethodHandle handle(ComponentFunc callee, CanonOpts opts, InstanceState instance) {
     if (callee instanceof HostFuncItem h && h.lowering() != null) {
       return compiled(h, h.lowering(), opts, instance);
     }
@@ -68,18 +74,14 @@ final class Lowered {
     for (int i = 0; i < params.size(); i++) {
       mh = MethodHandles.filterArguments(mh, i, Conversions.toFlat(params.get(i)));
     }
-    mh =
-        l.flat.results().isEmpty()
-            ? mh.asType(mh.type().changeReturnType(void.class))
-            : MethodHandles.filterReturnValue(
-                mh, Conversions.fromFlat(l.flat.results().getFirst()));
-    return HostFunction.of(CoreValues.coreType(params, l.flat.results()), mh);
+    return l.flat.results().isEmpty()
+        ? mh.asType(mh.type().changeReturnType(void.class))
+        : MethodHandles.filterReturnValue(mh, Conversions.fromFlat(l.flat.results().getFirst()));
   }
 
-  private static HostFunction compiled(
+  private static MethodHandle compiled(
       HostFuncItem callee, HostLowering lowering, CanonOpts opts, InstanceState instance) {
     FlatFuncType flat = CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER);
-    CoreType.Func core = CoreValues.coreType(flat.params(), flat.results());
     MethodType generated =
         MethodType.methodType(
                 flat.results().isEmpty() ? void.class : javaType(flat.results().getFirst()),
@@ -106,7 +108,7 @@ final class Lowered {
     LiftLowerContext context = opts.context(instance).withFacts(TypeFacts.of(callee.type()));
     HostCall call =
         new HostCall(context, () -> instance.checkMayLeave(callee), instance.data(), callee.type());
-    return HostFunction.of(core, MethodHandles.insertArguments(mh, 0, lowering.host(), call));
+    return MethodHandles.insertArguments(mh, 0, lowering.host(), call);
   }
 
   private static Class<?> javaType(FlatType t) {

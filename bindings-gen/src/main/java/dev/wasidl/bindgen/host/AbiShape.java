@@ -87,7 +87,7 @@ final class AbiShape {
       case Fields f -> f.types().stream().allMatch(this::supported);
       case Cases c -> c.cases().stream().flatMap(Optional::stream).allMatch(this::supported);
       case Handle h -> true;
-      case Flags f -> false;
+      case Flags f -> f.count() <= 32; // one word: wider flags keep the Val path
       case Unsupported u -> false;
     };
   }

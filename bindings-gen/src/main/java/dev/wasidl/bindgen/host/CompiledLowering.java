@@ -35,6 +35,7 @@ final class CompiledLowering {
   private final Map<WitType, String> listLifts = new LinkedHashMap<>();
   private final Map<WitType, String> listLowers = new LinkedHashMap<>();
   private final Map<WitType, String> typeConstants = new LinkedHashMap<>();
+  private final Map<String, String> flagsHelpers = new LinkedHashMap<>(); // name -> method text
   private int locals;
 
   CompiledLowering(JavaTypes types) {
@@ -206,7 +207,8 @@ final class CompiledLowering {
                 types.typeExpr(t),
                 enumConstants(d, e.cases()));
         case TypeDefKind.ResourceType r -> handle(t, true, c.next(AbiShape.Flat.I32));
-        case TypeDefKind.FlagsType f -> throw new IllegalStateException("flags");
+        case TypeDefKind.FlagsType f ->
+            flagsHelper(d, f, true) + "(" + c.next(AbiShape.Flat.I32) + ")";
       };
     }
     return switch (t) {
@@ -390,7 +392,14 @@ final class CompiledLowering {
                 types.typeExpr(t),
                 enumConstants(d, e.cases()));
         case TypeDefKind.ResourceType r -> handle(t, true, "cx.loadI32" + at);
-        case TypeDefKind.FlagsType f -> throw new IllegalStateException("flags");
+        case TypeDefKind.FlagsType f ->
+            flagsHelper(d, f, true)
+                + "("
+                + (f.flags().size() <= 8
+                    ? "cx.loadU8"
+                    : f.flags().size() <= 16 ? "cx.loadU16" : "cx.loadI32")
+                + at
+                + ")";
       };
     }
     return switch (t) {
@@ -487,6 +496,7 @@ final class CompiledLowering {
     return switch (abi.shape(t)) {
       case AbiShape.Prim p -> true;
       case AbiShape.Handle h -> true;
+      case AbiShape.Flags f -> true;
       case AbiShape.Cases c -> c.cases().stream().allMatch(Optional::isEmpty);
       case AbiShape.Fields f -> singleFlatSupported(f.types().getFirst());
       default -> false;
@@ -506,7 +516,7 @@ final class CompiledLowering {
         case TypeDefKind.EnumType e -> v + ".ordinal()";
         case TypeDefKind.VariantType vt -> caseIndexOf(d, vt.cases(), v);
         case TypeDefKind.ResourceType r -> lowerOwn(t, v);
-        case TypeDefKind.FlagsType f -> throw new IllegalStateException("flags");
+        case TypeDefKind.FlagsType f -> flagsHelper(d, f, false) + "(" + v + ")";
       };
     }
     return switch (t) {
@@ -600,7 +610,18 @@ final class CompiledLowering {
                 .append(", ")
                 .append(lowerOwn(t, v))
                 .append(");\n");
-        case TypeDefKind.FlagsType f -> throw new IllegalStateException("flags");
+        case TypeDefKind.FlagsType f ->
+            b.append(in)
+                .append(
+                    f.flags().size() <= 8
+                        ? "cx.storeI8("
+                        : f.flags().size() <= 16 ? "cx.storeI16(" : "cx.storeI32(")
+                .append(a)
+                .append(", ")
+                .append(flagsHelper(d, f, false))
+                .append('(')
+                .append(v)
+                .append("));\n");
       }
       return;
     }
@@ -713,6 +734,47 @@ final class CompiledLowering {
     return listLowers.computeIfAbsent(element, k -> "lowerList$" + listLowers.size());
   }
 
+  /**
+   * The helper lifting a flags type from its word (a {@code java.util.Set} of its enum), or
+   * lowering one to it; bits beyond its flags are ignored, as {@code unpack_flags_from_int}.
+   */
+  private String flagsHelper(JavaTypes.Definition d, TypeDefKind.FlagsType f, boolean lift) {
+    String q = types.qualifiedType(d.ref());
+    String name = (lift ? "liftFlags$" : "lowerFlags$") + q.replace('.', '_');
+    flagsHelpers.computeIfAbsent(
+        name,
+        k -> {
+          StringBuilder b = new StringBuilder();
+          String set = "java.util.Set<" + q + ">";
+          if (lift) {
+            b.append("  private static ").append(set).append(' ').append(k).append("(int w) {\n");
+            b.append("    ").append(set).append(" s = java.util.EnumSet.noneOf(").append(q);
+            b.append(".class);\n");
+            for (int i = 0; i < f.flags().size(); i++) {
+              b.append("    if ((w & (1 << ")
+                  .append(i)
+                  .append(")) != 0) {\n      s.add(")
+                  .append(q);
+              b.append('.')
+                  .append(JavaTypes.constant(f.flags().get(i).name()))
+                  .append(");\n    }\n");
+            }
+            b.append("    return s;\n  }\n\n");
+          } else {
+            b.append("  private static int ").append(k).append('(').append(set).append(" v) {\n");
+            b.append("    int w = 0;\n");
+            for (int i = 0; i < f.flags().size(); i++) {
+              b.append("    if (v.contains(").append(q).append('.');
+              b.append(JavaTypes.constant(f.flags().get(i).name())).append(")) {\n");
+              b.append("      w |= 1 << ").append(i).append(";\n    }\n");
+            }
+            b.append("    return w;\n  }\n\n");
+          }
+          return b.toString();
+        });
+    return name;
+  }
+
   private String typeConstant(WitType t) {
     return typeConstants.computeIfAbsent(t, k -> "LOWERED_TYPE$" + typeConstants.size());
   }
@@ -774,9 +836,11 @@ final class CompiledLowering {
       b.append("  private static final dev.wasidl.types.Type ").append(e.getValue());
       b.append(" =\n      ").append(types.typeExpr(e.getKey())).append(";\n\n");
     }
+    flagsHelpers.values().forEach(b::append);
     listLifts.clear();
     listLowers.clear();
     typeConstants.clear();
+    flagsHelpers.clear();
     return b.toString();
   }
 }
