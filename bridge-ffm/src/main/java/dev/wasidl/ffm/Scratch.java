@@ -52,11 +52,16 @@ final class Scratch implements SegmentAllocator {
           "bad size or alignment: " + byteSize + ", " + byteAlignment);
     }
     long start = ((base + top + byteAlignment - 1) & -byteAlignment) - base;
+    MemorySegment region = chunk;
     if (start < 0 || start > CHUNK_SIZE - byteSize) {
-      return Arena.ofAuto().allocate(byteSize, byteAlignment);
+      region = Arena.ofAuto().allocate(byteSize, byteAlignment);
+      start = 0;
+    } else {
+      top = start + byteSize;
     }
-    top = start + byteSize;
+    // One slice site for both cases: the JIT can then scalar-replace the segment of a call whose
+    // frame fits (a merge of two allocations would make it escape).
     // The linker and Memory.write overwrite every byte they use; padding is zeroed for C's sake.
-    return chunk.asSlice(start, byteSize).fill((byte) 0);
+    return region.asSlice(start, byteSize).fill((byte) 0);
   }
 }
