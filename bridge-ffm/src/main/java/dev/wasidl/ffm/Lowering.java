@@ -50,9 +50,8 @@ final class Lowering {
   @SuppressWarnings("UnusedMethod") // called through STRUCT_AT
   private static MemorySegment structAt(
       Scratch scratch, List<?> args, int i, StructType type, long size, long alignment) {
-    MemorySegment s = scratch.allocate(size, alignment);
-    Memory.writeStruct(s, 0, type, (OutgoingStruct) args.get(i));
-    return s;
+    // size and alignment come as constants: the type's own fields are not constants to the JIT
+    return scratch.allocate(type, (OutgoingStruct) args.get(i), size, alignment);
   }
 
   /**
