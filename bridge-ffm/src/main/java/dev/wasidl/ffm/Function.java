@@ -178,6 +178,10 @@ public final class Function implements AutoCloseable {
               + ", not "
               + result.type().witName());
     }
+    if (!result.isOpen()) {
+      // before C runs: the result would have nowhere to go
+      throw new ClosedException("alloc of " + result.type().witName() + " was closed");
+    }
     checkShapes(args);
     if (type instanceof PrimitiveType p) {
       long bits = invoker.listCall == null ? callFrameBits(args) : callList(args);
