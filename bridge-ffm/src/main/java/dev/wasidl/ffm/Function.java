@@ -40,6 +40,7 @@ public final class Function implements AutoCloseable {
 
   private final Signature signature;
   private final Set<CallOption> options;
+  private final boolean captures; // options has CAPTURE_ERRNO, without a set lookup per call
   private final MemorySegment target;
   private final Invoker invoker;
   private final @Nullable FfiType resultType;
@@ -56,6 +57,7 @@ public final class Function implements AutoCloseable {
     }
     this.signature = signature;
     this.options = options;
+    this.captures = options.contains(CallOption.CAPTURE_ERRNO);
     this.target = MemorySegment.ofAddress(address);
     this.invoker = Invoker.of(signature, options);
     this.resultType = signature.result().orElse(null);
@@ -210,9 +212,7 @@ public final class Function implements AutoCloseable {
 
   /** A capture area whose errno nobody reads, if the function captures it. */
   private MemorySegment captureIgnored(Scratch scratch) {
-    return options.contains(CallOption.CAPTURE_ERRNO)
-        ? scratch.allocate(CAPTURE_SIZE, CAPTURE_ALIGNMENT)
-        : MemorySegment.NULL;
+    return captures ? scratch.allocate(CAPTURE_SIZE, CAPTURE_ALIGNMENT) : MemorySegment.NULL;
   }
 
   /** The list path of a signature without structs or capture; shapes checked. */

@@ -67,11 +67,25 @@ final class Scratch implements SegmentAllocator {
   }
 
   /**
-   * A struct argument's bytes in a new frame region ({@code type}'s size and alignment given),
-   * padding zeroed.
+   * A struct argument's bytes in a new frame region ({@code type}'s size and alignment given), its
+   * padding zeroed for C's sake (a struct without padding is written whole, so it is not zeroed).
    */
-  MemorySegment allocate(StructType type, OutgoingStruct value, long byteSize, long byteAlignment) {
-    MemorySegment s = allocate(byteSize, byteAlignment);
+  MemorySegment allocate(
+      StructType type,
+      OutgoingStruct value,
+      long byteSize,
+      long byteAlignment,
+      boolean hasPadding) {
+    long start = bump(byteSize, byteAlignment);
+    MemorySegment s;
+    if (start < 0) {
+      s = Arena.ofAuto().allocate(byteSize, byteAlignment); // zeroed
+    } else {
+      s = slice(start, byteSize);
+      if (hasPadding) {
+        s.fill((byte) 0);
+      }
+    }
     Memory.writeStruct(s, 0, type, value);
     return s;
   }
