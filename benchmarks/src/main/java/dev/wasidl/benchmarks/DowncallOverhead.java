@@ -123,6 +123,8 @@ public class DowncallOverhead {
     SegmentAllocator ddResult;
     Function function;
     Function criticalFunction;
+    // add2's result, reused by bridgeTyped
+    Alloc structResult;
     long[] rawArgs;
     List<OutgoingValue> typedArgs;
     Object[] boxedArgs;
@@ -221,6 +223,9 @@ public class DowncallOverhead {
         }
         default -> throw new IllegalArgumentException(fn);
       }
+      if (fn.equals("add2")) {
+        structResult = Alloc.allocate(function.signature().result().orElseThrow());
+      }
       criticalFunction =
           Function.at(
               MemorySegment.ofAddress(function.address()),
@@ -230,6 +235,9 @@ public class DowncallOverhead {
 
     void close() {
       text.close();
+      if (structResult != null) {
+        structResult.close();
+      }
       function.close();
       criticalFunction.close();
       library.close();
@@ -314,8 +322,22 @@ public class DowncallOverhead {
     return s.function.invokeRaw(s.rawArgs);
   }
 
+  /**
+   * The typed path without result objects: a primitive result as canonical bits, a struct result
+   * stored into a reused alloc.
+   */
   @Benchmark
   public long bridgeTyped(Every s) {
+    if (s.structResult == null) {
+      return s.function.callBits(s.typedArgs);
+    }
+    s.function.callInto(s.typedArgs, s.structResult);
+    return Double.doubleToRawLongBits(s.structResult.segment().get(JAVA_DOUBLE, 0));
+  }
+
+  /** The typed path returning wasi:dl's values: {@code Optional<IncomingValue>}. */
+  @Benchmark
+  public long bridgeTypedValue(Every s) {
     return s.function
         .call(s.typedArgs)
         .map(

@@ -144,6 +144,43 @@ public final class Alloc implements AutoCloseable {
     update(s -> Memory.write(s, 0, st, value));
   }
 
+  /** Stores a call's primitive result (of this alloc's type) at the region's address. */
+  void store(PrimitiveType p, long bits) {
+    if (!owned) {
+      writeForeign("call-into", p.byteSize(), false, s -> Memory.put(s, 0, p, bits));
+      return;
+    }
+    MemorySegment s = segment();
+    try {
+      Memory.put(s, 0, p, bits);
+    } catch (IllegalStateException e) {
+      throw closed();
+    }
+  }
+
+  /**
+   * Stores a call's struct result (of this alloc's type) from {@code from}, the call's frame, at
+   * the region's address. No lambda on the owned path: it is a typed call's hot path.
+   */
+  void store(MemorySegment from) {
+    long size = type.byteSize();
+    if (!owned) {
+      writeForeign("call-into", size, false, s -> MemorySegment.copy(from, 0, s, 0, size));
+      return;
+    }
+    MemorySegment s = segment();
+    try {
+      MemorySegment.copy(from, 0, s, 0, size);
+    } catch (IllegalStateException e) {
+      throw closed();
+    }
+  }
+
+  private ClosedException closed() {
+    // the owning arena was closed by another thread between our check and the access
+    return new ClosedException("alloc of " + type.witName() + " was closed");
+  }
+
   /** WIT {@code read-primitive}: the value stored at the region's address. */
   public IncomingPrimitive readPrimitive() {
     if (!(type instanceof PrimitiveType p)) {

@@ -40,6 +40,7 @@ public final class Function implements AutoCloseable {
 
   private final Signature signature;
   private final Set<CallOption> options;
+  private final boolean captures; // options has CAPTURE_ERRNO, without a set lookup per call
   private final MemorySegment target;
   private final Invoker invoker;
   private final @Nullable FfiType resultType;
@@ -56,6 +57,7 @@ public final class Function implements AutoCloseable {
     }
     this.signature = signature;
     this.options = options;
+    this.captures = options.contains(CallOption.CAPTURE_ERRNO);
     this.target = MemorySegment.ofAddress(address);
     this.invoker = Invoker.of(signature, options);
     this.resultType = signature.result().orElse(null);
@@ -135,11 +137,88 @@ public final class Function implements AutoCloseable {
   /** wasi:dl {@code function.call}: checks arity and argument types, then calls. */
   public Optional<IncomingValue> call(List<? extends OutgoingValue> args) {
     checkShapes(args);
-    ListCall list = invoker.listCall;
-    if (list == null) {
+    if (invoker.listCall == null) {
       return callFramed(args, null);
     }
-    // Kept shallow so that the JIT inlines down to the downcall and drops the result objects.
+    long bits = callList(args);
+    return resultPrimitive == null
+        ? Optional.empty()
+        : Optional.of(new IncomingPrimitive(resultPrimitive, bits, origin));
+  }
+
+  /**
+   * Like {@link #call}, for a function with a primitive or no result: returns the result in
+   * canonical bits (see {@link #invokeRaw}; 0 for {@code void}), so that no result object is built.
+   * A function returning a struct takes {@link #callInto} instead.
+   */
+  public long callBits(List<? extends OutgoingValue> args) {
+    if (resultType instanceof StructType) {
+      throw new TypeMismatchException(
+          "callBits needs a primitive or void result, not "
+              + resultType.witName()
+              + " "
+              + signature);
+    }
+    checkShapes(args);
+    if (invoker.listCall == null) {
+      return callFrameBits(args);
+    }
+    return callList(args);
+  }
+
+  /**
+   * Like {@link #call}, storing the result into {@code result}, an alloc of the result's type
+   * (owned or foreign), instead of building a value: a struct result goes from the call's frame
+   * straight into the alloc's memory.
+   */
+  public void callInto(List<? extends OutgoingValue> args, Alloc result) {
+    FfiType type = resultType;
+    if (type == null || !type.equals(result.type())) {
+      throw new TypeMismatchException(
+          "callInto needs an alloc of the result type "
+              + (type == null ? "(the function returns nothing)" : type.witName())
+              + ", not "
+              + result.type().witName());
+    }
+    if (!result.isOpen()) {
+      // before C runs: the result would have nowhere to go
+      throw new ClosedException("alloc of " + result.type().witName() + " was closed");
+    }
+    checkShapes(args);
+    if (type instanceof PrimitiveType p) {
+      long bits = invoker.listCall == null ? callFrameBits(args) : callList(args);
+      result.store(p, bits);
+      return;
+    }
+    checkOpen();
+    FrameCall frame = Objects.requireNonNull(invoker.frameCall);
+    Scratch scratch = Scratch.current();
+    long mark = scratch.mark();
+    try {
+      Object out;
+      try {
+        out = frame.call(target, scratch, captureIgnored(scratch), args);
+      } catch (Throwable t) {
+        throw Native.rethrow(t);
+      } finally {
+        Reference.reachabilityFence(this);
+      }
+      Callback.rethrowPending();
+      result.store((MemorySegment) out);
+    } finally {
+      scratch.reset(mark);
+    }
+  }
+
+  /** A capture area whose errno nobody reads, if the function captures it. */
+  private MemorySegment captureIgnored(Scratch scratch) {
+    return captures ? scratch.allocate(CAPTURE_SIZE, CAPTURE_ALIGNMENT) : MemorySegment.NULL;
+  }
+
+  /** The list path of a signature without structs or capture; shapes checked. */
+  private long callList(List<? extends OutgoingValue> args) {
+    ListCall list = Objects.requireNonNull(invoker.listCall);
+    // Kept shallow so that the JIT inlines down to the downcall.
     checkOpen();
     long bits;
     try {
@@ -150,9 +229,30 @@ public final class Function implements AutoCloseable {
       Reference.reachabilityFence(this);
     }
     Callback.rethrowPending();
-    return resultPrimitive == null
-        ? Optional.empty()
-        : Optional.of(new IncomingPrimitive(resultPrimitive, bits, origin));
+    return bits;
+  }
+
+  /** The frame path of a primitive or void result: its canonical bits; shapes checked. */
+  private long callFrameBits(List<? extends OutgoingValue> args) {
+    checkOpen();
+    FrameCall frame = Objects.requireNonNull(invoker.frameCall);
+    Scratch scratch = Scratch.current();
+    long mark = scratch.mark();
+    try {
+      MemorySegment capture = captureIgnored(scratch);
+      Object out;
+      try {
+        out = frame.call(target, scratch, capture, args);
+      } catch (Throwable t) {
+        throw Native.rethrow(t);
+      } finally {
+        Reference.reachabilityFence(this);
+      }
+      Callback.rethrowPending();
+      return out == null ? 0 : (Long) out;
+    } finally {
+      scratch.reset(mark);
+    }
   }
 
   /**

@@ -34,7 +34,8 @@ final class Lowering {
                   int.class,
                   StructType.class,
                   long.class,
-                  long.class));
+                  long.class,
+                  boolean.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -49,10 +50,15 @@ final class Lowering {
 
   @SuppressWarnings("UnusedMethod") // called through STRUCT_AT
   private static MemorySegment structAt(
-      Scratch scratch, List<?> args, int i, StructType type, long size, long alignment) {
-    MemorySegment s = scratch.allocate(size, alignment);
-    Memory.writeStruct(s, 0, type, (OutgoingStruct) args.get(i));
-    return s;
+      Scratch scratch,
+      List<?> args,
+      int i,
+      StructType type,
+      long size,
+      long alignment,
+      boolean hasPadding) {
+    // size, alignment, padding come as constants: the type's own fields are not to the JIT
+    return scratch.allocate(type, (OutgoingStruct) args.get(i), size, alignment, hasPadding);
   }
 
   /**
@@ -104,7 +110,7 @@ final class Lowering {
                     mh,
                     3 + i,
                     MethodHandles.insertArguments(
-                        STRUCT_AT, 2, i, st, st.byteSize(), st.byteAlignment()));
+                        STRUCT_AT, 2, i, st, st.byteSize(), st.byteAlignment(), st.hasPadding()));
           };
     }
     // Every List parameter becomes the one list, every Scratch parameter the one scratch.

@@ -21,12 +21,19 @@ final class Scratch implements SegmentAllocator {
   static final long CHUNK_SIZE = 4096;
 
   private static final long CHUNK_ALIGNMENT = 16;
+
+  /** Frame regions start at multiples of this, so each start has one {@link #slices} entry. */
+  private static final long SLICE_GRAIN = 8;
+
   private static final ThreadLocal<Scratch> CURRENT = ThreadLocal.withInitial(Scratch::new);
 
   // Auto arena: the chunk is freed when the thread (and so this object) is gone.
   private final MemorySegment chunk = Arena.ofAuto().allocate(CHUNK_SIZE, CHUNK_ALIGNMENT);
   private final long base = chunk.address();
   private long top;
+
+  // One per possible start, the chunk's end included (an empty region may start there).
+  private final MemorySegment[] slices = new MemorySegment[(int) (CHUNK_SIZE / SLICE_GRAIN) + 1];
 
   private Scratch() {}
 
@@ -51,12 +58,64 @@ final class Scratch implements SegmentAllocator {
       throw new IllegalArgumentException(
           "bad size or alignment: " + byteSize + ", " + byteAlignment);
     }
-    long start = ((base + top + byteAlignment - 1) & -byteAlignment) - base;
-    if (start < 0 || start > CHUNK_SIZE - byteSize) {
+    long start = bump(byteSize, byteAlignment);
+    if (start < 0) {
       return Arena.ofAuto().allocate(byteSize, byteAlignment);
     }
-    top = start + byteSize;
     // The linker and Memory.write overwrite every byte they use; padding is zeroed for C's sake.
-    return chunk.asSlice(start, byteSize).fill((byte) 0);
+    return slice(start, byteSize).fill((byte) 0);
+  }
+
+  /**
+   * A struct argument's bytes in a new frame region ({@code type}'s size and alignment given), its
+   * padding zeroed for C's sake (a struct without padding is written whole, so it is not zeroed).
+   */
+  MemorySegment allocate(
+      StructType type,
+      OutgoingStruct value,
+      long byteSize,
+      long byteAlignment,
+      boolean hasPadding) {
+    long start = bump(byteSize, byteAlignment);
+    MemorySegment s;
+    if (start < 0) {
+      s = Arena.ofAuto().allocate(byteSize, byteAlignment); // zeroed
+    } else {
+      s = slice(start, byteSize);
+      if (hasPadding) {
+        s.fill((byte) 0);
+      }
+    }
+    Memory.writeStruct(s, 0, type, value);
+    return s;
+  }
+
+  /**
+   * Takes a region of the chunk: its offset, at least 8-aligned (so that it indexes {@link
+   * #slices}), or -1 if it does not fit (the stack is then left as it was).
+   */
+  private long bump(long byteSize, long byteAlignment) {
+    long alignment = Math.max(byteAlignment, SLICE_GRAIN);
+    long start = ((base + top + alignment - 1) & -alignment) - base;
+    if (start < 0 || start > CHUNK_SIZE - byteSize) {
+      return -1;
+    }
+    top = start + byteSize;
+    return start;
+  }
+
+  /**
+   * The chunk's bytes at {@code start}: the segment object made for the last frame region there, if
+   * of the same size (frames are stack-like, so no two live regions share a start), so that a call
+   * in steady state allocates no segment objects, inlined or not.
+   */
+  private MemorySegment slice(long start, long byteSize) {
+    int i = (int) (start / SLICE_GRAIN);
+    MemorySegment s = slices[i];
+    if (s == null || s.byteSize() != byteSize) {
+      s = chunk.asSlice(start, byteSize);
+      slices[i] = s;
+    }
+    return s;
   }
 }

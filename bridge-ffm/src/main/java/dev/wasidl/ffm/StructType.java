@@ -17,6 +17,7 @@ public final class StructType implements FfiType {
   private final long[] offsets;
   private final long flatFieldCount;
   private final long treeFieldCount;
+  private final boolean hasPadding;
 
   private StructType(List<FfiType> fields) {
     if (fields.isEmpty()) {
@@ -34,6 +35,10 @@ public final class StructType implements FfiType {
     this.flatFieldCount = flat;
     this.treeFieldCount = tree;
     List<MemoryLayout> members = new ArrayList<>();
+    boolean gaps = false;
+    for (FfiType f : this.fields) {
+      gaps |= f instanceof StructType st && st.hasPadding;
+    }
     long offset = 0;
     long align = 1;
     for (int i = 0; i < this.fields.size(); i++) {
@@ -42,6 +47,7 @@ public final class StructType implements FfiType {
       long padded = alignUp(offset, a);
       if (padded > offset) {
         members.add(MemoryLayout.paddingLayout(padded - offset));
+        gaps = true;
       }
       offsets[i] = padded;
       members.add(field.withName("f" + i));
@@ -51,7 +57,9 @@ public final class StructType implements FfiType {
     long size = alignUp(offset, align);
     if (size > offset) {
       members.add(MemoryLayout.paddingLayout(size - offset));
+      gaps = true;
     }
+    this.hasPadding = gaps;
     this.layout = MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new));
   }
 
@@ -86,6 +94,11 @@ public final class StructType implements FfiType {
     return treeFieldCount;
   }
 
+  /** True if some byte, here or in a nested struct, belongs to no field. */
+  boolean hasPadding() {
+    return hasPadding;
+  }
+
   /** The byte offset of field {@code index}, as {@code offsetof} gives it. */
   public long offset(int index) {
     return offsets[index];
@@ -107,7 +120,8 @@ public final class StructType implements FfiType {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof StructType other && fields.equals(other.fields);
+    // identity first: typed calls compare a struct result's type with an alloc's on every call
+    return o == this || (o instanceof StructType other && fields.equals(other.fields));
   }
 
   @Override

@@ -118,6 +118,26 @@ class ScratchTest {
   }
 
   @Test
+  void aReusedStartGetsARegionOfTheNewSize() {
+    Scratch scratch = Scratch.current();
+    long mark = scratch.mark();
+    MemorySegment wide = scratch.allocate(16, 8);
+    wide.fill((byte) 7);
+    scratch.reset(mark);
+    MemorySegment narrow = scratch.allocate(4, 4);
+    assertEquals(wide.address(), narrow.address(), "the same start");
+    assertEquals(4, narrow.byteSize());
+    assertEquals(0, narrow.get(ValueLayout.JAVA_INT, 0), "frames are zeroed");
+    MemorySegment next = scratch.allocate(1, 1);
+    assertEquals(narrow.address() + 8, next.address(), "regions start 8-aligned");
+    scratch.reset(mark);
+    MemorySegment again = scratch.allocate(16, 8);
+    assertEquals(16, again.byteSize());
+    assertEquals(0, again.get(ValueLayout.JAVA_LONG, 8), "frames are zeroed");
+    scratch.reset(mark);
+  }
+
+  @Test
   void threadsHaveStacksOfTheirOwn() throws Exception {
     Scratch[] other = new Scratch[1];
     Thread t = Thread.ofPlatform().start(() -> other[0] = Scratch.current());

@@ -156,6 +156,13 @@ public final class Report {
           d + "bridgeTyped",
           d + "staticInvokeExact",
           p,
+          "<= 1.5");
+      ratio(
+          out,
+          "bridge-ffm typed, Optional<IncomingValue> / static invokeExact",
+          d + "bridgeTypedValue",
+          d + "staticInvokeExact",
+          p,
           "-");
       ratio(
           out,
