@@ -1,6 +1,7 @@
 ;; Exports whose results break the canonical ABI's rules, for the typed (Val-free) export path to
 ;; trap on exactly as the Val path does; a post-return that counts its runs and checks the result
-;; it is given; a post-return and an export that call out to the host (may_leave, reentrance).
+;; it is given; a post-return and an export that call out to the host (may_leave, reentrance); and
+;; a bare u32 identity (ComponentCall's export-only benchmarks).
 (component
   (import "ping" (func $ping))
   (import "call-back" (func $call-back (param "n" u32) (result u32)))
@@ -61,6 +62,7 @@
       (global.set $posts (i32.add (global.get $posts) (i32.const 1)))
       (if (i32.ne (local.get 0) (i32.const 5))
         (then (global.set $bad-posts (i32.add (global.get $bad-posts) (i32.const 1))))))
+    (func (export "id") (param i32) (result i32) (local.get 0))
     (func (export "post-ping") (param i32) (call $ping))
     (func (export "call-back") (param i32) (result i32) (call $call-back (local.get 0))))
   (core instance $i (instantiate $m
@@ -87,6 +89,8 @@
   (func (export "bad-posts") (result u32) (canon lift (core func $i "bad-posts")))
   (func (export "add") (param "a" u32) (param "b" u32) (result u32)
     (canon lift (core func $i "add") (post-return (core func $i "post-add"))))
+;; the bare crossing, for the benchmarks: no import, no post-return
+  (func (export "id") (param "n" u32) (result u32) (canon lift (core func $i "id")))
   (func (export "add-ping") (param "a" u32) (param "b" u32) (result u32)
     (canon lift (core func $i "add") (post-return (core func $i "post-ping"))))
   (func (export "call-back") (param "n" u32) (result u32) (canon lift (core func $i "call-back"))))
