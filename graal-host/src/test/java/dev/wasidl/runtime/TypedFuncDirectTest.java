@@ -122,7 +122,7 @@ class TypedFuncDirectTest {
         "echo-string",
         String.class,
         Val.Str::new,
-        List.of("", "x", "ünïcode", "😀 mixed \u00ff\u0100", "p".repeat(1 << 20)));
+        List.of("", "x", "why? ?", "ünïcode", "😀 mixed \u00ff\u0100", "p".repeat(1 << 20)));
     byte[] all = new byte[256];
     for (int i = 0; i < all.length; i++) {
       all[i] = (byte) i;
@@ -250,6 +250,10 @@ class TypedFuncDirectTest {
         trapOn("echo", f -> checkDirect(f.typed(String.class, String.class)).call("a\ud800"));
     assertEquals(viaVal.getMessage(), direct.getMessage());
     assertEquals("string holds an unpaired surrogate 0xd800 at index 1", direct.getMessage());
+    // encoded to one '?' byte each: the ASCII fast path must not take it for a '?'
+    Trap question =
+        trapOn("echo", f -> checkDirect(f.typed(String.class, String.class)).call("??\udfff?"));
+    assertEquals("string holds an unpaired surrogate 0xdfff at index 2", question.getMessage());
   }
 
   @Test
