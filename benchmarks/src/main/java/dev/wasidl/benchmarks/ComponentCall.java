@@ -6,6 +6,7 @@ import dev.wasidl.runtime.Func;
 import dev.wasidl.runtime.Instance;
 import dev.wasidl.runtime.Linker;
 import dev.wasidl.runtime.LinkerInstance;
+import dev.wasidl.runtime.TypedFunc;
 import dev.wasidl.types.ResourceType;
 import dev.wasidl.types.Val;
 import java.util.List;
@@ -27,7 +28,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * What does a component call cost, canonical ABI included? The echo-c guest's exports call the host
  * import of the same name, so one operation is: lower the argument into the guest, call the export,
  * lift it in the lowered import, call the Java host, lower the result back, lift it out. A {@code
- * u32} measures the fixed cost; {@link CanonicalAbiThroughput} the per-byte cost.
+ * u32} measures the fixed cost; {@link CanonicalAbiThroughput} the per-byte cost. The {@code Typed}
+ * variants call through {@link TypedFunc} (Java values straight to core values, no {@link Val}s)
+ * where the plain ones go through {@link Func#call}; the host import still gets Vals. {@code
+ * exportU32} is the export alone: typed-wat's {@code id}, which calls no import.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -40,6 +44,10 @@ public class ComponentCall {
   private Instance instance;
   private Func func;
   private Val arg;
+  private TypedFunc<Long> typed;
+  private Instance bare;
+  private Func id;
+  private TypedFunc<Long> idTyped;
 
   @Setup
   public void setUp() {
@@ -54,16 +62,39 @@ public class ComponentCall {
     instance = linker.instantiate(Component.of("echo-c", Wasm.guest("echo-c.wasm")));
     func = instance.func("test:echo/host@0.1.0", "echo-u32").orElseThrow();
     arg = new Val.U32(42);
+    typed = func.typed(Long.class, long.class);
+    bare =
+        Linker.of(runtime)
+            .defineUnknownImportsAsTraps()
+            .instantiate(Component.of("typed-wat", Wasm.guest("typed-wat.wasm")));
+    id = bare.func("id").orElseThrow();
+    idTyped = id.typed(Long.class, long.class);
   }
 
   @TearDown
   public void tearDown() {
     instance.close();
+    bare.close();
     runtime.close();
   }
 
   @Benchmark
   public Optional<Val> echoU32() {
     return func.call(List.of(arg));
+  }
+
+  @Benchmark
+  public Long echoU32Typed() {
+    return typed.call(42L);
+  }
+
+  @Benchmark
+  public Optional<Val> exportU32() {
+    return id.call(List.of(arg));
+  }
+
+  @Benchmark
+  public Long exportU32Typed() {
+    return idTyped.call(42L);
   }
 }

@@ -8,6 +8,7 @@ import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The canonical ABI of the component model (preview 2, synchronous, 32-bit memories), with the
@@ -114,6 +115,55 @@ public final class CanonicalAbi {
   public static Range storeStringIntoRange(
       LiftLowerContext cx, String src, StringEncoding srcEncoding, long srcTaggedCodeUnits) {
     return Strings.storeStringIntoRange(cx, src, srcEncoding, srcTaggedCodeUnits);
+  }
+
+  /** {@code load_list_from_range} of a {@code list<u8>}, as Java bytes (exactly as a Val). */
+  public static byte[] loadBytesFromRange(LiftLowerContext cx, long ptr, long length) {
+    return Loading.loadBytesFromRange(cx, ptr, length);
+  }
+
+  /** {@code store_list_into_range} of a {@code list<u8>} given as Java bytes (one bulk write). */
+  public static Range storeBytesIntoRange(LiftLowerContext cx, byte[] bytes) {
+    return Storing.storeBytesIntoRange(cx, bytes);
+  }
+
+  /** {@code load_string_from_range} with unsigned 32-bit {@code ptr} and tagged length. */
+  public static String loadStringFromRange(LiftLowerContext cx, long ptr, long taggedCodeUnits) {
+    return Strings.loadStringFromRange(cx, ptr, taggedCodeUnits);
+  }
+
+  /**
+   * Traps, naming {@code what} (built only then), if {@code ptr} is not aligned to {@code
+   * alignment} or the {@code byteLength} bytes there are out of bounds of the memory.
+   */
+  public static void checkRange(
+      LiftLowerContext cx, Supplier<String> what, long ptr, long byteLength, int alignment) {
+    Strings.checkRange(cx, what, ptr, byteLength, alignment);
+  }
+
+  /** The spec's {@code convert_i32_to_char}: the code point, or a trap. */
+  public static int convertI32ToChar(int i) {
+    return Values.convertI32ToChar(i).codePoint();
+  }
+
+  /** A lifted f32: NaNs canonicalized (the deterministic profile). */
+  public static float decodeF32(int bits) {
+    return Values.decodeF32(bits);
+  }
+
+  /** A lifted f64: NaNs canonicalized (the deterministic profile). */
+  public static double decodeF64(long bits) {
+    return Values.decodeF64(bits);
+  }
+
+  /** A lowered f32's bits: NaNs stored as the canonical NaN. */
+  public static int encodeF32(float f) {
+    return Values.encodeF32(f);
+  }
+
+  /** A lowered f64's bits: NaNs stored as the canonical NaN. */
+  public static long encodeF64(double f) {
+    return Values.encodeF64(f);
   }
 
   // Flat lifting and lowering

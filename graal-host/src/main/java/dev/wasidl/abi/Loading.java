@@ -63,6 +63,25 @@ final class Loading {
     return loadListFromRange(cx, begin, length, elemType);
   }
 
+  /** {@code load_list_from_range} of a {@code list<u8>}, as Java bytes. */
+  static byte[] loadBytesFromRange(LiftLowerContext cx, long ptr, long length) {
+    if (length > CanonicalAbi.MAX_LIST_BYTE_LENGTH) {
+      throw new Trap(
+          "list of "
+              + length
+              + " elements of 1 bytes exceeds the maximum list byte length "
+              + CanonicalAbi.MAX_LIST_BYTE_LENGTH);
+    }
+    Strings.checkRange(cx, "list", ptr, length, 1);
+    return readBytes(cx, ptr, length);
+  }
+
+  private static byte[] readBytes(LiftLowerContext cx, long ptr, long length) {
+    byte[] bytes = new byte[(int) length];
+    cx.memory().read((int) ptr, bytes, 0, bytes.length);
+    return bytes;
+  }
+
   static Val.ListVal loadListFromRange(LiftLowerContext cx, long ptr, long length, Type elemType) {
     TypeFacts.Of elem = cx.facts().get(elemType);
     long elemSize = elem.elemSize();
@@ -81,9 +100,7 @@ final class Loading {
       cx.countListElements(length);
     }
     if (elemType == Primitive.U8) {
-      byte[] bytes = new byte[(int) length];
-      cx.memory().read((int) ptr, bytes, 0, bytes.length);
-      return new Val.ListVal(U8List.copyOf(bytes));
+      return new Val.ListVal(U8List.copyOf(readBytes(cx, ptr, length)));
     }
     if (elemType instanceof Primitive p && PrimitiveLists.isBulk(p)) {
       return new Val.ListVal(

@@ -69,6 +69,21 @@ final class Storing {
     cx.memory().storeI32((int) (ptr + 4), (int) r.length());
   }
 
+  /** {@code store_list_into_range} of a {@code list<u8>} given as Java bytes. */
+  static CanonicalAbi.Range storeBytesIntoRange(LiftLowerContext cx, byte[] bytes) {
+    if (bytes.length > CanonicalAbi.MAX_LIST_BYTE_LENGTH) {
+      throw new Trap(
+          "list of "
+              + bytes.length
+              + " bytes exceeds the maximum list byte length "
+              + CanonicalAbi.MAX_LIST_BYTE_LENGTH);
+    }
+    long ptr = cx.allocate(1, bytes.length);
+    Strings.checkRange(cx, "list", ptr, bytes.length, 1);
+    cx.memory().write((int) ptr, bytes, 0, bytes.length);
+    return new CanonicalAbi.Range(ptr, bytes.length);
+  }
+
   static CanonicalAbi.Range storeListIntoRange(LiftLowerContext cx, Val v, ListType t) {
     List<Val> elements = Values.expect(v, Val.ListVal.class, t).elements();
     Type elemType = t.element();

@@ -140,7 +140,7 @@ final class Strings {
       byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
       // ASCII (an unpaired surrogate also encodes to one byte, '?', but does not decode back):
       // every source encoding stores it so, with one realloc of its length.
-      if (utf8.length == v.length() && new String(utf8, StandardCharsets.ISO_8859_1).equals(v)) {
+      if (utf8.length == v.length() && !hasUnpairedSurrogate(utf8, v)) {
         long ptr = cx.allocate(1, utf8.length);
         checkRange(cx, "string", ptr, utf8.length, 1);
         cx.memory().write((int) ptr, utf8, 0, utf8.length);
@@ -155,6 +155,20 @@ final class Strings {
       units |= UTF16_TAG;
     }
     return storeStringIntoRange(cx, v, StringEncoding.LATIN1_UTF16, units);
+  }
+
+  /**
+   * Whether {@code v}, whose UTF-8 encoding {@code utf8} has one byte per char (so every char is
+   * ASCII or an unpaired surrogate, which the encoder replaced with '?'), holds a surrogate: a '?'
+   * byte where {@code v} has no '?'. Scans the bytes instead of decoding a copy of the string.
+   */
+  private static boolean hasUnpairedSurrogate(byte[] utf8, String v) {
+    for (int i = 0; i < utf8.length; i++) {
+      if (utf8[i] == '?' && v.charAt(i) != '?') {
+        return true;
+      }
+    }
+    return false;
   }
 
   static CanonicalAbi.Range storeStringIntoRange(

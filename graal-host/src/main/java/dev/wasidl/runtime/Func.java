@@ -20,6 +20,11 @@ public final class Func {
     return name;
   }
 
+  /** What calls go through: lifted from core wasm, or a host function passed on. */
+  ComponentFunc component() {
+    return func;
+  }
+
   public FuncType type() {
     return func.type();
   }

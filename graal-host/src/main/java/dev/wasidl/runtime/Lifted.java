@@ -42,6 +42,27 @@ final class Lifted implements ComponentFunc {
     this.resultTypes = facts.resultTypes();
   }
 
+  String name() {
+    return name;
+  }
+
+  GraalFunction core() {
+    return core;
+  }
+
+  CanonOpts opts() {
+    return opts;
+  }
+
+  InstanceState instance() {
+    return instance;
+  }
+
+  /** The context of its calls, without a borrow scope. */
+  LiftLowerContext context() {
+    return context;
+  }
+
   @Override
   public FuncType type() {
     return type;

@@ -2,19 +2,27 @@ package dev.wasidl.runtime;
 
 import dev.wasidl.abi.Trap;
 import dev.wasidl.types.FuncType;
+import dev.wasidl.types.ListType;
 import dev.wasidl.types.Primitive;
 import dev.wasidl.types.Type;
+import dev.wasidl.types.U8List;
 import dev.wasidl.types.Val;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A component function seen through Java types, checked once against its WIT type by {@link
  * Func#typed}: {@code boolean} bool, {@code byte} s8, {@code short} s16, {@code int} s32, u8 and
  * u16, {@code long} s64, u32 and u64 (its 64 bits), {@code float} f32, {@code double} f64, {@code
- * String} string, {@code Integer} char (a code point), {@link Val} any type, {@code Void} no
- * result.
+ * String} string, {@code Integer} char (a code point), {@code byte[]} list&lt;u8&gt;, {@link Val}
+ * any type, {@code Void} no result.
+ *
+ * <p>When every parameter and the result has such a Java class other than {@link Val}, and the
+ * function is lifted from core wasm with at most 16 core parameters, calls skip {@link Val}s: a
+ * {@link DirectExport} planned here once converts the Java values straight to and from core values.
+ * Other functions go through {@link Func#call}. Both apply the same checks and traps.
  *
  * @param <R> the Java result type
  */
@@ -23,9 +31,11 @@ public final class TypedFunc<R> {
   private final List<Type> params;
   private final Optional<Type> result;
   private final Class<R> resultClass;
+  private final @Nullable DirectExport direct;
 
-  private TypedFunc(Func func, Class<R> resultClass) {
+  private TypedFunc(Func func, Class<R> resultClass, @Nullable DirectExport direct) {
     this.func = func;
+    this.direct = direct;
     this.params = func.type().paramTypes();
     this.result = func.type().result();
     this.resultClass = resultClass;
@@ -54,7 +64,7 @@ public final class TypedFunc<R> {
     } else {
       check(func, "the result", result, type.result().get());
     }
-    return new TypedFunc<>(func, result);
+    return new TypedFunc<>(func, result, DirectExport.of(func, result, params));
   }
 
   private static void check(Func func, String what, Class<?> java, Type wit) {
@@ -75,6 +85,9 @@ public final class TypedFunc<R> {
   }
 
   private static List<Class<?>> expected(Type t) {
+    if (t instanceof ListType l && l.element() == Primitive.U8) {
+      return List.of(byte[].class);
+    }
     if (!(t instanceof Primitive p)) {
       return List.of(Val.class);
     }
@@ -108,9 +121,14 @@ public final class TypedFunc<R> {
   }
 
   /** Calls the function with Java values of the checked types. */
+  @SuppressWarnings("unchecked") // the direct path's result has the checked class
   public R call(Object... args) {
     if (args.length != params.size()) {
       throw new Trap(func.name() + " takes " + params.size() + " arguments, got " + args.length);
+    }
+    DirectExport d = direct;
+    if (d != null) {
+      return (R) d.call(args);
     }
     List<Val> vals = new ArrayList<>(args.length);
     for (int i = 0; i < args.length; i++) {
@@ -126,6 +144,9 @@ public final class TypedFunc<R> {
   private static Val toVal(Type t, Object v) {
     if (v instanceof Val val) {
       return val;
+    }
+    if (v instanceof byte[] bytes) {
+      return new Val.ListVal(U8List.copyOf(bytes));
     }
     if (!(t instanceof Primitive p)) {
       throw new IllegalArgumentException(t + " needs a Val, got " + v);
@@ -165,8 +186,25 @@ public final class TypedFunc<R> {
       case Val.F64 x -> x.value();
       case Val.Char x -> x.codePoint();
       case Val.Str x -> x.value();
+      case Val.ListVal x when resultClass == byte[].class -> bytes(x);
       default -> throw new IllegalStateException(t + " came back as " + v);
     };
+  }
+
+  private static byte[] bytes(Val.ListVal list) {
+    if (list.elements() instanceof U8List u8s) {
+      return u8s.toByteArray();
+    }
+    byte[] out = new byte[list.elements().size()];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = (byte) ((Val.U8) list.elements().get(i)).value();
+    }
+    return out;
+  }
+
+  /** Whether its calls skip {@link Val}s (see the class comment). */
+  boolean isDirect() {
+    return direct != null;
   }
 
   @Override
