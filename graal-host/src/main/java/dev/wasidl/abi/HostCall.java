@@ -264,16 +264,7 @@ public final class HostCall {
    */
   public int listElements(int ptr, int length, int elemSize, int alignment) {
     long n = Integer.toUnsignedLong(length);
-    if (n * elemSize > CanonicalAbi.MAX_LIST_BYTE_LENGTH) {
-      throw new Trap(
-          "list of "
-              + n
-              + " elements of "
-              + elemSize
-              + " bytes exceeds the maximum list byte length "
-              + CanonicalAbi.MAX_LIST_BYTE_LENGTH);
-    }
-    Strings.checkRange(cx, "list", Integer.toUnsignedLong(ptr), n * elemSize, alignment);
+    Loading.checkListRange(cx, Integer.toUnsignedLong(ptr), n, elemSize, alignment);
     cx.countListElements(n);
     long bytes = n * elemSize;
     if (bytes > 0 && bytes <= MAX_WINDOW) {
@@ -289,40 +280,19 @@ public final class HostCall {
 
   /** A {@code list<u8>} argument at {@code ptr}, copied in bulk. */
   public byte[] liftBytes(int ptr, int length) {
-    long n = Integer.toUnsignedLong(length);
-    if (n > CanonicalAbi.MAX_LIST_BYTE_LENGTH) {
-      throw new Trap(
-          "list of "
-              + n
-              + " elements of 1 bytes exceeds the maximum list byte length "
-              + CanonicalAbi.MAX_LIST_BYTE_LENGTH);
-    }
-    Strings.checkRange(cx, "list", Integer.toUnsignedLong(ptr), n, 1);
-    byte[] bytes = new byte[(int) n];
-    memory().read(ptr, bytes, 0, bytes.length);
-    return bytes;
+    return Loading.loadBytesFromRange(
+        cx, Integer.toUnsignedLong(ptr), Integer.toUnsignedLong(length));
   }
 
   /** Allocates a lowered list of {@code length} elements (realloc), returning its address. */
   public int allocList(int length, int elemSize, int alignment) {
-    long byteLength = (long) length * elemSize;
-    if (byteLength > CanonicalAbi.MAX_LIST_BYTE_LENGTH) {
-      throw new Trap(
-          "list of "
-              + byteLength
-              + " bytes exceeds the maximum list byte length "
-              + CanonicalAbi.MAX_LIST_BYTE_LENGTH);
-    }
-    long ptr = cx.allocate(alignment, byteLength);
-    Strings.checkRange(cx, "list", ptr, byteLength, alignment);
-    return (int) ptr;
+    return (int) Storing.allocateList(cx, length, elemSize, alignment);
   }
 
   /** Lowers {@code bytes} as a {@code list<u8>} and stores its (pointer, length) at {@code a}. */
   public void storeBytes(int a, byte[] bytes) {
-    int ptr = allocList(bytes.length, 1, 1);
-    memory().write(ptr, bytes, 0, bytes.length);
-    storeI32(a, ptr);
+    CanonicalAbi.Range r = Storing.storeBytesIntoRange(cx, bytes);
+    storeI32(a, (int) r.ptr());
     storeI32(a + 4, bytes.length);
   }
 }

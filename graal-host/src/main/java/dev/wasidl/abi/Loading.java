@@ -65,15 +65,27 @@ final class Loading {
 
   /** {@code load_list_from_range} of a {@code list<u8>}, as Java bytes. */
   static byte[] loadBytesFromRange(LiftLowerContext cx, long ptr, long length) {
-    if (length > CanonicalAbi.MAX_LIST_BYTE_LENGTH) {
+    checkListRange(cx, ptr, length, 1, 1);
+    return readBytes(cx, ptr, length);
+  }
+
+  /**
+   * {@code load_list_from_range}'s checks: the byte length within the maximum, the range aligned
+   * and in bounds.
+   */
+  static void checkListRange(
+      LiftLowerContext cx, long ptr, long length, long elemSize, int alignment) {
+    long byteLength = length * elemSize;
+    if (byteLength > CanonicalAbi.MAX_LIST_BYTE_LENGTH) {
       throw new Trap(
           "list of "
               + length
-              + " elements of 1 bytes exceeds the maximum list byte length "
+              + " elements of "
+              + elemSize
+              + " bytes exceeds the maximum list byte length "
               + CanonicalAbi.MAX_LIST_BYTE_LENGTH);
     }
-    Strings.checkRange(cx, "list", ptr, length, 1);
-    return readBytes(cx, ptr, length);
+    Strings.checkRange(cx, "list", ptr, byteLength, alignment);
   }
 
   private static byte[] readBytes(LiftLowerContext cx, long ptr, long length) {
@@ -85,17 +97,7 @@ final class Loading {
   static Val.ListVal loadListFromRange(LiftLowerContext cx, long ptr, long length, Type elemType) {
     TypeFacts.Of elem = cx.facts().get(elemType);
     long elemSize = elem.elemSize();
-    long byteLength = length * elemSize;
-    if (byteLength > CanonicalAbi.MAX_LIST_BYTE_LENGTH) {
-      throw new Trap(
-          "list of "
-              + length
-              + " elements of "
-              + elemSize
-              + " bytes exceeds the maximum list byte length "
-              + CanonicalAbi.MAX_LIST_BYTE_LENGTH);
-    }
-    Strings.checkRange(cx, "list", ptr, byteLength, elem.alignment());
+    checkListRange(cx, ptr, length, elemSize, elem.alignment());
     if (elemType != Primitive.U8) {
       cx.countListElements(length);
     }

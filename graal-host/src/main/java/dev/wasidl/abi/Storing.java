@@ -71,25 +71,17 @@ final class Storing {
 
   /** {@code store_list_into_range} of a {@code list<u8>} given as Java bytes. */
   static CanonicalAbi.Range storeBytesIntoRange(LiftLowerContext cx, byte[] bytes) {
-    if (bytes.length > CanonicalAbi.MAX_LIST_BYTE_LENGTH) {
-      throw new Trap(
-          "list of "
-              + bytes.length
-              + " bytes exceeds the maximum list byte length "
-              + CanonicalAbi.MAX_LIST_BYTE_LENGTH);
-    }
-    long ptr = cx.allocate(1, bytes.length);
-    Strings.checkRange(cx, "list", ptr, bytes.length, 1);
+    long ptr = allocateList(cx, bytes.length, 1, 1);
     cx.memory().write((int) ptr, bytes, 0, bytes.length);
     return new CanonicalAbi.Range(ptr, bytes.length);
   }
 
-  static CanonicalAbi.Range storeListIntoRange(LiftLowerContext cx, Val v, ListType t) {
-    List<Val> elements = Values.expect(v, Val.ListVal.class, t).elements();
-    Type elemType = t.element();
-    TypeFacts.Of elem = cx.facts().get(elemType);
-    long elemSize = elem.elemSize();
-    long byteLength = elements.size() * elemSize;
+  /**
+   * {@code store_list_into_range}'s allocation: the byte length within the maximum, realloc, and
+   * the new range checked; returns its address.
+   */
+  static long allocateList(LiftLowerContext cx, long length, long elemSize, int alignment) {
+    long byteLength = length * elemSize;
     if (byteLength > CanonicalAbi.MAX_LIST_BYTE_LENGTH) {
       throw new Trap(
           "list of "
@@ -97,9 +89,17 @@ final class Storing {
               + " bytes exceeds the maximum list byte length "
               + CanonicalAbi.MAX_LIST_BYTE_LENGTH);
     }
-    int alignment = elem.alignment();
     long ptr = cx.allocate(alignment, byteLength);
     Strings.checkRange(cx, "list", ptr, byteLength, alignment);
+    return ptr;
+  }
+
+  static CanonicalAbi.Range storeListIntoRange(LiftLowerContext cx, Val v, ListType t) {
+    List<Val> elements = Values.expect(v, Val.ListVal.class, t).elements();
+    Type elemType = t.element();
+    TypeFacts.Of elem = cx.facts().get(elemType);
+    long elemSize = elem.elemSize();
+    long ptr = allocateList(cx, elements.size(), elemSize, elem.alignment());
     if (elemType == Primitive.U8 && elements instanceof U8List u8s) {
       byte[] bytes = u8s.toByteArray();
       cx.memory().write((int) ptr, bytes, 0, bytes.length);

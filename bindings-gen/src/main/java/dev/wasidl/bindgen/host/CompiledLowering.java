@@ -674,29 +674,9 @@ final class CompiledLowering {
       case WitType.ResultType r -> {
         String pa = at + " + " + abi.payloadOffset(List.of(r.ok(), r.err()));
         String gen = "<" + resultArgs(r) + ">";
-        String x = local();
         b.append(in).append("switch (").append(v).append(") {\n");
-        b.append(in).append("  case dev.wasidl.bindings.Result.Ok").append(gen).append(' ');
-        b.append(x).append(" -> {\n");
-        storeDisc(b, in + "    ", 2, at, 0);
-        if (r.ok().isPresent()) {
-          String y = local();
-          b.append(in).append("    ").append(types.type(r.ok().get())).append(' ').append(y);
-          b.append(" = ").append(x).append(".value();\n");
-          store(b, in + "    ", r.ok().get(), pa, y);
-        }
-        b.append(in).append("  }\n");
-        String e = local();
-        b.append(in).append("  case dev.wasidl.bindings.Result.Err").append(gen).append(' ');
-        b.append(e).append(" -> {\n");
-        storeDisc(b, in + "    ", 2, at, 1);
-        if (r.err().isPresent()) {
-          String y = local();
-          b.append(in).append("    ").append(types.type(r.err().get())).append(' ').append(y);
-          b.append(" = ").append(e).append(".error();\n");
-          store(b, in + "    ", r.err().get(), pa, y);
-        }
-        b.append(in).append("  }\n");
+        storeResultArm(b, in, "Ok" + gen, 0, r.ok(), "value", at, pa);
+        storeResultArm(b, in, "Err" + gen, 1, r.err(), "error", at, pa);
         b.append(in).append("}\n");
       }
       case WitType.Handle h ->
@@ -708,6 +688,29 @@ final class CompiledLowering {
               .append(");\n");
       default -> throw new IllegalStateException("unsupported " + t);
     }
+  }
+
+  /** One arm of a switch storing a {@code Result}: its discriminant, then its payload if any. */
+  private void storeResultArm(
+      StringBuilder b,
+      String in,
+      String caseClass,
+      int disc,
+      Optional<WitType> payload,
+      String accessor,
+      String at,
+      String pa) {
+    String x = local();
+    b.append(in).append("  case dev.wasidl.bindings.Result.").append(caseClass).append(' ');
+    b.append(x).append(" -> {\n");
+    storeDisc(b, in + "    ", 2, at, disc);
+    if (payload.isPresent()) {
+      String y = local();
+      b.append(in).append("    ").append(types.type(payload.get())).append(' ').append(y);
+      b.append(" = ").append(x).append('.').append(accessor).append("();\n");
+      store(b, in + "    ", payload.get(), pa, y);
+    }
+    b.append(in).append("  }\n");
   }
 
   private static void storeDisc(StringBuilder b, String in, int cases, String at, Object index) {

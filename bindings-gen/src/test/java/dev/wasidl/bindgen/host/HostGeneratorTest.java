@@ -134,6 +134,66 @@ class HostGeneratorTest {
   }
 
   @Test
+  void compiledLoweringsTakeTheFlatCoreSignature() {
+    String flags33 =
+        java.util.stream.IntStream.range(0, 33)
+            .mapToObj(n -> "flag" + n)
+            .collect(java.util.stream.Collectors.joining(", "));
+    Map<String, String> files =
+        generate(
+            """
+            package t:l@1.0.0;
+            interface i {
+              variant joined { a(f32), b(s64), c }
+              flags wide { %s }
+              prims: func(a: u8, b: f32, c: s64) -> f64;
+              text: func(s: string) -> string;
+              join: func(x: joined) -> joined;
+              spill: func(a: u32, b: u32, c: u32, d: u32, e: u32, f: u32, g: u32, h: u32, i: u32,
+                          j: u32, k: u32, l: u32, m: u32, n: u32, o: u32, p: u32, q: u32) -> u32;
+              too-wide: func(w: wide);
+            }
+            world w { import i; }
+            """
+                .formatted(flags33),
+            Set.of());
+    String b = files.get("p/t/l/IBindings.java");
+    String host = "java.util.function.Function<java.lang.Object, ? extends p.t.l.I> host, ";
+    // one flat value out: returned; more: stored through the out-pointer the guest passes last
+    assertTrue(
+        b.contains(
+            "private static double lower$prims("
+                + host
+                + "dev.wasidl.abi.HostCall cx, int p0, float p1, long p2)"),
+        b);
+    assertTrue(
+        b.contains(
+            "private static void lower$text("
+                + host
+                + "dev.wasidl.abi.HostCall cx, int p0, int p1, int out)"),
+        b);
+    assertTrue(b.contains("java.lang.String a0 = cx.liftString(p0, p1);"), b);
+    assertTrue(b.contains("int rp = cx.resultPointer(out, 8, 4);"), b);
+    // a variant's payloads share its joined slots: f32 and s64 meet in an i64
+    assertTrue(
+        b.contains(
+            "private static void lower$join("
+                + host
+                + "dev.wasidl.abi.HostCall cx, int p0, long p1, int out)"),
+        b);
+    assertTrue(b.contains("java.lang.Float.intBitsToFloat((int) p1)"), b);
+    // 17 flat parameters spill into one pointer to their tuple in memory
+    assertTrue(
+        b.contains(
+            "private static int lower$spill(" + host + "dev.wasidl.abi.HostCall cx, int p0)"),
+        b);
+    assertTrue(b.contains("int sp = cx.spilledParams(p0, 68, 4);"), b);
+    assertTrue(b.contains("new dev.wasidl.runtime.HostLowering("), b);
+    // flags beyond one word keep the Val path only
+    assertTrue(!b.contains("lower$tooWide"), b);
+  }
+
+  @Test
   void aClassNamedLikeItsInterfaceGetsAnUnderscore() {
     Map<String, String> files =
         generate(
