@@ -1,14 +1,16 @@
 package dev.wasidl.runtime;
 
 import dev.wasidl.types.FuncType;
+import java.lang.invoke.MethodHandle;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A host function as defined in a {@link Linker}, with its WIT type if the definer gave one, and
- * its compiled lowering if generated bindings gave one (always with a type).
+ * its compiled lowering if generated bindings gave one (always with a type): the generated method,
+ * resolved and bound to its host when defined ({@code Lowered.resolve}).
  */
-record HostFuncDef(HostFunc func, Optional<FuncType> type, @Nullable HostLowering lowering) {
+record HostFuncDef(HostFunc func, Optional<FuncType> type, @Nullable MethodHandle lowering) {
   HostFuncDef(HostFunc func, Optional<FuncType> type) {
     this(func, type, null);
   }

@@ -2,6 +2,7 @@ package dev.wasidl.runtime;
 
 import dev.wasidl.types.FuncType;
 import dev.wasidl.types.Val;
+import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,7 @@ record HostFuncItem(
     FuncType type,
     HostFunc func,
     InstanceState caller,
-    @Nullable HostLowering lowering)
+    @Nullable MethodHandle lowering)
     implements ComponentFunc {
   HostFuncItem(String name, FuncType type, HostFunc func, InstanceState caller) {
     this(name, type, func, caller, null);

@@ -44,6 +44,7 @@ import dev.wasidl.types.FuncType;
 import dev.wasidl.types.Primitive;
 import dev.wasidl.types.ResourceType;
 import dev.wasidl.types.Type;
+import java.lang.invoke.MethodHandle;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -456,7 +457,7 @@ final class Instantiator {
   }
 
   /** The definition's compiled lowering, if it has one and the linker uses them. */
-  private @Nullable HostLowering lowering(Optional<HostFuncDef> defined) {
+  private @Nullable MethodHandle lowering(Optional<HostFuncDef> defined) {
     return linker.compiledLowerings() ? defined.map(HostFuncDef::lowering).orElse(null) : null;
   }
 

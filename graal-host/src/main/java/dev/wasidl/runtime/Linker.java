@@ -207,7 +207,8 @@ public final class Linker {
 
   /** A root function with its WIT type and compiled lowering, as generated bindings define it. */
   public Linker func(String name, FuncType type, HostFunc func, HostLowering lowering) {
-    return define(name, new HostFuncDef(func, Optional.of(type), lowering));
+    return define(
+        name, new HostFuncDef(func, Optional.of(type), Lowered.resolve(name, type, lowering)));
   }
 
   private Linker define(String name, HostFuncDef def) {

@@ -44,9 +44,13 @@ public final class LinkerInstance {
   /**
    * Defines function {@code name} with its WIT type and its compiled lowering (what generated
    * bindings define): a component importing it calls {@code lowering}'s method directly.
+   *
+   * @throws IllegalArgumentException if that method is missing or not of {@code type}'s flat core
+   *     signature (bindings generated for another WIT)
    */
   public LinkerInstance func(String name, FuncType type, HostFunc func, HostLowering lowering) {
-    return define(name, new HostFuncDef(func, Optional.of(type), lowering));
+    return define(
+        name, new HostFuncDef(func, Optional.of(type), Lowered.resolve(name, type, lowering)));
   }
 
   private LinkerInstance define(String name, HostFuncDef def) {

@@ -9,6 +9,7 @@ import dev.wasidl.abi.HostCall;
 import dev.wasidl.abi.LiftLowerContext;
 import dev.wasidl.abi.TypeFacts;
 import dev.wasidl.graal.HostFunction;
+import dev.wasidl.types.FuncType;
 import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
 import java.lang.invoke.MethodHandle;
@@ -79,24 +80,29 @@ final class Lowered {
         : MethodHandles.filterReturnValue(mh, Conversions.fromFlat(l.flat.results().getFirst()));
   }
 
-  private static MethodHandle compiled(
-      HostFuncItem callee, HostLowering lowering, CanonOpts opts, InstanceState instance) {
-    FlatFuncType flat = CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER);
+  /**
+   * The generated method of {@code lowering} for a function of {@code type}, found once when the
+   * linker defines it and bound to its host: what each instance then binds to its {@link HostCall}.
+   *
+   * @throws IllegalArgumentException if the method is missing or not of the type's flat signature
+   */
+  static MethodHandle resolve(String name, FuncType type, HostLowering lowering) {
+    FlatFuncType flat = CanonicalAbi.flattenFuncType(type, FlatFuncType.Context.LOWER);
     MethodType generated =
         MethodType.methodType(
                 flat.results().isEmpty() ? void.class : javaType(flat.results().getFirst()),
                 flat.params().stream().map(Lowered::javaType).toList())
             .insertParameterTypes(0, java.util.function.Function.class, HostCall.class);
-    MethodHandle mh;
     try {
-      mh =
+      MethodHandle mh =
           lowering
               .lookup()
               .findStatic(lowering.lookup().lookupClass(), lowering.method(), generated);
+      return MethodHandles.insertArguments(mh, 0, lowering.host());
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(
+      throw new IllegalArgumentException(
           "the compiled lowering of "
-              + callee
+              + name
               + " is not "
               + lowering.lookup().lookupClass().getName()
               + "."
@@ -105,10 +111,18 @@ final class Lowered {
               + ": regenerate the bindings",
           e);
     }
-    LiftLowerContext context = opts.context(instance).withFacts(TypeFacts.of(callee.type()));
+  }
+
+  private static MethodHandle compiled(
+      HostFuncItem callee, MethodHandle lowering, CanonOpts opts, InstanceState instance) {
+    // HostCall's operations take no type facts: the generated code holds its layouts
     HostCall call =
-        new HostCall(context, () -> instance.checkMayLeave(callee), instance.data(), callee.type());
-    return MethodHandles.insertArguments(mh, 0, lowering.host(), call);
+        new HostCall(
+            opts.context(instance),
+            () -> instance.checkMayLeave(callee),
+            instance.data(),
+            callee.type());
+    return MethodHandles.insertArguments(lowering, 0, call);
   }
 
   private static Class<?> javaType(FlatType t) {
