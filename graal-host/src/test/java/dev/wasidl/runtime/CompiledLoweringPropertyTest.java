@@ -166,8 +166,9 @@ class CompiledLoweringPropertyTest {
     return Arbitraries.of(FUNCTIONS);
   }
 
-  @Property(tries = 600)
-  void compiledLoweringsMatchTheValPath(@ForAll("functions") String name, @ForAll long seed) {
+  @Property(tries = 900)
+  void compiledLoweringsMatchTheValPath(
+      @ForAll("functions") String name, @ForAll StringEncoding encoding, @ForAll long seed) {
     HostFuncDef def =
         linker
             .lookup(dev.wasidl.component.ExternName.parse(Host.NAME))
@@ -190,8 +191,8 @@ class CompiledLoweringPropertyTest {
     Side compiled = Side.create();
     Side reference = Side.create();
     try {
-      String a = run(compiled, name, type, def, true, args, memory, reps);
-      String b = run(reference, name, type, def, false, args, memory, reps);
+      String a = run(compiled, name, type, def, true, encoding, args, memory, reps);
+      String b = run(reference, name, type, def, false, encoding, args, memory, reps);
       assertEquals(b, a, name + args);
       // the report shows what the tries reached: returns and which traps
       Statistics.collect(
@@ -217,6 +218,7 @@ class CompiledLoweringPropertyTest {
       FuncType type,
       HostFuncDef def,
       boolean compiledPath,
+      StringEncoding encoding,
       List<Object> args,
       byte[] memory,
       int[] reps) {
@@ -228,7 +230,7 @@ class CompiledLoweringPropertyTest {
     }
     HostFuncItem item =
         new HostFuncItem(name, type, def.func(), state, compiledPath ? def.lowering() : null);
-    CanonOpts opts = new CanonOpts(StringEncoding.UTF8, side.memory(), side.realloc(), null);
+    CanonOpts opts = new CanonOpts(encoding, side.memory(), side.realloc(), null);
     MethodHandle mh = Lowered.handle(item, opts, state);
     String outcome;
     try {
