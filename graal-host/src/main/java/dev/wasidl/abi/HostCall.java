@@ -5,9 +5,6 @@ import dev.wasidl.types.ResourceType;
 import dev.wasidl.types.TupleType;
 import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
-import java.nio.ByteOrder;
 import java.util.ArrayDeque;
 import org.jspecify.annotations.Nullable;
 
@@ -26,12 +23,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HostCall {
   private static final int MAX_WINDOW = 1 << 16;
-  private static final VarHandle SHORTS =
-      MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INTS =
-      MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONGS =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
   private final LiftLowerContext base;
   private final Runnable mayLeave;
   private final @Nullable Object data;
@@ -191,17 +182,18 @@ public final class HostCall {
 
   public int loadU16(int a) {
     int w = inWindow(a, 2);
-    return Short.toUnsignedInt(w >= 0 ? (short) SHORTS.get(window, w) : memory().loadI16(a));
+    return Short.toUnsignedInt(
+        w >= 0 ? (short) PrimitiveLists.SHORTS.get(window, w) : memory().loadI16(a));
   }
 
   public int loadI32(int a) {
     int w = inWindow(a, 4);
-    return w >= 0 ? (int) INTS.get(window, w) : memory().loadI32(a);
+    return w >= 0 ? (int) PrimitiveLists.INTS.get(window, w) : memory().loadI32(a);
   }
 
   public long loadI64(int a) {
     int w = inWindow(a, 8);
-    return w >= 0 ? (long) LONGS.get(window, w) : memory().loadI64(a);
+    return w >= 0 ? (long) PrimitiveLists.LONGS.get(window, w) : memory().loadI64(a);
   }
 
   public void storeI8(int a, int v) {

@@ -18,11 +18,12 @@ import java.util.List;
 final class PrimitiveLists {
   private PrimitiveLists() {}
 
-  private static final VarHandle SHORTS =
+  // little-endian views of byte arrays, also HostCall's
+  static final VarHandle SHORTS =
       MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle INTS =
+  static final VarHandle INTS =
       MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
-  private static final VarHandle LONGS =
+  static final VarHandle LONGS =
       MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** Whether lists of {@code t} are copied in bulk here: primitives stored inline. */
