@@ -29,8 +29,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What does a native call from a component through wasi:dl cost? The dl-bench-c guest (graal-host's
  * test guests) calls native-tests' {@code add(int, int)} {@value #CALLS} times in one export call,
- * each time: two {@code outgoing-primitive} constructors and {@code set-s32}, {@code
- * function.call}, {@code incoming-primitive.get-s32} and the drop: six wasi:dl imports per native
+ * each time: two {@code outgoing-primitive} constructors, two {@code set-s32}, {@code
+ * function.call}, {@code incoming-primitive.get-s32} and the drop: seven wasi:dl imports per native
  * call. ns per native call; compare with {@code HostImportDispatch.typedNativeAdd}, a core module
  * calling the same C function through one typed host import.
  */
