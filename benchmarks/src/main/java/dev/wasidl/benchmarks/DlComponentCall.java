@@ -32,11 +32,13 @@ import org.openjdk.jmh.annotations.Warmup;
  * each time: two {@code outgoing-primitive} constructors, two {@code set-s32}, {@code
  * function.call}, {@code incoming-primitive.get-s32} and the drop: seven wasi:dl imports per native
  * call. ns per native call; compare with {@code HostImportDispatch.typedNativeAdd}, a core module
- * calling the same C function through one typed host import.
+ * calling the same C function through one typed host import. Sixteen warm-up seconds: Truffle's
+ * last compilations of this path land around the tenth, and a measurement before them is 10% slower
+ * and allocates more.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 10, time = 1)
+@Warmup(iterations = 16, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 @State(Scope.Thread)
