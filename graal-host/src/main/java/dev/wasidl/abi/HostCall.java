@@ -116,7 +116,7 @@ public final class HostCall {
 
   /** {@code convert_i32_to_char}: traps on a surrogate or beyond U+10FFFF. */
   public static int liftChar(int i) {
-    if (Integer.compareUnsigned(i, 0xd800) < 0 || (i > 0xdfff && i < 0x110000)) {
+    if (isScalarValue(i)) {
       return i;
     }
     return Values.convertI32ToChar(i).codePoint();
@@ -124,8 +124,7 @@ public final class HostCall {
 
   /** A host {@code char} result; traps if it is not a Unicode scalar value. */
   public static int lowerChar(int codePoint) {
-    if (Integer.compareUnsigned(codePoint, 0xd800) < 0
-        || (codePoint > 0xdfff && codePoint < 0x110000)) {
+    if (isScalarValue(codePoint)) {
       return codePoint;
     }
     try {
@@ -133,6 +132,11 @@ public final class HostCall {
     } catch (IllegalArgumentException e) {
       throw new Trap("host returned an invalid char: " + e.getMessage(), e);
     }
+  }
+
+  /** Below U+D800, or past the surrogates and up to U+10FFFF: the fast path of both checks. */
+  private static boolean isScalarValue(int i) {
+    return Integer.compareUnsigned(i, 0xd800) < 0 || (i > 0xdfff && i < 0x110000);
   }
 
   /** {@code f32} lifted: NaNs canonical. */

@@ -50,6 +50,16 @@ public final class HostFunction implements Extern {
     return new HostFunction(type, HostFunctionClasses.instantiate(target));
   }
 
+  /**
+   * The Java method type a host function of {@code type} takes: i32 {@code int}, i64 {@code long},
+   * f32 {@code float}, f64 {@code double}, no result {@code void}.
+   *
+   * @throws IllegalArgumentException as {@link #of}
+   */
+  public static MethodType methodType(CoreType.Func type) {
+    return HostFunctionClasses.methodType(type);
+  }
+
   /** A host function called through polyglot's {@link ProxyExecutable}: for cold paths only. */
   public static HostFunction ofProxy(CoreType.Func type, ProxyExecutable target) {
     return new HostFunction(type, target);

@@ -18,10 +18,6 @@ record HostFuncItem(
     InstanceState caller,
     @Nullable MethodHandle lowering)
     implements ComponentFunc {
-  HostFuncItem(String name, FuncType type, HostFunc func, InstanceState caller) {
-    this(name, type, func, caller, null);
-  }
-
   @Override
   public Optional<Val> call(List<Val> args) {
     return func.call(caller, args);

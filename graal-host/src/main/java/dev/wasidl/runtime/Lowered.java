@@ -44,9 +44,9 @@ final class Lowered {
   private final List<Type> paramTypes;
   private final List<Type> resultTypes;
 
-  private Lowered(ComponentFunc callee, CanonOpts opts, InstanceState instance) {
+  private Lowered(ComponentFunc callee, FlatFuncType flat, CanonOpts opts, InstanceState instance) {
     this.callee = callee;
-    this.flat = CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER);
+    this.flat = flat;
     this.instance = instance;
     TypeFacts facts = TypeFacts.of(callee.type());
     this.context = opts.context(instance).withFacts(facts);
@@ -61,15 +61,24 @@ final class Lowered {
   static HostFunction of(ComponentFunc callee, CanonOpts opts, InstanceState instance) {
     FlatFuncType flat = CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER);
     return HostFunction.of(
-        CoreValues.coreType(flat.params(), flat.results()), handle(callee, opts, instance));
+        CoreValues.coreType(flat.params(), flat.results()), handle(callee, flat, opts, instance));
   }
 
   /** The handle {@link #of} calls, typed as the flat core signature. */
   static MethodHandle handle(ComponentFunc callee, CanonOpts opts, InstanceState instance) {
+    return handle(
+        callee,
+        CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER),
+        opts,
+        instance);
+  }
+
+  private static MethodHandle handle(
+      ComponentFunc callee, FlatFuncType flat, CanonOpts opts, InstanceState instance) {
     if (callee instanceof HostFuncItem h && h.lowering() != null) {
       return compiled(h, h.lowering(), opts, instance);
     }
-    Lowered l = new Lowered(callee, opts, instance);
+    Lowered l = new Lowered(callee, flat, opts, instance);
     List<FlatType> params = l.flat.params();
     MethodHandle mh = INVOKE.bindTo(l).asCollector(long[].class, params.size());
     for (int i = 0; i < params.size(); i++) {
@@ -89,9 +98,7 @@ final class Lowered {
   static MethodHandle resolve(String name, FuncType type, HostLowering lowering) {
     FlatFuncType flat = CanonicalAbi.flattenFuncType(type, FlatFuncType.Context.LOWER);
     MethodType generated =
-        MethodType.methodType(
-                flat.results().isEmpty() ? void.class : javaType(flat.results().getFirst()),
-                flat.params().stream().map(Lowered::javaType).toList())
+        HostFunction.methodType(CoreValues.coreType(flat.params(), flat.results()))
             .insertParameterTypes(0, java.util.function.Function.class, HostCall.class);
     try {
       MethodHandle mh =
@@ -123,15 +130,6 @@ final class Lowered {
             instance.data(),
             callee.type());
     return MethodHandles.insertArguments(lowering, 0, call);
-  }
-
-  private static Class<?> javaType(FlatType t) {
-    return switch (t) {
-      case I32 -> int.class;
-      case I64 -> long.class;
-      case F32 -> float.class;
-      case F64 -> double.class;
-    };
   }
 
   @SuppressWarnings("unused") // through INVOKE

@@ -81,8 +81,9 @@ final class CompiledLowering {
     List<String> args = new ArrayList<>();
     if (spill) {
       List<WitType> ts = f.params().stream().map(Param::type).toList();
-      int size = tupleSize(ts);
-      int align = ts.stream().mapToInt(abi::alignment).max().orElse(1);
+      WitType tuple = new WitType.TupleType(ts);
+      int size = abi.size(tuple);
+      int align = abi.alignment(tuple);
       b.append("      int sp = cx.spilledParams(p0, ").append(size).append(", ").append(align);
       b.append(");\n");
       List<Integer> offsets = abi.offsets(ts);
@@ -123,16 +124,6 @@ final class CompiledLowering {
     }
     b.append("    } finally {\n      cx.exit();\n    }\n  }\n\n");
     return b.toString();
-  }
-
-  private int tupleSize(List<WitType> ts) {
-    int s = 0;
-    int align = 1;
-    for (WitType t : ts) {
-      s = AbiShape.alignTo(s, abi.alignment(t)) + abi.size(t);
-      align = Math.max(align, abi.alignment(t));
-    }
-    return AbiShape.alignTo(s, align);
   }
 
   // ---- lift_flat
