@@ -29,6 +29,7 @@ public final class GraalMemory implements Memory, Extern {
   private final String name;
   private final Value value;
   private MemoryCopier copier;
+  private DeferredStores deferred;
   private long knownSize; // a size this memory has had: it never shrinks
 
   GraalMemory(GraalStore store, String name, Value value) {
@@ -39,6 +40,17 @@ public final class GraalMemory implements Memory, Extern {
 
   public String name() {
     return name;
+  }
+
+  /**
+   * This memory with its stores queued for a store adapter to make: what lowered host functions
+   * that store through an out-pointer write through ({@link HostFunction#deferringStores}).
+   */
+  public DeferredStores deferredStores() {
+    if (deferred == null) {
+      deferred = new DeferredStores(this);
+    }
+    return deferred;
   }
 
   @Override

@@ -1,7 +1,10 @@
 package dev.wasidl.graal;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
@@ -61,7 +64,7 @@ public final class GraalStore implements AutoCloseable {
    * @throws IllegalArgumentException if an import is an export of another store
    */
   public GraalInstance instantiate(GraalModule module, Imports imports) {
-    Value parsed = parse(module);
+    IdentityHashMap<HostFunction, Value> adapted = adapters(imports);
     Map<String, Object> object = new HashMap<>();
     imports
         .modules()
@@ -69,12 +72,63 @@ public final class GraalStore implements AutoCloseable {
             (moduleName, names) -> {
               Map<String, Object> members = new HashMap<>();
               names.forEach(
-                  (name, extern) -> members.put(name, polyglot(moduleName, name, extern)));
+                  (name, extern) ->
+                      members.put(
+                          name,
+                          extern instanceof HostFunction f && adapted.containsKey(f)
+                              ? adapted.get(f)
+                              : polyglot(moduleName, name, extern)));
               object.put(moduleName, ProxyObject.fromMap(members));
             });
+    return new GraalInstance(this, module.name(), newInstance(module, object));
+  }
+
+  /**
+   * The store adapters' wrappers of the host functions among {@code imports} whose stores are
+   * deferred: one adapter instance per queue, covering all of its functions.
+   */
+  private IdentityHashMap<HostFunction, Value> adapters(Imports imports) {
+    Map<DeferredStores, List<HostFunction>> groups = new LinkedHashMap<>();
+    for (Map<String, Extern> names : imports.modules().values()) {
+      for (Extern extern : names.values()) {
+        if (extern instanceof HostFunction f && f.drainedBy() != null) {
+          List<HostFunction> g = groups.computeIfAbsent(f.drainedBy(), q -> new ArrayList<>());
+          if (!g.contains(f)) {
+            g.add(f);
+          }
+        }
+      }
+    }
+    IdentityHashMap<HostFunction, Value> adapted = new IdentityHashMap<>();
+    groups.forEach(
+        (stores, functions) -> {
+          ownValue("m", "memory", stores.memory().store(), stores.memory().value());
+          Map<String, Object> fs = new HashMap<>();
+          for (int i = 0; i < functions.size(); i++) {
+            fs.put(Integer.toString(i), functions.get(i).hostObject());
+          }
+          GraalModule module =
+              StoreAdapters.module(functions.stream().map(HostFunction::type).toList());
+          Value exports =
+              newInstance(
+                  module,
+                  Map.<String, Object>of(
+                      "m",
+                          ProxyObject.fromMap(
+                              Map.<String, Object>of("memory", stores.memory().value())),
+                      "s", ProxyObject.fromMap(Map.<String, Object>of("next", stores)),
+                      "f", ProxyObject.fromMap(fs)));
+          for (int i = 0; i < functions.size(); i++) {
+            adapted.put(functions.get(i), exports.getMember(Integer.toString(i)));
+          }
+        });
+    return adapted;
+  }
+
+  private Value newInstance(GraalModule module, Map<String, Object> imports) {
+    Value parsed = parse(module);
     try {
-      Value instance = parsed.newInstance(ProxyObject.fromMap(object));
-      return new GraalInstance(this, module.name(), instance.getMember("exports"));
+      return parsed.newInstance(ProxyObject.fromMap(imports)).getMember("exports");
     } catch (PolyglotException e) {
       if (e.isHostException()) {
         throw Traps.of(e);

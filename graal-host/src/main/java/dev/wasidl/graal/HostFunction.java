@@ -3,8 +3,10 @@ package dev.wasidl.graal;
 import dev.wasidl.abi.Trap;
 import dev.wasidl.component.CoreType;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import org.graalvm.polyglot.proxy.ProxyExecutable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Java function a core module imports, typed by its core signature.
@@ -20,12 +22,29 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * Host functions hold no store: one may be imported by any number of instances and stores.
  */
 public final class HostFunction implements Extern {
+  private static final MethodHandle FLUSHED;
+
+  static {
+    try {
+      FLUSHED =
+          MethodHandles.lookup()
+              .findStatic(
+                  HostFunction.class,
+                  "flushed",
+                  MethodType.methodType(Throwable.class, DeferredStores.class, Throwable.class));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
   private final CoreType.Func type;
   private final Object hostObject;
+  private final @Nullable DeferredStores drainedBy;
 
-  private HostFunction(CoreType.Func type, Object hostObject) {
+  private HostFunction(CoreType.Func type, Object hostObject, @Nullable DeferredStores drainedBy) {
     this.type = type;
     this.hostObject = hostObject;
+    this.drainedBy = drainedBy;
   }
 
   /**
@@ -37,6 +56,35 @@ public final class HostFunction implements Extern {
    *     other than i32, i64, f32, f64 or more than one result
    */
   public static HostFunction of(CoreType.Func type, MethodHandle target) {
+    checkHandle(type, target);
+    return new HostFunction(type, HostFunctionClasses.instantiate(target), null);
+  }
+
+  /**
+   * A host function like {@link #of} whose memory stores go through {@code stores}: every instance
+   * importing it calls it through a {@link StoreAdapters store adapter}, which makes the queued
+   * stores in wasm when it returns. If it throws, the queue is flushed first, so a trap leaves
+   * memory as the direct stores would have.
+   *
+   * @throws IllegalArgumentException as {@link #of}
+   */
+  public static HostFunction deferringStores(
+      CoreType.Func type, MethodHandle target, DeferredStores stores) {
+    checkHandle(type, target);
+    MethodHandle rethrow =
+        MethodHandles.filterArguments(
+            MethodHandles.throwException(target.type().returnType(), Throwable.class),
+            0,
+            FLUSHED.bindTo(stores));
+    MethodHandle flushing =
+        MethodHandles.catchException(
+            target,
+            Throwable.class,
+            MethodHandles.dropArguments(rethrow, 1, target.type().parameterList()));
+    return new HostFunction(type, HostFunctionClasses.instantiate(flushing), stores);
+  }
+
+  private static void checkHandle(CoreType.Func type, MethodHandle target) {
     MethodType expected = HostFunctionClasses.methodType(type);
     if (!target.type().equals(expected)) {
       throw new IllegalArgumentException(
@@ -47,7 +95,12 @@ public final class HostFunction implements Extern {
               + ", not "
               + target.type());
     }
-    return new HostFunction(type, HostFunctionClasses.instantiate(target));
+  }
+
+  @SuppressWarnings("unused") // through FLUSHED
+  private static Throwable flushed(DeferredStores stores, Throwable t) {
+    stores.flush();
+    return t;
   }
 
   /**
@@ -62,7 +115,7 @@ public final class HostFunction implements Extern {
 
   /** A host function called through polyglot's {@link ProxyExecutable}: for cold paths only. */
   public static HostFunction ofProxy(CoreType.Func type, ProxyExecutable target) {
-    return new HostFunction(type, target);
+    return new HostFunction(type, target, null);
   }
 
   /**
@@ -71,7 +124,7 @@ public final class HostFunction implements Extern {
    * type}: for the runtime's own fixed imports, whose one class serves every store.
    */
   static HostFunction ofHostObject(CoreType.Func type, Object hostObject) {
-    return new HostFunction(type, hostObject);
+    return new HostFunction(type, hostObject, null);
   }
 
   public CoreType.Func type() {
@@ -80,6 +133,11 @@ public final class HostFunction implements Extern {
 
   Object hostObject() {
     return hostObject;
+  }
+
+  /** The queue an adapter must drain after each call, or null if it stores directly. */
+  @Nullable DeferredStores drainedBy() {
+    return drainedBy;
   }
 
   @Override

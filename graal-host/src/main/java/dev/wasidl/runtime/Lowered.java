@@ -44,12 +44,13 @@ final class Lowered {
   private final List<Type> paramTypes;
   private final List<Type> resultTypes;
 
-  private Lowered(ComponentFunc callee, FlatFuncType flat, CanonOpts opts, InstanceState instance) {
+  private Lowered(
+      ComponentFunc callee, FlatFuncType flat, LiftLowerContext cx, InstanceState instance) {
     this.callee = callee;
     this.flat = flat;
     this.instance = instance;
     TypeFacts facts = TypeFacts.of(callee.type());
-    this.context = opts.context(instance).withFacts(facts);
+    this.context = cx.withFacts(facts);
     this.paramTypes = facts.paramTypes();
     this.resultTypes = facts.resultTypes();
   }
@@ -60,25 +61,49 @@ final class Lowered {
    */
   static HostFunction of(ComponentFunc callee, CanonOpts opts, InstanceState instance) {
     FlatFuncType flat = CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER);
-    return HostFunction.of(
-        CoreValues.coreType(flat.params(), flat.results()), handle(callee, flat, opts, instance));
+    var type = CoreValues.coreType(flat.params(), flat.results());
+    boolean defer = storesThroughOutPointer(callee, flat, opts);
+    MethodHandle mh = handle(callee, flat, opts, instance, defer);
+    return defer
+        ? HostFunction.deferringStores(type, mh, opts.memory().deferredStores())
+        : HostFunction.of(type, mh);
   }
 
-  /** The handle {@link #of} calls, typed as the flat core signature. */
-  static MethodHandle handle(ComponentFunc callee, CanonOpts opts, InstanceState instance) {
+  /**
+   * Whether a call stores its result through an out-pointer: then its stores are queued and the
+   * instance calls it through a store adapter that makes them in wasm ({@code DeferredStores}).
+   */
+  private static boolean storesThroughOutPointer(
+      ComponentFunc callee, FlatFuncType flat, CanonOpts opts) {
+    return opts.memory() != null && callee.type().result().isPresent() && flat.results().isEmpty();
+  }
+
+  /**
+   * The handle {@link #of} calls, typed as the flat core signature; with {@code deferStores} its
+   * stores wait in the memory's {@code DeferredStores} (tests flush them, a store adapter drains
+   * them).
+   */
+  static MethodHandle handle(
+      ComponentFunc callee, CanonOpts opts, InstanceState instance, boolean deferStores) {
     return handle(
         callee,
         CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER),
         opts,
-        instance);
+        instance,
+        deferStores);
   }
 
   private static MethodHandle handle(
-      ComponentFunc callee, FlatFuncType flat, CanonOpts opts, InstanceState instance) {
+      ComponentFunc callee,
+      FlatFuncType flat,
+      CanonOpts opts,
+      InstanceState instance,
+      boolean deferStores) {
+    LiftLowerContext cx = deferStores ? opts.deferringContext(instance) : opts.context(instance);
     if (callee instanceof HostFuncItem h && h.lowering() != null) {
-      return compiled(h, h.lowering(), opts, instance);
+      return compiled(h, h.lowering(), cx, instance);
     }
-    Lowered l = new Lowered(callee, flat, opts, instance);
+    Lowered l = new Lowered(callee, flat, cx, instance);
     List<FlatType> params = l.flat.params();
     MethodHandle mh = INVOKE.bindTo(l).asCollector(long[].class, params.size());
     for (int i = 0; i < params.size(); i++) {
@@ -121,14 +146,10 @@ final class Lowered {
   }
 
   private static MethodHandle compiled(
-      HostFuncItem callee, MethodHandle lowering, CanonOpts opts, InstanceState instance) {
+      HostFuncItem callee, MethodHandle lowering, LiftLowerContext cx, InstanceState instance) {
     // HostCall's operations take no type facts: the generated code holds its layouts
     HostCall call =
-        new HostCall(
-            opts.context(instance),
-            () -> instance.checkMayLeave(callee),
-            instance.data(),
-            callee.type());
+        new HostCall(cx, () -> instance.checkMayLeave(callee), instance.data(), callee.type());
     return MethodHandles.insertArguments(lowering, 0, call);
   }
 

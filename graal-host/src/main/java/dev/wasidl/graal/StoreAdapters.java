@@ -1,0 +1,211 @@
+package dev.wasidl.graal;
+
+import dev.wasidl.component.CoreType;
+import dev.wasidl.component.CoreValType;
+import java.io.ByteArrayOutputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.graalvm.polyglot.HostAccess;
+
+/**
+ * The core module through which an instance calls host functions whose stores are {@link
+ * DeferredStores deferred}: per function, a wrapper with its type that calls it and then drains the
+ * queue into the memory. One instance covers every such function a core instantiation imports, so a
+ * component instance pays for one small instantiation, not one per function:
+ *
+ * <pre>{@code
+ * (module
+ *   (import "m" "memory" (memory 0))
+ *   (import "s" "next" (func $next (result i64)))
+ *   (import "f" "0" (func $f0 (type $t0))) ...
+ *   (func $drain (local $e i64) (local $base i32)
+ *     (loop ... (local.set $e (call $next))
+ *       (br_table on (i32.and (i32.wrap_i64 $e) 7): end | store8 | store16 | store32 | store64 | base)
+ *       ;; stores at $base + bits 3-31 of $e, of bits 32-63 (store64: of the next entry)
+ *       ))
+ *   (func (export "0") (type $t0) (local.get 0) ... (call $f0) (call $drain)) ...)
+ * }</pre>
+ *
+ * <p>{@code next} is a {@code DeferredStores}, one class everywhere, so the compiled drain inlines
+ * it. Modules are cached per list of function types: the instances of one component share one, and
+ * with it their compiled code.
+ */
+final class StoreAdapters {
+  /** The drain's one import besides the memory and the functions. */
+  @FunctionalInterface
+  public interface Source {
+    @HostAccess.Export
+    long next();
+  }
+
+  private static final int MAX_CACHED = 256;
+  private static final ConcurrentHashMap<List<CoreType.Func>, GraalModule> MODULES =
+      new ConcurrentHashMap<>();
+
+  private StoreAdapters() {}
+
+  /** The adapter module for functions of {@code types}, in that order. */
+  static GraalModule module(List<CoreType.Func> types) {
+    GraalModule m = MODULES.get(types);
+    if (m == null) {
+      if (MODULES.size() >= MAX_CACHED) {
+        MODULES.clear(); // a bound, not a policy: components rarely differ in so many ways
+      }
+      m =
+          MODULES.computeIfAbsent(
+              List.copyOf(types), t -> GraalModule.of("wasidl-stores", bytes(t)));
+    }
+    return m;
+  }
+
+  /** The module's bytes, as the class comment shows. */
+  static byte[] bytes(List<CoreType.Func> funcs) {
+    // types: the functions' distinct types, then () -> i64 and () -> ()
+    Map<CoreType.Func, Integer> typeIndex = new LinkedHashMap<>();
+    for (CoreType.Func f : funcs) {
+      typeIndex.putIfAbsent(f, typeIndex.size());
+    }
+    int next = typeIndex.size();
+    int drainType = next + 1;
+    Out types = new Out().u32(typeIndex.size() + 2);
+    typeIndex.keySet().forEach(f -> funcType(types, f));
+    funcType(types, new CoreType.Func(List.of(), List.of(CoreValType.I64)));
+    funcType(types, new CoreType.Func(List.of(), List.of()));
+
+    Out imports = new Out().u32(funcs.size() + 2);
+    imports.name("m").name("memory").u8(0x02).u8(0x00).u32(0);
+    imports.name("s").name("next").u8(0x00).u32(next);
+    for (int i = 0; i < funcs.size(); i++) {
+      imports.name("f").name(Integer.toString(i)).u8(0x00).u32(typeIndex.get(funcs.get(i)));
+    }
+    int drain = funcs.size() + 1; // function indices: next, the imports, drain, the wrappers
+
+    Out functions = new Out().u32(funcs.size() + 1).u32(drainType);
+    funcs.forEach(f -> functions.u32(typeIndex.get(f)));
+
+    Out exports = new Out().u32(funcs.size());
+    for (int i = 0; i < funcs.size(); i++) {
+      exports.name(Integer.toString(i)).u8(0x00).u32(drain + 1 + i);
+    }
+
+    Out code = new Out().u32(funcs.size() + 1);
+    code.sized(drainBody());
+    for (int i = 0; i < funcs.size(); i++) {
+      Out body = new Out().u32(0);
+      for (int p = 0; p < funcs.get(i).params().size(); p++) {
+        body.u8(0x20).u32(p); // local.get p
+      }
+      body.u8(0x10).u32(1 + i).u8(0x10).u32(drain).u8(0x0b); // call f_i, call drain, end
+      code.sized(body);
+    }
+
+    Out module = new Out().bytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
+    module.u8(1).sized(types);
+    module.u8(2).sized(imports);
+    module.u8(3).sized(functions);
+    module.u8(7).sized(exports);
+    module.u8(10).sized(code);
+    return module.toByteArray();
+  }
+
+  private static void funcType(Out w, CoreType.Func f) {
+    w.u8(0x60).u32(f.params().size());
+    f.params().forEach(t -> w.u8(valType(t)));
+    w.u32(f.results().size());
+    f.results().forEach(t -> w.u8(valType(t)));
+  }
+
+  private static int valType(CoreValType t) {
+    return switch (t) {
+      case I32 -> 0x7f;
+      case I64 -> 0x7e;
+      case F32 -> 0x7d;
+      case F64 -> 0x7c;
+      default -> throw new IllegalArgumentException("a host function does not take " + t);
+    };
+  }
+
+  /** {@code $drain}: locals 0 (the entry, i64) and 1 (the base, i32). */
+  private static Out drainBody() {
+    Out b = new Out().u32(2).u32(1).u8(0x7e).u32(1).u8(0x7f);
+    b.u8(0x02).u8(0x40); // block $done
+    b.u8(0x03).u8(0x40); // loop $l
+    b.u8(0x10).u32(0).u8(0x21).u32(0); // local.set $e (call $next)
+    for (int k = 0; k < 5; k++) {
+      b.u8(0x02).u8(0x40); // blocks $k5 .. $k1
+    }
+    // br_table on the kind: 0 ends, 1-5 leave blocks $k1-$k5; depth 6 is $done
+    b.u8(0x20).u32(0).u8(0xa7).u8(0x41).u8(7).u8(0x71);
+    b.u8(0x0e).u32(6).u32(6).u32(0).u32(1).u32(2).u32(3).u32(4).u32(6);
+    int[][] stores = {{0x3a, 0}, {0x3b, 1}, {0x36, 2}, {0x37, 3}}; // store8/16/32, i64.store
+    for (int k = 0; k < 4; k++) {
+      b.u8(0x0b); // end $k(k+1)
+      address(b);
+      if (k < 3) {
+        value(b);
+      } else {
+        b.u8(0x10).u32(0); // the next entry
+      }
+      b.u8(stores[k][0]).u32(stores[k][1]).u32(0);
+      b.u8(0x0c).u32(4 - k); // br $l
+    }
+    b.u8(0x0b); // end $k5: a new base
+    value(b);
+    b.u8(0x21).u32(1).u8(0x0c).u32(0);
+    b.u8(0x0b).u8(0x0b).u8(0x0b); // end loop, block, function
+    return b;
+  }
+
+  /** {@code $base + ((i32.wrap $e) >>> 3)}. */
+  private static void address(Out b) {
+    b.u8(0x20).u32(1).u8(0x20).u32(0).u8(0xa7).u8(0x41).u8(3).u8(0x76).u8(0x6a);
+  }
+
+  /** {@code i32.wrap ($e >>> 32)}. */
+  private static void value(Out b) {
+    b.u8(0x20).u32(0).u8(0x42).u8(32).u8(0x88).u8(0xa7);
+  }
+
+  /** The binary format's encodings, over a byte buffer. */
+  private static final class Out {
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+
+    Out u8(int b) {
+      bytes.write(b);
+      return this;
+    }
+
+    Out u32(long value) {
+      long v = value;
+      do {
+        int b = (int) (v & 0x7f);
+        v >>>= 7;
+        bytes.write(v == 0 ? b : b | 0x80);
+      } while (v != 0);
+      return this;
+    }
+
+    Out name(String s) {
+      byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      u32(b.length);
+      return bytes(b);
+    }
+
+    Out bytes(byte[] b) {
+      bytes.write(b, 0, b.length);
+      return this;
+    }
+
+    Out sized(Out body) {
+      byte[] b = body.toByteArray();
+      u32(b.length);
+      return bytes(b);
+    }
+
+    byte[] toByteArray() {
+      return bytes.toByteArray();
+    }
+  }
+}
