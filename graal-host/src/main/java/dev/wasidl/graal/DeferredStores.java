@@ -6,9 +6,9 @@ import org.graalvm.polyglot.HostAccess;
 /**
  * A memory whose stores wait for wasm to make them. Lowering a host function's result through its
  * out-pointer is a handful of small stores, and each polyglot store costs some ten nanoseconds and
- * two allocations; here a store is two array writes, and the {@link StoreAdapters adapter} the
- * instance calls the host function through replays the queue in compiled wasm right after the call
- * returns, pulling each store with one inlined {@link #next} call.
+ * two allocations; here a store is one array write (two for 64 bits), and the {@link StoreAdapters
+ * adapter} the instance calls the host function through replays the queue in compiled wasm right
+ * after the call returns, pulling each store with one inlined {@link #next} call.
  *
  * <p>The order of effects is the canonical ABI's: every other access (a load, a bulk read or write,
  * the guest's realloc, an exception leaving the host function) first {@link #flush flushes} the

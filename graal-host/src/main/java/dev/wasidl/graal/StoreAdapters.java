@@ -2,7 +2,7 @@ package dev.wasidl.graal;
 
 import dev.wasidl.component.CoreType;
 import dev.wasidl.component.CoreValType;
-import java.io.ByteArrayOutputStream;
+import dev.wasidl.component.binary.BinaryWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,12 +69,12 @@ final class StoreAdapters {
     }
     int next = typeIndex.size();
     int drainType = next + 1;
-    Out types = new Out().u32(typeIndex.size() + 2);
+    BinaryWriter types = new BinaryWriter().u32(typeIndex.size() + 2);
     typeIndex.keySet().forEach(f -> funcType(types, f));
     funcType(types, new CoreType.Func(List.of(), List.of(CoreValType.I64)));
     funcType(types, new CoreType.Func(List.of(), List.of()));
 
-    Out imports = new Out().u32(funcs.size() + 2);
+    BinaryWriter imports = new BinaryWriter().u32(funcs.size() + 2);
     imports.name("m").name("memory").u8(0x02).u8(0x00).u32(0);
     imports.name("s").name("next").u8(0x00).u32(next);
     for (int i = 0; i < funcs.size(); i++) {
@@ -82,18 +82,18 @@ final class StoreAdapters {
     }
     int drain = funcs.size() + 1; // function indices: next, the imports, drain, the wrappers
 
-    Out functions = new Out().u32(funcs.size() + 1).u32(drainType);
+    BinaryWriter functions = new BinaryWriter().u32(funcs.size() + 1).u32(drainType);
     funcs.forEach(f -> functions.u32(typeIndex.get(f)));
 
-    Out exports = new Out().u32(funcs.size());
+    BinaryWriter exports = new BinaryWriter().u32(funcs.size());
     for (int i = 0; i < funcs.size(); i++) {
       exports.name(Integer.toString(i)).u8(0x00).u32(drain + 1 + i);
     }
 
-    Out code = new Out().u32(funcs.size() + 1);
+    BinaryWriter code = new BinaryWriter().u32(funcs.size() + 1);
     code.sized(drainBody());
     for (int i = 0; i < funcs.size(); i++) {
-      Out body = new Out().u32(0);
+      BinaryWriter body = new BinaryWriter().u32(0);
       for (int p = 0; p < funcs.get(i).params().size(); p++) {
         body.u8(0x20).u32(p); // local.get p
       }
@@ -101,7 +101,8 @@ final class StoreAdapters {
       code.sized(body);
     }
 
-    Out module = new Out().bytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
+    BinaryWriter module =
+        new BinaryWriter().bytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
     module.u8(1).sized(types);
     module.u8(2).sized(imports);
     module.u8(3).sized(functions);
@@ -110,7 +111,7 @@ final class StoreAdapters {
     return module.toByteArray();
   }
 
-  private static void funcType(Out w, CoreType.Func f) {
+  private static void funcType(BinaryWriter w, CoreType.Func f) {
     w.u8(0x60).u32(f.params().size());
     f.params().forEach(t -> w.u8(valType(t)));
     w.u32(f.results().size());
@@ -128,8 +129,8 @@ final class StoreAdapters {
   }
 
   /** {@code $drain}: locals 0 (the entry, i64) and 1 (the base, i32). */
-  private static Out drainBody() {
-    Out b = new Out().u32(2).u32(1).u8(0x7e).u32(1).u8(0x7f);
+  private static BinaryWriter drainBody() {
+    BinaryWriter b = new BinaryWriter().u32(2).u32(1).u8(0x7e).u32(1).u8(0x7f);
     b.u8(0x02).u8(0x40); // block $done
     b.u8(0x03).u8(0x40); // loop $l
     b.u8(0x10).u32(0).u8(0x21).u32(0); // local.set $e (call $next)
@@ -159,53 +160,12 @@ final class StoreAdapters {
   }
 
   /** {@code $base + ((i32.wrap $e) >>> 3)}. */
-  private static void address(Out b) {
+  private static void address(BinaryWriter b) {
     b.u8(0x20).u32(1).u8(0x20).u32(0).u8(0xa7).u8(0x41).u8(3).u8(0x76).u8(0x6a);
   }
 
   /** {@code i32.wrap ($e >>> 32)}. */
-  private static void value(Out b) {
+  private static void value(BinaryWriter b) {
     b.u8(0x20).u32(0).u8(0x42).u8(32).u8(0x88).u8(0xa7);
-  }
-
-  /** The binary format's encodings, over a byte buffer. */
-  private static final class Out {
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-    Out u8(int b) {
-      bytes.write(b);
-      return this;
-    }
-
-    Out u32(long value) {
-      long v = value;
-      do {
-        int b = (int) (v & 0x7f);
-        v >>>= 7;
-        bytes.write(v == 0 ? b : b | 0x80);
-      } while (v != 0);
-      return this;
-    }
-
-    Out name(String s) {
-      byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      u32(b.length);
-      return bytes(b);
-    }
-
-    Out bytes(byte[] b) {
-      bytes.write(b, 0, b.length);
-      return this;
-    }
-
-    Out sized(Out body) {
-      byte[] b = body.toByteArray();
-      u32(b.length);
-      return bytes(b);
-    }
-
-    byte[] toByteArray() {
-      return bytes.toByteArray();
-    }
   }
 }
