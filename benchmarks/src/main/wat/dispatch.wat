@@ -1,5 +1,6 @@
 ;; HostImportDispatch: a compiled wasm loop calling the host's env.add n times, and the same loop
-;; with the addition inline (the floor the host call is measured against).
+;; with the addition inline (the floor the host call is measured against). ComponentCall: id, the
+;; floor of a call from Java into wasm (one polyglot execute of a core export).
 (module
   (import "env" "add" (func $add (param i32 i32) (result i32)))
   (func (export "host_loop") (param $n i32) (result i32) (local $i i32) (local $acc i32)
@@ -17,4 +18,6 @@
         (local.set $acc (i32.add (local.get $acc) (local.get $i)))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))
-    (local.get $acc)))
+    (local.get $acc))
+  (func (export "id") (param i32) (result i32)
+    (local.get 0)))

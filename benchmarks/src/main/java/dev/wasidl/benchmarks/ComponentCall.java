@@ -1,6 +1,13 @@
 package dev.wasidl.benchmarks;
 
+import dev.wasidl.component.CoreType;
+import dev.wasidl.component.CoreValType;
+import dev.wasidl.graal.GraalFunction;
+import dev.wasidl.graal.GraalModule;
 import dev.wasidl.graal.GraalRuntime;
+import dev.wasidl.graal.GraalStore;
+import dev.wasidl.graal.HostFunction;
+import dev.wasidl.graal.Imports;
 import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Func;
 import dev.wasidl.runtime.Instance;
@@ -31,7 +38,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * u32} measures the fixed cost; {@link CanonicalAbiThroughput} the per-byte cost. The {@code Typed}
  * variants call through {@link TypedFunc} (Java values straight to core values, no {@link Val}s)
  * where the plain ones go through {@link Func#call}; the host import still gets Vals. {@code
- * exportU32} is the export alone: typed-wat's {@code id}, which calls no import.
+ * exportU32} is the export alone: typed-wat's {@code id}, which calls no import; {@code
+ * coreExecute} its floor, one polyglot {@code Value.execute} of a core module's {@code id} (what
+ * any call from Java into GraalWasm costs, and allocates, before the canonical ABI).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -48,6 +57,8 @@ public class ComponentCall {
   private Instance bare;
   private Func id;
   private TypedFunc<Long> idTyped;
+  private GraalStore coreStore;
+  private GraalFunction coreId;
 
   @Setup
   public void setUp() {
@@ -69,12 +80,30 @@ public class ComponentCall {
             .instantiate(Component.of("typed-wat", Wasm.guest("typed-wat.wasm")));
     id = bare.func("id").orElseThrow();
     idTyped = id.typed(Long.class, long.class);
+    coreStore = runtime.newStore();
+    coreId =
+        coreStore
+            .instantiate(
+                GraalModule.of("dispatch", Wasm.module("dispatch.wasm")),
+                Imports.builder()
+                    .define(
+                        "env",
+                        "add",
+                        HostFunction.ofProxy(
+                            new CoreType.Func(
+                                List.of(CoreValType.I32, CoreValType.I32),
+                                List.of(CoreValType.I32)),
+                            a -> 0))
+                    .build())
+            .function("id")
+            .orElseThrow();
   }
 
   @TearDown
   public void tearDown() {
     instance.close();
     bare.close();
+    coreStore.close();
     runtime.close();
   }
 
@@ -96,5 +125,10 @@ public class ComponentCall {
   @Benchmark
   public Long exportU32Typed() {
     return idTyped.call(42L);
+  }
+
+  @Benchmark
+  public int coreExecute() {
+    return coreId.callInt(42);
   }
 }
