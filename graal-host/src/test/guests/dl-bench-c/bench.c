@@ -52,3 +52,41 @@ __attribute__((export_name("bench"))) int64_t bench(uint32_t n) {
   }
   return sum;
 }
+
+__attribute__((export_name("bench-new-drop"))) int64_t bench_new_drop(uint32_t n) {
+  for (uint32_t i = 0; i < n; i++) {
+    wasi_dl_outgoing_primitive_drop(wasi_dl_outgoing_primitive_new(DL_C_INT));
+  }
+  return n;
+}
+
+__attribute__((export_name("bench-set"))) int64_t bench_set(uint32_t n) {
+  int32_t a = wasi_dl_outgoing_primitive_new(DL_C_INT);
+  for (uint32_t i = 0; i < n; i++) {
+    if (wasi_dl_set_s32(a, (int32_t)i) != 0) __builtin_trap();
+  }
+  wasi_dl_outgoing_primitive_drop(a);
+  return n;
+}
+
+__attribute__((export_name("bench-get"))) int64_t bench_get(uint32_t n) {
+  if (!add_fn) __builtin_trap();
+  dl_var args[2];
+  dl_ret r;
+  int32_t a = wasi_dl_outgoing_primitive_new(DL_C_INT);
+  int32_t b = wasi_dl_outgoing_primitive_new(DL_C_INT);
+  if (wasi_dl_set_s32(a, 7) != 0 || wasi_dl_set_s32(b, 2) != 0) __builtin_trap();
+  args[0] = (dl_var){0, a};
+  args[1] = (dl_var){0, b};
+  wasi_dl_function_call(add_fn, args, 2, &r);
+  if (r.b[0] != 0 || r.b[4] != 1 || r.b[8] != 0) __builtin_trap();
+  int32_t v = r.i[3];
+  int64_t sum = 0;
+  for (uint32_t i = 0; i < n; i++) {
+    wasi_dl_get_s32(v, &r);
+    if (r.b[0] != 0) __builtin_trap();
+    sum += r.i[1];
+  }
+  wasi_dl_incoming_primitive_drop(v);
+  return sum;
+}

@@ -32,9 +32,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * each time: two {@code outgoing-primitive} constructors, two {@code set-s32}, {@code
  * function.call}, {@code incoming-primitive.get-s32} and the drop: seven wasi:dl imports per native
  * call. ns per native call; compare with {@code HostImportDispatch.typedNativeAdd}, a core module
- * calling the same C function through one typed host import. Sixteen warm-up seconds: Truffle's
- * last compilations of this path land around the tenth, and a measurement before them is 10% slower
- * and allocates more.
+ * calling the same C function through one typed host import. {@code newAndDrop}, {@code setS32} and
+ * {@code getS32} time one kind of those crossings each (ns per crossing). Sixteen warm-up seconds:
+ * Truffle's last compilations of this path land around the tenth, and a measurement before them is
+ * 10% slower and allocates more.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -49,6 +50,9 @@ public class DlComponentCall {
   private DlCtx dl;
   private Instance instance;
   private Func bench;
+  private Func newDrop;
+  private Func set;
+  private Func get;
   private List<Val> args;
 
   @Setup
@@ -73,6 +77,12 @@ public class DlComponentCall {
       throw new IllegalStateException("dl-bench-c bench(10) = " + check + ", expected 65");
     }
     args = List.of(new Val.U32(CALLS));
+    newDrop = instance.func("bench-new-drop").orElseThrow();
+    set = instance.func("bench-set").orElseThrow();
+    get = instance.func("bench-get").orElseThrow();
+    if (!get.call(List.of(new Val.U32(10))).equals(Optional.of(new Val.S64(90)))) {
+      throw new IllegalStateException("dl-bench-c bench-get(10) is not 90");
+    }
   }
 
   @TearDown
@@ -86,5 +96,26 @@ public class DlComponentCall {
   @OperationsPerInvocation(CALLS)
   public Optional<Val> viaWasiDl() {
     return bench.call(args);
+  }
+
+  /** One constructor and its drop: a lowering with a flat result, and resource.drop. */
+  @Benchmark
+  @OperationsPerInvocation(CALLS)
+  public Optional<Val> newAndDrop() {
+    return newDrop.call(args);
+  }
+
+  /** One set-s32: a borrowed handle in, a flat result out. */
+  @Benchmark
+  @OperationsPerInvocation(CALLS)
+  public Optional<Val> setS32() {
+    return set.call(args);
+  }
+
+  /** One get-s32: a borrowed handle in, the result stored through the out-pointer. */
+  @Benchmark
+  @OperationsPerInvocation(CALLS)
+  public Optional<Val> getS32() {
+    return get.call(args);
   }
 }
