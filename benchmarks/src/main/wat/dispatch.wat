@@ -1,8 +1,10 @@
 ;; HostImportDispatch: a compiled wasm loop calling the host's env.add n times, and the same loop
 ;; with the addition inline (the floor the host call is measured against). ComponentCall: id, the
-;; floor of a call from Java into wasm (one polyglot execute of a core export).
+;; floor of a call from Java into wasm (one polyglot execute of a core export). The memory is
+;; where HostImportDispatch's storing host functions write.
 (module
   (import "env" "add" (func $add (param i32 i32) (result i32)))
+  (memory (export "memory") 1)
   (func (export "host_loop") (param $n i32) (result i32) (local $i i32) (local $acc i32)
     (block $done
       (loop $next

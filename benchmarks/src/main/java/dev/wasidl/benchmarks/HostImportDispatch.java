@@ -2,9 +2,12 @@ package dev.wasidl.benchmarks;
 
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
+import dev.wasidl.abi.Memory;
 import dev.wasidl.component.CoreType;
 import dev.wasidl.component.CoreValType;
+import dev.wasidl.graal.DeferredStores;
 import dev.wasidl.graal.GraalFunction;
+import dev.wasidl.graal.GraalMemory;
 import dev.wasidl.graal.GraalModule;
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.graal.GraalStore;
@@ -15,6 +18,7 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
@@ -39,7 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * function object graal-host spins per signature, and inline in wasm (the floor). ns per call.
  * {@code typedNativeAdd}: the typed host function is native-tests' C {@code add} itself (its static
  * FFM downcall handle), the floor of any wasm-to-native call on GraalWasm, which {@code
- * DlComponentCall} is compared with.
+ * DlComponentCall} is compared with. {@code polyglotStores} and {@code deferredStores}: the typed
+ * add also writes a byte and an int into guest memory, through polyglot or queued for the store
+ * adapter.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -61,6 +67,24 @@ public class HostImportDispatch {
   private GraalFunction inlineLoop;
   private GraalStore nativeStore;
   private GraalFunction nativeLoop;
+  private GraalStore storingStore;
+  private GraalFunction polyglotStoresLoop;
+  private GraalFunction deferredStoresLoop;
+
+  /** A host add that also stores its operands into guest memory, as a lowered result store does. */
+  static final class Storing {
+    private final Memory memory;
+
+    Storing(Memory memory) {
+      this.memory = memory;
+    }
+
+    int add(int a, int b) {
+      memory.storeI8(16, (byte) a);
+      memory.storeI32(20, b);
+      return a + b;
+    }
+  }
 
   static int add(int a, int b) {
     return a + b;
@@ -107,6 +131,40 @@ public class HostImportDispatch {
             .instantiate(module, Imports.builder().define("env", "add", typed).build())
             .function("inline_loop")
             .orElseThrow();
+    storingStore = runtime.newStore();
+    GraalMemory memory =
+        storingStore
+            .instantiate(module, Imports.builder().define("env", "add", typed).build())
+            .memory("memory")
+            .orElseThrow();
+    MethodHandle storingAdd =
+        MethodHandles.lookup()
+            .findVirtual(
+                Storing.class, "add", MethodType.methodType(int.class, int.class, int.class));
+    polyglotStoresLoop =
+        storingStore
+            .instantiate(
+                module,
+                Imports.builder()
+                    .define(
+                        "env", "add", HostFunction.of(ADD, storingAdd.bindTo(new Storing(memory))))
+                    .build())
+            .function("host_loop")
+            .orElseThrow();
+    DeferredStores deferred = memory.deferredStores();
+    deferredStoresLoop =
+        storingStore
+            .instantiate(
+                module,
+                Imports.builder()
+                    .define(
+                        "env",
+                        "add",
+                        HostFunction.deferringStores(
+                            ADD, storingAdd.bindTo(new Storing(deferred)), deferred))
+                    .build())
+            .function("host_loop")
+            .orElseThrow();
     proxyLoop =
         proxyStore
             .instantiate(module, Imports.builder().define("env", "add", proxy).build())
@@ -119,6 +177,7 @@ public class HostImportDispatch {
     typedStore.close();
     proxyStore.close();
     nativeStore.close();
+    storingStore.close();
     runtime.close();
   }
 
@@ -144,5 +203,22 @@ public class HostImportDispatch {
   @OperationsPerInvocation(CALLS)
   public int inlineInWasm() {
     return inlineLoop.callInt(CALLS);
+  }
+
+  /**
+   * The typed host add that also makes two stores (a byte and an int, as a lowered {@code
+   * result<s32>} does) straight through polyglot's buffer API.
+   */
+  @Benchmark
+  @OperationsPerInvocation(CALLS)
+  public int polyglotStores() {
+    return polyglotStoresLoop.callInt(CALLS);
+  }
+
+  /** The same two stores queued, and made by the store adapter's wasm after each call. */
+  @Benchmark
+  @OperationsPerInvocation(CALLS)
+  public int deferredStores() {
+    return deferredStoresLoop.callInt(CALLS);
   }
 }
