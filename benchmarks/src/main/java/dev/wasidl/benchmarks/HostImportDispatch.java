@@ -70,6 +70,7 @@ public class HostImportDispatch {
   private GraalStore storingStore;
   private GraalFunction polyglotStoresLoop;
   private GraalFunction deferredStoresLoop;
+  private GraalFunction wasmImportLoop;
 
   /** A host add that also stores its operands into guest memory, as a lowered result store does. */
   static final class Storing {
@@ -151,6 +152,16 @@ public class HostImportDispatch {
                     .build())
             .function("host_loop")
             .orElseThrow();
+    GraalFunction wasmAdd =
+        storingStore
+            .instantiate(module, Imports.builder().define("env", "add", typed).build())
+            .function("wasm_add")
+            .orElseThrow();
+    wasmImportLoop =
+        storingStore
+            .instantiate(module, Imports.builder().define("env", "add", wasmAdd).build())
+            .function("host_loop")
+            .orElseThrow();
     DeferredStores deferred = memory.deferredStores();
     deferredStoresLoop =
         storingStore
@@ -220,5 +231,12 @@ public class HostImportDispatch {
   @OperationsPerInvocation(CALLS)
   public int deferredStores() {
     return deferredStoresLoop.callInt(CALLS);
+  }
+
+  /** The add imported from another core instance: a call between two wasm instances. */
+  @Benchmark
+  @OperationsPerInvocation(CALLS)
+  public int wasmImport() {
+    return wasmImportLoop.callInt(CALLS);
   }
 }
