@@ -4,6 +4,7 @@ import static dev.wasidl.ffm.PrimitiveType.C_DOUBLE;
 import static dev.wasidl.ffm.PrimitiveType.C_INT;
 import static dev.wasidl.ffm.PrimitiveType.C_LONG;
 import static dev.wasidl.ffm.PrimitiveType.C_SCHAR;
+import static dev.wasidl.nativetests.Natives.dd;
 import static dev.wasidl.nativetests.Natives.fn;
 import static dev.wasidl.nativetests.Natives.leaves;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -58,11 +59,6 @@ class CallWithoutResultValuesTest {
     pointers.close();
     structs.close();
     prims.close();
-  }
-
-  private static OutgoingStruct dd(double a, double b) {
-    return OutgoingStruct.of(
-        OutgoingPrimitive.ofDouble(C_DOUBLE, a), OutgoingPrimitive.ofDouble(C_DOUBLE, b));
   }
 
   private static OutgoingStruct ccc(int a, int b, int c) {

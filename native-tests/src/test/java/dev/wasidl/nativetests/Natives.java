@@ -43,6 +43,13 @@ final class Natives {
     };
   }
 
+  /** A {@code struct{c-double, c-double}} of two numbers (libwasidl_structs' {@code struct DD}). */
+  static OutgoingStruct dd(double a, double b) {
+    return OutgoingStruct.of(
+        OutgoingPrimitive.ofDouble(PrimitiveType.C_DOUBLE, a),
+        OutgoingPrimitive.ofDouble(PrimitiveType.C_DOUBLE, b));
+  }
+
   /** A value of {@code type} taking its leaves, depth first, from {@code leaves}. */
   static OutgoingValue value(FfiType type, Iterator<? extends Number> leaves) {
     return switch (type) {

@@ -1,7 +1,7 @@
 package dev.wasidl.nativetests;
 
-import static dev.wasidl.ffm.PrimitiveType.C_DOUBLE;
 import static dev.wasidl.ffm.PrimitiveType.C_LONG;
+import static dev.wasidl.nativetests.Natives.dd;
 import static dev.wasidl.nativetests.Natives.fn;
 import static dev.wasidl.nativetests.Natives.leaves;
 import static dev.wasidl.nativetests.Natives.ret;
@@ -55,11 +55,6 @@ class StructFrameTest {
   static void close() {
     pointers.close();
     structs.close();
-  }
-
-  private static OutgoingStruct dd(double a, double b) {
-    return OutgoingStruct.of(
-        OutgoingPrimitive.ofDouble(C_DOUBLE, a), OutgoingPrimitive.ofDouble(C_DOUBLE, b));
   }
 
   private static OutgoingStruct lll(long a, long b, long c) {
