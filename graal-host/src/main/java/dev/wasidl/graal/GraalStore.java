@@ -89,20 +89,31 @@ public final class GraalStore implements AutoCloseable {
    */
   private IdentityHashMap<HostFunction, Value> adapters(Imports imports) {
     Map<DeferredStores, List<HostFunction>> groups = new LinkedHashMap<>();
-    for (Map<String, Extern> names : imports.modules().values()) {
-      for (Extern extern : names.values()) {
-        if (extern instanceof HostFunction f && f.drainedBy() != null) {
-          List<HostFunction> g = groups.computeIfAbsent(f.drainedBy(), q -> new ArrayList<>());
-          if (!g.contains(f)) {
-            g.add(f);
-          }
-        }
-      }
-    }
+    imports
+        .modules()
+        .forEach(
+            (module, names) ->
+                names.forEach(
+                    (name, extern) -> {
+                      if (extern instanceof HostFunction f && f.drainedBy() != null) {
+                        if (f.drainedBy().memory().store() != this) {
+                          throw new IllegalArgumentException(
+                              "import "
+                                  + module
+                                  + "."
+                                  + name
+                                  + " stores into a memory of another store");
+                        }
+                        List<HostFunction> g =
+                            groups.computeIfAbsent(f.drainedBy(), q -> new ArrayList<>());
+                        if (!g.contains(f)) {
+                          g.add(f);
+                        }
+                      }
+                    }));
     IdentityHashMap<HostFunction, Value> adapted = new IdentityHashMap<>();
     groups.forEach(
         (stores, functions) -> {
-          ownValue("m", "memory", stores.memory().store(), stores.memory().value());
           Map<String, Object> fs = new HashMap<>();
           for (int i = 0; i < functions.size(); i++) {
             fs.put(Integer.toString(i), functions.get(i).hostObject());

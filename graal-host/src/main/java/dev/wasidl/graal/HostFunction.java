@@ -65,7 +65,8 @@ public final class HostFunction implements Extern {
    * importing it calls it through a {@link StoreAdapters store adapter}, which makes the queued
    * stores in wasm when it returns. If it throws, the queue is flushed first, so a trap leaves
    * memory as the direct stores would have. Unlike other host functions it belongs to the store of
-   * the queue's memory: importing it into another store fails as importing that memory would.
+   * the queue's memory: importing it into another store fails with {@link
+   * IllegalArgumentException}.
    *
    * @throws IllegalArgumentException as {@link #of}
    */

@@ -194,4 +194,44 @@ class DeferredStoresTest {
     assertEquals(direct.getMessage(), deferredTrap.getMessage());
     assertTrue(deferred.isEmpty());
   }
+
+  @Test
+  void aFunctionStoringIntoAnotherStoresMemoryIsRefused() {
+    GraalStore other = runtime.newStore();
+    try {
+      GraalMemory foreign =
+          other.instantiate(CoreModules.module("memory")).memory("memory").orElseThrow();
+      HostFunction intoFirst =
+          HostFunction.deferringStores(
+              new CoreType.Func(List.of(I32), List.of()),
+              MethodHandles.empty(MethodType.methodType(void.class, int.class)),
+              deferred);
+      HostFunction wide =
+          HostFunction.deferringStores(
+              new CoreType.Func(List.of(I32, I64), List.of(I64)),
+              MethodHandles.empty(MethodType.methodType(long.class, int.class, long.class)),
+              deferred);
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class,
+              () ->
+                  other.instantiate(
+                      CoreModules.module("deferred"),
+                      Imports.builder()
+                          .define("env", "memory", foreign)
+                          .define("env", "store", intoFirst)
+                          .define("env", "store_wide", wide)
+                          .build()));
+      assertTrue(
+          e.getMessage()
+              .matches("import env\\.store(_wide)? stores into a memory of another store"),
+          e.getMessage());
+    } finally {
+      other.close();
+    }
+    // the first store goes on
+    program = m -> m.storeI32(64, 5);
+    call();
+    assertEquals(5, memory.loadI32(64));
+  }
 }
