@@ -119,5 +119,7 @@ double apply_dd(struct DD (*cb)(struct DD), struct DD x) {
   return r.a + r.b;
 }
 
+struct DD map_dd(struct DD (*cb)(struct DD), struct DD x) { return cb(x); }
+
 int is_null(const void *p) { return p == NULL; }
 void *echo_ptr(void *p) { return p; }

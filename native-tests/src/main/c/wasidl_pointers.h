@@ -51,6 +51,7 @@ long long sum_mixed(const char *fmt, ...);
 int apply(int (*cb)(int, int), int a, int b);  /* cb(a, b) */
 void for_each(const int *arr, int n, void (*cb)(int)); /* cb(arr[0]), ..., cb(arr[n-1]), in order */
 double apply_dd(struct DD (*cb)(struct DD), struct DD x); /* r = cb(x); returns r.a + r.b */
+struct DD map_dd(struct DD (*cb)(struct DD), struct DD x); /* returns cb(x) by value */
 
 /* Raw pointers */
 int is_null(const void *p);                    /* 1 if p == NULL, else 0 */

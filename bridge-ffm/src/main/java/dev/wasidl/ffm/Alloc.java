@@ -6,6 +6,7 @@ import dev.wasidl.ffm.internal.Native;
 import dev.wasidl.ffm.internal.NativeLibrary;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.ref.Cleaner;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -144,6 +145,18 @@ public final class Alloc implements AutoCloseable {
     update(s -> Memory.write(s, 0, st, value));
   }
 
+  /**
+   * For {@link Function#callInto}: an allocator that hands the linker this owned region's memory
+   * for the struct result, so C's result lands here with no copy; null for a foreign alloc, which
+   * only a checked copy may write.
+   */
+  @Nullable SegmentAllocator resultAllocator() {
+    return owned ? resultAllocator : null;
+  }
+
+  // the region's segment is of the result's type: as large and as aligned as the linker asks
+  private final SegmentAllocator resultAllocator = (byteSize, byteAlignment) -> segment();
+
   /** Stores a call's primitive result (of this alloc's type) at the region's address. */
   void store(PrimitiveType p, long bits) {
     if (!owned) {
@@ -176,7 +189,7 @@ public final class Alloc implements AutoCloseable {
     }
   }
 
-  private ClosedException closed() {
+  ClosedException closed() {
     // the owning arena was closed by another thread between our check and the access
     return new ClosedException("alloc of " + type.witName() + " was closed");
   }

@@ -1,6 +1,7 @@
 package dev.wasidl.ffm;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.util.List;
@@ -13,8 +14,13 @@ final class FrameCallTemplate implements FrameCall {
   private static final MethodHandle HANDLE = ClassData.handle(MethodHandles.lookup());
 
   @Override
-  public Object call(MemorySegment target, Scratch scratch, MemorySegment capture, List<?> args)
+  public Object call(
+      MemorySegment target,
+      SegmentAllocator result,
+      Scratch scratch,
+      MemorySegment capture,
+      List<?> args)
       throws Throwable {
-    return (Object) HANDLE.invokeExact(target, scratch, capture, args);
+    return (Object) HANDLE.invokeExact(target, result, scratch, capture, args);
   }
 }

@@ -7,6 +7,7 @@ import dev.wasidl.ffm.internal.NativeLibrary;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SegmentAllocator;
 import java.lang.invoke.MethodHandle;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
@@ -39,6 +40,8 @@ public final class Function implements AutoCloseable {
   private static final long CAPTURE_ALIGNMENT = Linker.Option.captureStateLayout().byteAlignment();
 
   private final Signature signature;
+  // the parameter types as an array: the typed paths' shape check indexes it on every call
+  private final FfiType[] params;
   private final Set<CallOption> options;
   private final boolean captures; // options has CAPTURE_ERRNO, without a set lookup per call
   private final MemorySegment target;
@@ -56,6 +59,7 @@ public final class Function implements AutoCloseable {
           "no function can be at 0x" + Long.toHexString(address) + " (null pointer)");
     }
     this.signature = signature;
+    this.params = signature.params().toArray(FfiType[]::new);
     this.options = options;
     this.captures = options.contains(CallOption.CAPTURE_ERRNO);
     this.target = MemorySegment.ofAddress(address);
@@ -194,17 +198,26 @@ public final class Function implements AutoCloseable {
     FrameCall frame = Objects.requireNonNull(invoker.frameCall);
     Scratch scratch = Scratch.current();
     long mark = scratch.mark();
+    // An owned alloc takes the result straight from the linker; a foreign one by a checked copy.
+    SegmentAllocator into = result.resultAllocator();
     try {
       Object out;
       try {
-        out = frame.call(target, scratch, captureIgnored(scratch), args);
+        out =
+            frame.call(
+                target, into == null ? scratch : into, scratch, captureIgnored(scratch), args);
+      } catch (IllegalStateException e) {
+        // the alloc was closed by another thread (its memory gone) while C ran
+        throw into != null ? result.closed() : e;
       } catch (Throwable t) {
         throw Native.rethrow(t);
       } finally {
         Reference.reachabilityFence(this);
       }
       Callback.rethrowPending();
-      result.store((MemorySegment) out);
+      if (into == null) {
+        result.store((MemorySegment) out);
+      }
     } finally {
       scratch.reset(mark);
     }
@@ -242,7 +255,7 @@ public final class Function implements AutoCloseable {
       MemorySegment capture = captureIgnored(scratch);
       Object out;
       try {
-        out = frame.call(target, scratch, capture, args);
+        out = frame.call(target, scratch, scratch, capture, args);
       } catch (Throwable t) {
         throw Native.rethrow(t);
       } finally {
@@ -295,17 +308,20 @@ public final class Function implements AutoCloseable {
     return result;
   }
 
-  /** Arity and each argument's type; the message is built only for a mismatch. */
+  /**
+   * Arity and each argument's type; the message is built only for a mismatch. The field types of a
+   * struct of primitives are left to the frame path, which checks them as it writes the struct
+   * (before C is called).
+   */
   private void checkShapes(List<? extends OutgoingValue> args) {
-    List<FfiType> params = signature.params();
-    int n = params.size();
-    if (args.size() != n) {
+    FfiType[] types = params;
+    if (args.size() != types.length) {
       throw arity(args.size());
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = 0; i < types.length; i++) {
       OutgoingValue arg = args.get(i);
-      if (!Memory.matches(params.get(i), arg)) {
-        Memory.checkShape(params.get(i), arg, "argument " + i); // throws, naming the mismatch
+      if (!Memory.matchesForFrame(types[i], arg)) {
+        Memory.checkShape(types[i], arg, "argument " + i); // throws, naming the mismatch
       }
     }
   }
@@ -325,7 +341,7 @@ public final class Function implements AutoCloseable {
           errno == null ? MemorySegment.NULL : scratch.allocate(CAPTURE_SIZE, CAPTURE_ALIGNMENT);
       Object result;
       try {
-        result = frame.call(target, scratch, capture, args);
+        result = frame.call(target, scratch, scratch, capture, args);
       } catch (Throwable t) {
         throw Native.rethrow(t);
       } finally {

@@ -58,7 +58,14 @@ final class Lowering {
       long alignment,
       boolean hasPadding) {
     // size, alignment, padding come as constants: the type's own fields are not to the JIT
-    return scratch.allocate(type, (OutgoingStruct) args.get(i), size, alignment, hasPadding);
+    OutgoingStruct value = (OutgoingStruct) args.get(i);
+    MemorySegment s = scratch.allocate(type, value, size, alignment, hasPadding);
+    if (s == null) {
+      // a field of another type, found while writing (before C is called): name it
+      Memory.checkShape(type, value, "argument " + i);
+      throw new IllegalStateException("argument " + i + " was refused but matches " + type);
+    }
+    return s;
   }
 
   /**
@@ -83,9 +90,10 @@ final class Lowering {
   }
 
   /**
-   * {@code (MemorySegment target, Scratch, MemorySegment capture, List args) -> Object} from the
-   * adapted handle {@code (target, [SegmentAllocator], [capture], long bits | MemorySegment
-   * struct...)}.
+   * {@code (MemorySegment target, SegmentAllocator result, Scratch, MemorySegment capture, List
+   * args) -> Object} from the adapted handle {@code (target, [SegmentAllocator], [capture], long
+   * bits | MemorySegment struct...)}: struct arguments take their bytes from the scratch frame, a
+   * struct result its memory from {@code result} (the frame too, or the caller's alloc).
    */
   static MethodHandle frameCall(
       Signature signature, MethodHandle adapted, boolean structResult, boolean capture) {
@@ -96,7 +104,7 @@ final class Lowering {
     if (!capture) {
       mh = MethodHandles.dropArguments(mh, 2, MemorySegment.class);
     }
-    mh = mh.asType(mh.type().changeParameterType(1, Scratch.class));
+    mh = MethodHandles.dropArguments(mh, 2, Scratch.class);
     List<FfiType> params = signature.params();
     int n = params.size();
     for (int i = n - 1; i >= 0; i--) {
@@ -104,11 +112,11 @@ final class Lowering {
           switch (params.get(i)) {
             case PrimitiveType p ->
                 MethodHandles.filterArguments(
-                    mh, 3 + i, MethodHandles.insertArguments(BITS_AT, 1, i));
+                    mh, 4 + i, MethodHandles.insertArguments(BITS_AT, 1, i));
             case StructType st ->
                 MethodHandles.collectArguments(
                     mh,
-                    3 + i,
+                    4 + i,
                     MethodHandles.insertArguments(
                         STRUCT_AT, 2, i, st, st.byteSize(), st.byteAlignment(), st.hasPadding()));
           };
@@ -117,17 +125,19 @@ final class Lowering {
     int[] reorder = new int[mh.type().parameterCount()];
     reorder[1] = 1;
     reorder[2] = 2;
-    int k = 3;
+    reorder[3] = 3;
+    int k = 4;
     for (FfiType p : params) {
       if (p instanceof StructType) {
-        reorder[k++] = 1;
+        reorder[k++] = 2;
       }
-      reorder[k++] = 3;
+      reorder[k++] = 4;
     }
     MethodType type =
         MethodType.methodType(
             mh.type().returnType(),
             MemorySegment.class,
+            SegmentAllocator.class,
             Scratch.class,
             MemorySegment.class,
             List.class);

@@ -79,8 +79,8 @@ final class Memory {
 
   /** Writes a struct: primitive fields in the loop, nested structs by recursion (kept small). */
   static void writeStruct(MemorySegment s, long offset, StructType st, OutgoingStruct value) {
-    List<FfiType> types = st.fields();
     List<OutgoingValue> fields = value.fields();
+    List<FfiType> types = st.fields();
     for (int i = 0; i < types.size(); i++) {
       long at = offset + st.offset(i);
       if (types.get(i) instanceof PrimitiveType p) {
@@ -89,6 +89,34 @@ final class Memory {
         writeStruct(s, at, (StructType) types.get(i), (OutgoingStruct) fields.get(i));
       }
     }
+  }
+
+  /**
+   * Writes the fields of a struct of primitive {@code types} at {@code offsets}, checking each
+   * field's type as it goes (the count is the caller's to check): false, with the bytes so far
+   * written, at the first field of another type. One pass over the values for a typed call.
+   */
+  static boolean writeFlatChecked(
+      MemorySegment s, PrimitiveType[] types, long[] offsets, List<OutgoingValue> fields) {
+    for (int i = 0; i < types.length; i++) {
+      if (!(fields.get(i) instanceof OutgoingPrimitive f) || f.type() != types[i]) {
+        return false;
+      }
+      put(s, offsets[i], types[i], f.bits());
+    }
+    return true;
+  }
+
+  /**
+   * True if {@code value} is a struct whose fields the frame path checks as it writes them: a
+   * struct of primitive fields with as many values as fields. For any other type, {@link #matches}.
+   */
+  static boolean matchesForFrame(FfiType type, OutgoingValue value) {
+    PrimitiveType[] flat = type instanceof StructType st ? st.primitiveFields() : null;
+    if (flat != null) {
+      return value instanceof OutgoingStruct v && v.fields().size() == flat.length;
+    }
+    return matches(type, value);
   }
 
   /**
@@ -102,8 +130,26 @@ final class Memory {
     if (!(value instanceof OutgoingStruct v)) {
       return false;
     }
-    List<FfiType> types = ((StructType) type).fields();
-    List<OutgoingValue> fields = v.fields();
+    StructType st = (StructType) type;
+    PrimitiveType[] flat = st.primitiveFields();
+    return flat != null ? matchesFlat(flat, v.fields()) : matchesNested(st, v.fields());
+  }
+
+  // Kept apart from matches (not recursive itself), so the JIT inlines the common case whole.
+  private static boolean matchesFlat(PrimitiveType[] types, List<OutgoingValue> fields) {
+    if (fields.size() != types.length) {
+      return false;
+    }
+    for (int i = 0; i < types.length; i++) {
+      if (!(fields.get(i) instanceof OutgoingPrimitive f && f.type() == types[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean matchesNested(StructType st, List<OutgoingValue> fields) {
+    List<FfiType> types = st.fields();
     if (fields.size() != types.size()) {
       return false;
     }

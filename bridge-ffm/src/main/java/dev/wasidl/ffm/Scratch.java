@@ -3,6 +3,7 @@ package dev.wasidl.ffm;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.SegmentAllocator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A per-thread stack of native memory for the bytes one typed call needs while C runs: structs
@@ -37,9 +38,23 @@ final class Scratch implements SegmentAllocator {
 
   private Scratch() {}
 
+  // The stack last asked for, on any thread: a field read and an owner check instead of a
+  // ThreadLocal lookup for the common case of one calling thread. Racy by design and safe: a
+  // thread only ever uses a stack it owns.
+  @SuppressWarnings("NonFinalStaticField") // a racy cache, see above
+  private static @Nullable Scratch last;
+
+  private final Thread owner = Thread.currentThread();
+
   /** This thread's stack. */
   static Scratch current() {
-    return CURRENT.get();
+    Scratch s = last;
+    if (s != null && s.owner == Thread.currentThread()) {
+      return s;
+    }
+    s = CURRENT.get();
+    last = s;
+    return s;
   }
 
   /** The current top, to {@link #reset} to when the frame ends. */
@@ -69,8 +84,10 @@ final class Scratch implements SegmentAllocator {
   /**
    * A struct argument's bytes in a new frame region ({@code type}'s size and alignment given), its
    * padding zeroed for C's sake (a struct without padding is written whole, so it is not zeroed).
+   * For a struct of primitive fields the field types are checked here, while written (the caller
+   * checked only the field count): null if one differs.
    */
-  MemorySegment allocate(
+  @Nullable MemorySegment allocate(
       StructType type,
       OutgoingStruct value,
       long byteSize,
@@ -86,8 +103,12 @@ final class Scratch implements SegmentAllocator {
         s.fill((byte) 0);
       }
     }
-    Memory.writeStruct(s, 0, type, value);
-    return s;
+    PrimitiveType[] flat = type.primitiveFields();
+    if (flat == null) {
+      Memory.writeStruct(s, 0, type, value);
+      return s;
+    }
+    return Memory.writeFlatChecked(s, flat, type.offsets(), value.fields()) ? s : null;
   }
 
   /**

@@ -5,6 +5,7 @@ import java.lang.foreign.StructLayout;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A C struct, wasi:dl's {@code struct-type}: fields laid out in order by the C rules (each field at
@@ -18,6 +19,9 @@ public final class StructType implements FfiType {
   private final long flatFieldCount;
   private final long treeFieldCount;
   private final boolean hasPadding;
+  // The field types when none is a struct (the common case), for typed calls' loops: an array
+  // index, not an interface call and a recursion per field. Null when a field is a struct.
+  private final PrimitiveType @Nullable [] primitiveFields;
 
   private StructType(List<FfiType> fields) {
     if (fields.isEmpty()) {
@@ -60,6 +64,10 @@ public final class StructType implements FfiType {
       gaps = true;
     }
     this.hasPadding = gaps;
+    this.primitiveFields =
+        this.fields.stream().allMatch(PrimitiveType.class::isInstance)
+            ? this.fields.toArray(PrimitiveType[]::new)
+            : null;
     this.layout = MemoryLayout.structLayout(members.toArray(MemoryLayout[]::new));
   }
 
@@ -97,6 +105,19 @@ public final class StructType implements FfiType {
   /** True if some byte, here or in a nested struct, belongs to no field. */
   boolean hasPadding() {
     return hasPadding;
+  }
+
+  /**
+   * The field types if every field is a primitive (shared, not to be modified), else null: typed
+   * calls' fast path.
+   */
+  PrimitiveType @Nullable [] primitiveFields() {
+    return primitiveFields;
+  }
+
+  /** The byte offsets of the fields (shared, not to be modified). */
+  long[] offsets() {
+    return offsets;
   }
 
   /** The byte offset of field {@code index}, as {@code offsetof} gives it. */

@@ -187,6 +187,83 @@ class CallWithoutResultValuesTest {
   }
 
   @Test
+  void aStructArgumentWithAFieldOfAnotherTypeIsRefusedBeforeCRuns() {
+    Function addDd = fn(structs, "add_dd", "(" + DD + ", " + DD + ") -> " + DD);
+    StructType dd = (StructType) addDd.signature().result().orElseThrow();
+    OutgoingStruct halfInt =
+        OutgoingStruct.of(
+            OutgoingPrimitive.ofDouble(C_DOUBLE, 3), OutgoingPrimitive.ofSigned(C_INT, 4));
+    List<OutgoingValue> args = List.of(dd(1, 2), halfInt);
+    String expected = "argument 1 field 1: expected c-double, got c-int";
+    try (Alloc out = Alloc.allocate(dd)) {
+      out.writeStruct(dd(7, 8));
+      assertEquals(
+          expected,
+          assertThrows(TypeMismatchException.class, () -> addDd.callInto(args, out)).getMessage());
+      assertEquals(List.of(7.0, 8.0), leaves(out.readStruct()), "the result alloc is untouched");
+      assertEquals(
+          expected, assertThrows(TypeMismatchException.class, () -> addDd.call(args)).getMessage());
+      // a field count that differs, and a primitive where the struct goes
+      assertEquals(
+          "argument 0: expected " + DD + " with 2 fields, got 1",
+          assertThrows(
+                  TypeMismatchException.class,
+                  () ->
+                      addDd.callInto(
+                          List.of(
+                              OutgoingStruct.of(OutgoingPrimitive.ofDouble(C_DOUBLE, 1)), dd(1, 2)),
+                          out))
+              .getMessage());
+      assertEquals(
+          "argument 1: expected " + DD + ", got c-double",
+          assertThrows(
+                  TypeMismatchException.class,
+                  () -> addDd.call(List.of(dd(1, 2), OutgoingPrimitive.ofDouble(C_DOUBLE, 1))))
+              .getMessage());
+      // the scratch frames of the refused calls were released: calls go on as before
+      addDd.callInto(List.of(dd(1, 2), dd(3, 4)), out);
+      assertEquals(List.of(4.0, 6.0), leaves(out.readStruct()));
+    }
+  }
+
+  @Test
+  void aCallbackClosingTheResultAllocMakesCallIntoAClosedExceptionNotAWrite() {
+    Function mapDd = fn(pointers, "map_dd", "(pointer, " + DD + ") -> " + DD);
+    Function addDd = fn(structs, "add_dd", "(" + DD + ", " + DD + ") -> " + DD);
+    StructType dd = (StructType) mapDd.signature().result().orElseThrow();
+    try (Arena arena = Arena.ofConfined();
+        Alloc kept = Alloc.allocate(dd)) {
+      Alloc[] target = new Alloc[1];
+      // the callback closes the alloc the call's result is going to, then makes a struct call of
+      // its own (whose result must not land in the outer alloc either)
+      Callback cb =
+          Callback.of(
+              Signature.parse("(" + DD + ") -> " + DD),
+              a -> {
+                target[0].close();
+                List<Double> x = leaves(a.get(0));
+                List<Double> sum =
+                    leaves(addDd.call(List.of(dd(x.get(0), x.get(1)), dd(1, 1))).orElseThrow());
+                return Optional.of(dd(sum.get(0), sum.get(1)));
+              },
+              arena);
+      for (int round = 0; round < 3; round++) {
+        target[0] = Alloc.allocate(dd);
+        Alloc closing = target[0];
+        ClosedException e =
+            assertThrows(
+                ClosedException.class,
+                () -> mapDd.callInto(List.of(cb.pointer(), dd(5, 6)), closing));
+        assertEquals("alloc of " + DD + " was closed", e.getMessage());
+        // the JVM goes on, and an open alloc gets the result
+        target[0] = Alloc.allocate(dd);
+        mapDd.callInto(List.of(cb.pointer(), dd(5, 6)), kept);
+        assertEquals(List.of(6.0, 7.0), leaves(kept.readStruct()));
+      }
+    }
+  }
+
+  @Test
   void aCallbackUsingCallIntoDuringAStructCallSeesItsOwnFrames() {
     Function addDd = fn(structs, "add_dd", "(" + DD + ", " + DD + ") -> " + DD);
     Function applyDd = fn(pointers, "apply_dd", "(pointer, " + DD + ") -> c-double");
