@@ -144,6 +144,63 @@ class DeferredStoresTest {
     }
   }
 
+  /**
+   * A flush (here forced by a bulk read in the middle of the host function, as a realloc forces it)
+   * makes the queued stores in order, clustered or spread, and leaves the bytes between them as
+   * they were; the stores after it go through the adapter.
+   */
+  @ParameterizedTest
+  @ValueSource(ints = {29, 6})
+  void aFlushMakesEveryStoreInOrderAndLeavesTheBytesBetween(int offsetBits)
+      throws ReflectiveOperationException {
+    instantiate(offsetBits);
+    SplittableRandom r = new SplittableRandom(16);
+    byte[] noise = new byte[PAGE];
+    r.nextBytes(noise);
+    memory.write(0, noise, 0, PAGE);
+    byte[] expected = contents();
+    for (int round = 0; round < 300; round++) {
+      boolean clustered = round % 3 != 0;
+      int origin = r.nextInt(PAGE - CLUSTER);
+      int before = r.nextInt(1, 12);
+      int after = r.nextInt(0, 6);
+      program =
+          m -> {
+            for (int i = 0; i < before + after; i++) {
+              if (i == before) {
+                m.read(origin, new byte[1], 0, 1); // flushes what is queued
+                assertTrue(deferred.isEmpty(), "flushed");
+              }
+              if (clustered) {
+                clusteredStore(r, m, origin, expected);
+              } else {
+                randomStore(r, m, expected);
+              }
+            }
+          };
+      call();
+      assertArrayEquals(expected, contents(), "memory after round " + round);
+    }
+  }
+
+  private static final int CLUSTER = 256;
+
+  /** A store of a random width within CLUSTER bytes from {@code origin}. */
+  private static void clusteredStore(SplittableRandom r, Memory m, int origin, byte[] expected) {
+    int width = 1 << r.nextInt(4);
+    int at = origin + r.nextInt(CLUSTER - width + 1);
+    long v = r.nextLong();
+    switch (width) {
+      case 1 -> m.storeI8(at, (byte) v);
+      case 2 -> m.storeI16(at, (short) v);
+      case 4 -> m.storeI32(at, (int) v);
+      default -> m.storeI64(at, v);
+    }
+    for (int i = 0; i < width; i++) {
+      expected[at + i] = (byte) (v >>> (8 * i));
+    }
+  }
+
   @Test
   void argumentsAndResultPassThroughTheAdapter() {
     long v = 0x0102_0304_0506_0708L;
