@@ -62,7 +62,7 @@ import org.jspecify.annotations.Nullable;
 final class Instantiator {
   private final Linker linker;
   private final Component component;
-  private final GraalStore store;
+  private final @Nullable GraalStore store; // null when only checking imports
   private final @Nullable Object data;
   // the destructors of the resource types this instantiation defines, for host-side drops
   private final Map<ResourceType, Destructor> destructors = new java.util.HashMap<>();
@@ -70,7 +70,7 @@ final class Instantiator {
   private final java.util.List<InstanceState> states = new java.util.ArrayList<>();
 
   private Instantiator(
-      Linker linker, Component component, GraalStore store, @Nullable Object data) {
+      Linker linker, Component component, @Nullable GraalStore store, @Nullable Object data) {
     this.linker = linker;
     this.component = component;
     this.store = store;
@@ -87,6 +87,42 @@ final class Instantiator {
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    }
+  }
+
+  /**
+   * Checks the root component's imports against the linker as instantiation does (the same code, so
+   * the same messages), without a store: it evaluates the definitions up to the first one that
+   * needs running code (a core instance, a canonical function, a nested instance, a resource type
+   * with its destructor, an export). Components put their imports first, so in practice every
+   * import is checked; one after that point is checked when an instance is made.
+   *
+   * @throws UnlinkableException for the first import that is missing or of another type
+   */
+  static void checkImports(Linker linker, Component component) {
+    Instantiator in = new Instantiator(linker, component, null, null);
+    Scope scope = new Scope(null);
+    InstanceState state =
+        new InstanceState(
+            component.name(), Set.of(), null, linker.maxHandles(), linker.maxListElements());
+    for (Definition d : component.model().definitions()) {
+      switch (d) {
+        case CoreModule m ->
+            scope.push(Sort.CORE_MODULE, new Item.CoreModuleItem(m, component.module(m)));
+        case CoreType ct -> scope.push(Sort.CORE_TYPE, new Item.CoreTypeItem(ct));
+        case dev.wasidl.component.Component c ->
+            scope.push(Sort.COMPONENT, new Item.ComponentItem(c, scope));
+        case DefValType t -> in.defineType(scope, t, Map.of(), state);
+        case dev.wasidl.component.FuncType t -> in.defineType(scope, t, Map.of(), state);
+        case ComponentType t -> in.defineType(scope, t, Map.of(), state);
+        case InstanceType t -> in.defineType(scope, t, Map.of(), state);
+        case Alias.Outer a -> alias(scope, a);
+        case Alias.InstanceExport a -> alias(scope, a);
+        case Import imp -> scope.push(imp.type().sort(), in.importItem(scope, imp, null, state));
+        default -> {
+          return; // the rest needs a store: instantiation checks it
+        }
+      }
     }
   }
 
@@ -155,7 +191,9 @@ final class Instantiator {
               scope.get(Sort.CORE_INSTANCE, arg.instance(), Item.CoreInstance.class);
           from.exports().forEach((n, extern) -> imports.define(arg.name(), n, extern));
         }
-        GraalInstance instance = store.instantiate(module.module(), imports.build());
+        GraalInstance instance =
+            java.util.Objects.requireNonNull(store, "a store")
+                .instantiate(module.module(), imports.build());
         Map<String, Extern> exports = new LinkedHashMap<>();
         for (String n : instance.exportNames()) {
           instance.export(n).ifPresent(x -> exports.put(n, x));

@@ -268,6 +268,34 @@ public final class Linker {
     return lookup(parsed).isPresent() || lookupPlugged(parsed).isPresent();
   }
 
+  /**
+   * Links {@code component} against these definitions once, for many instantiations: its imports
+   * are checked now (a missing or mistyped one fails here, with the message instantiation would
+   * give), and the {@link InstancePre} keeps the definitions as they are now, so later changes to
+   * this linker change none of its instances.
+   *
+   * @throws UnlinkableException if an import is missing or of another type than the definition
+   */
+  public InstancePre instantiatePre(Component component) {
+    Linker snapshot = copy();
+    Instantiator.checkImports(snapshot, component);
+    return new InstancePre(snapshot, component);
+  }
+
+  /** A linker with this one's definitions and settings, which later changes here do not reach. */
+  private Linker copy() {
+    Linker c = new Linker(runtime);
+    instances.forEach((name, instance) -> c.instances.put(name, instance.copyFor(c)));
+    c.funcs.putAll(funcs);
+    c.plugged.putAll(plugged);
+    c.allowShadowing = allowShadowing;
+    c.unknownImportsTrap = unknownImportsTrap;
+    c.compiledLowerings = compiledLowerings;
+    c.maxHandles = maxHandles;
+    c.maxListElements = maxListElements;
+    return c;
+  }
+
   /** Instantiates {@code component} with these definitions. */
   public Instance instantiate(Component component) {
     return instantiate(component, null);

@@ -76,6 +76,14 @@ public final class LinkerInstance {
     return this;
   }
 
+  /** A copy with the same definitions, belonging to {@code owner} (a linker's snapshot). */
+  LinkerInstance copyFor(Linker owner) {
+    LinkerInstance c = new LinkerInstance(name, owner);
+    c.funcs.putAll(funcs);
+    c.resources.putAll(resources);
+    return c;
+  }
+
   Optional<HostFuncDef> func(String name) {
     return Optional.ofNullable(funcs.get(name));
   }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wasidl.abi.Trap;
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.types.Val;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
@@ -264,5 +265,25 @@ class PluggingTest {
         "import test:plug/counters@0.1.0 needs reset, which the plugin plug-provider (its export"
             + " test:plug/counters@0.1.0) lacks",
         name.getMessage());
+  }
+
+  @Test
+  void aPreChecksPluggedImportsAndMakesAppsThatShareThePlugin() {
+    for (String wrong : List.of("plug-wrong-type-wat.wasm", "plug-wrong-name-wat.wasm")) {
+      Component c = Component.of(wrong, TypesGuestTest.guest(wrong));
+      assertEquals(
+          assertThrows(UnlinkableException.class, () -> linker.instantiate(c)).getMessage(),
+          assertThrows(UnlinkableException.class, () -> linker.instantiatePre(c)).getMessage());
+    }
+    InstancePre pre = linker.instantiatePre(consumer);
+    try (Instance a = pre.instantiate();
+        Instance b = pre.instantiate()) {
+      long ha = call(a, "make", 40);
+      long hb = call(b, "make", 7);
+      assertEquals(1, ha, "each app has its own handle table");
+      assertEquals(1, hb);
+      assertEquals(42, call(a, "add", ha, 2));
+      assertEquals(7, call(b, "get", hb));
+    }
   }
 }
