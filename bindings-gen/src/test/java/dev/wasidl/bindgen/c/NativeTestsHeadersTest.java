@@ -144,6 +144,7 @@ class NativeTestsHeadersTest {
     m.put("apply", "(pointer, c-int, c-int) -> c-int");
     m.put("for_each", "(pointer, c-int, pointer)");
     m.put("apply_dd", "(pointer, " + dd + ") -> c-double");
+    m.put("map_dd", "(pointer, " + dd + ") -> " + dd);
     m.put("is_null", "(pointer) -> c-int");
     m.put("echo_ptr", "(pointer) -> pointer");
     return m;
