@@ -112,7 +112,14 @@ class DeferredStoresTest {
   private static void randomStore(SplittableRandom r, Memory m, byte[] expected) {
     int width = 1 << r.nextInt(4);
     int at = r.nextBoolean() ? r.nextInt(64) * width : r.nextInt(PAGE - width + 1);
-    long v = r.nextLong();
+    store(m, at, width, r.nextLong(), expected);
+  }
+
+  /**
+   * A store of {@code width} bytes of {@code v} at {@code at}, to {@code m} and to {@code
+   * expected}.
+   */
+  private static void store(Memory m, int at, int width, long v, byte[] expected) {
     switch (width) {
       case 1 -> m.storeI8(at, (byte) v);
       case 2 -> m.storeI16(at, (short) v);
@@ -188,17 +195,7 @@ class DeferredStoresTest {
   /** A store of a random width within CLUSTER bytes from {@code origin}. */
   private static void clusteredStore(SplittableRandom r, Memory m, int origin, byte[] expected) {
     int width = 1 << r.nextInt(4);
-    int at = origin + r.nextInt(CLUSTER - width + 1);
-    long v = r.nextLong();
-    switch (width) {
-      case 1 -> m.storeI8(at, (byte) v);
-      case 2 -> m.storeI16(at, (short) v);
-      case 4 -> m.storeI32(at, (int) v);
-      default -> m.storeI64(at, v);
-    }
-    for (int i = 0; i < width; i++) {
-      expected[at + i] = (byte) (v >>> (8 * i));
-    }
+    store(m, origin + r.nextInt(CLUSTER - width + 1), width, r.nextLong(), expected);
   }
 
   @Test
