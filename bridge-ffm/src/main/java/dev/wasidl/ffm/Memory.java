@@ -79,8 +79,8 @@ final class Memory {
 
   /** Writes a struct: primitive fields in the loop, nested structs by recursion (kept small). */
   static void writeStruct(MemorySegment s, long offset, StructType st, OutgoingStruct value) {
-    List<OutgoingValue> fields = value.fields();
     List<FfiType> types = st.fields();
+    List<OutgoingValue> fields = value.fields();
     for (int i = 0; i < types.size(); i++) {
       long at = offset + st.offset(i);
       if (types.get(i) instanceof PrimitiveType p) {
