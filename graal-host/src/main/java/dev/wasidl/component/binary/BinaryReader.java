@@ -50,11 +50,20 @@ final class BinaryReader {
     return limit - pos;
   }
 
-  /** A reader for the next {@code length} bytes, which this reader then skips. */
+  /**
+   * A reader for the next {@code length} bytes, which this reader then skips. {@code length} is a
+   * u32 from the input: 2^31 and more (negative here) is past the end too, never a step back.
+   */
   BinaryReader window(int length, String sectionName) {
-    if (length > remaining()) {
+    if (length < 0 || length > remaining()) {
       throw malformed(
-          "unexpected end: " + sectionName + " of " + length + " bytes, " + remaining() + " left",
+          "unexpected end: "
+              + sectionName
+              + " of "
+              + Integer.toUnsignedString(length)
+              + " bytes, "
+              + remaining()
+              + " left",
           pos);
     }
     BinaryReader sub = new BinaryReader(bytes, pos, pos + length, sectionName);
@@ -89,7 +98,7 @@ final class BinaryReader {
   }
 
   void skip(int n) {
-    if (n > remaining()) {
+    if (n < 0 || n > remaining()) {
       throw malformed("unexpected end of " + section, limit);
     }
     pos += n;
