@@ -34,6 +34,8 @@ sealed interface Facts {
    * @param size the Canonical ABI's {@code elem_size(t, 'i64')}, or -1 when not tracked
    * @param align the Canonical ABI's {@code alignment(t, 'i64')}, or -1 when not tracked
    * @param shape the type with its indices resolved, or null when not tracked
+   * @param depth how deeply value types nest in it (a primitive 0, {@code list<u8>} 1), for the
+   *     decoder's nesting limit
    */
   record ValueType(
       boolean hasBorrow,
@@ -44,8 +46,23 @@ sealed interface Facts {
       boolean hasHandle,
       long size,
       int align,
-      Shape shape)
-      implements Facts {}
+      Shape shape,
+      int depth)
+      implements Facts {
+    /** Facts of a type that nests nothing (or whose depth is not tracked). */
+    ValueType(
+        boolean hasBorrow,
+        Handle handle,
+        Handle okHandle,
+        List<CoreValType> flat,
+        boolean needsMemory,
+        boolean hasHandle,
+        long size,
+        int align,
+        Shape shape) {
+      this(hasBorrow, handle, okHandle, flat, needsMemory, hasHandle, size, align, shape, 0);
+    }
+  }
 
   /** An {@code own} or {@code borrow} of a resource. */
   record Handle(boolean own, Facts resource) {}

@@ -315,7 +315,8 @@ final class Subtyping {
                     v.hasHandle(),
                     v.size(),
                     v.align(),
-                    v.shape() == null ? null : shape(v.shape()));
+                    v.shape() == null ? null : shape(v.shape()),
+                    v.depth());
             case Facts.Func fn -> {
               List<Facts> params = new ArrayList<>();
               fn.params().forEach(p -> params.add(facts(p)));

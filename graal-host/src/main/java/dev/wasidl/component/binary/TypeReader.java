@@ -276,6 +276,12 @@ final class TypeReader {
         DefValType v = defValType(s, scope);
         type = v;
         Facts.ValueType facts = valueInfo(scope, v);
+        if (facts.depth() > Scope.MAX_DEPTH) {
+          // every later walk of the type (resolution, flattening, printing) recurses this deep
+          throw s.unsupported(
+              "value type nested deeper than " + Scope.MAX_DEPTH + " levels (implementation limit)",
+              at);
+        }
         recordNaming(scope, v, facts);
         if (facts.size() >= Layout.MAX_SIZE) {
           throw s.invalid(
@@ -653,7 +659,37 @@ final class TypeReader {
         Layout.hasHandle(v, t -> typeInfo(scope, t)),
         Layout.size(v, t -> typeInfo(scope, t)),
         Layout.align(v, t -> typeInfo(scope, t)),
-        Shape.of(v, t -> typeInfo(scope, t), i -> scope.info(Sort.TYPE, i)));
+        Shape.of(v, t -> typeInfo(scope, t), i -> scope.info(Sort.TYPE, i)),
+        depth(scope, v));
+  }
+
+  /** 1 + the deepest value type {@code v} is made of (0 for a primitive). */
+  private static int depth(Scope scope, DefValType v) {
+    List<ValType> parts =
+        switch (v) {
+          case PrimValType p -> List.of();
+          case RecordType r -> r.fields().stream().map(Field::type).toList();
+          case VariantType vt -> vt.cases().stream().flatMap(c -> c.type().stream()).toList();
+          case ListType l -> List.of(l.element());
+          case TupleType t -> t.types();
+          case FlagsType f -> List.of();
+          case EnumType e -> List.of();
+          case OptionType o -> List.of(o.type());
+          case ResultType r ->
+              java.util.stream.Stream.concat(r.ok().stream(), r.error().stream()).toList();
+          case OwnType o -> List.of();
+          case BorrowType b -> List.of();
+        };
+    if (v instanceof PrimValType) {
+      return 0;
+    }
+    int deepest = 0;
+    for (ValType t : parts) {
+      if (typeInfo(scope, t) instanceof Facts.ValueType part) {
+        deepest = Math.max(deepest, part.depth());
+      }
+    }
+    return deepest + 1;
   }
 
   private static Facts.ValueType shallowValueInfo(Scope scope, DefValType v) {
