@@ -19,6 +19,10 @@ final class Traps {
   static Trap of(PolyglotException e) {
     if (e.isHostException()) {
       Throwable host = e.asHostException();
+      if (host instanceof OutOfMemoryError oom) {
+        // the JVM's failure, not the guest's: never hidden in a trap the host would go on after
+        throw oom;
+      }
       if (host instanceof Trap trap) {
         trap.addSuppressed(e);
         return trap;

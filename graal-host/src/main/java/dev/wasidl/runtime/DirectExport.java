@@ -133,6 +133,9 @@ final class DirectExport {
     } catch (Trap t) {
       instance.poison(t.getMessage());
       throw t;
+    } catch (OutOfMemoryError e) {
+      instance.poison(InstanceState.OUT_OF_MEMORY); // never a trap: the caller gets the error
+      throw e;
     } finally {
       instance.exit();
     }

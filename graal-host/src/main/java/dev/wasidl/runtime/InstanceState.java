@@ -130,6 +130,9 @@ final class InstanceState implements CallContext {
     } catch (Trap t) {
       poison(t.getMessage());
       throw t;
+    } catch (OutOfMemoryError e) {
+      poison(OUT_OF_MEMORY);
+      throw e;
     } finally {
       exit();
     }
@@ -206,6 +209,12 @@ final class InstanceState implements CallContext {
               + ", which may not call imports");
     }
   }
+
+  /**
+   * Why an instance is unusable after the JVM ran out of memory during one of its calls: the guest
+   * was unwound mid-call, as by a trap, so its state is unknown (a constant: no allocation then).
+   */
+  static final String OUT_OF_MEMORY = "the JVM ran out of memory during a call into it";
 
   /** A trap leaves the instance in an unknown state: no call may enter it again. */
   void poison(String reason) {

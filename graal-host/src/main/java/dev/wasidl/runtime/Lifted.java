@@ -95,6 +95,9 @@ final class Lifted implements ComponentFunc {
     } catch (Trap t) {
       instance.poison(t.getMessage());
       throw t;
+    } catch (OutOfMemoryError e) {
+      instance.poison(InstanceState.OUT_OF_MEMORY); // never a trap: the caller gets the error
+      throw e;
     } finally {
       instance.exit();
     }

@@ -66,4 +66,31 @@ class TrapTest {
     trap("unreachable");
     assertEquals(3, host.function("div").orElseThrow().callInt(7, 2));
   }
+
+  /**
+   * A host function that runs out of memory: the OutOfMemoryError reaches the caller as itself, not
+   * hidden in a trap the guest's host would take for a guest failure and go on after.
+   */
+  @Test
+  void aHostOutOfMemoryErrorIsNotATrap() {
+    try (GraalStore s = runtime.newStore()) {
+      HostFunction oom =
+          HostFunction.ofProxy(
+              new CoreType.Func(List.of(), List.of()),
+              args -> {
+                throw new OutOfMemoryError("simulated: Java heap space");
+              });
+      HostFunction zero = HostFunction.ofProxy(new CoreType.Func(List.of(), List.of()), args -> 0);
+      Imports.Builder imports = Imports.builder();
+      for (String name : List.of("add", "mix", "mul_wide", "half", "record", "check")) {
+        imports.define("env", name, zero);
+      }
+      imports.define("env", "tick", oom);
+      GraalInstance i = s.instantiate(CoreModules.module("host"), imports.build());
+      OutOfMemoryError e =
+          assertThrows(
+              OutOfMemoryError.class, () -> i.function("call_tick_twice").orElseThrow().call());
+      assertEquals("simulated: Java heap space", e.getMessage());
+    }
+  }
 }
