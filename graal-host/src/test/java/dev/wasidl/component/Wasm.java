@@ -29,6 +29,21 @@ final class Wasm {
     return out.toByteArray();
   }
 
+  /** A signed LEB128 ({@code s33}), as a type index in a value type is written. */
+  static byte[] s33(long value) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    long v = value;
+    while (true) {
+      int b = (int) (v & 0x7f);
+      v >>= 7;
+      if ((v == 0 && (b & 0x40) == 0) || (v == -1 && (b & 0x40) != 0)) {
+        out.write(b);
+        return out.toByteArray();
+      }
+      out.write(b | 0x80);
+    }
+  }
+
   static byte[] name(String s) {
     byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
     return cat(u32(utf8.length), utf8);
