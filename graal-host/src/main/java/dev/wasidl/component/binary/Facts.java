@@ -48,21 +48,7 @@ sealed interface Facts {
       int align,
       Shape shape,
       int depth)
-      implements Facts {
-    /** Facts of a type that nests nothing (or whose depth is not tracked). */
-    ValueType(
-        boolean hasBorrow,
-        Handle handle,
-        Handle okHandle,
-        List<CoreValType> flat,
-        boolean needsMemory,
-        boolean hasHandle,
-        long size,
-        int align,
-        Shape shape) {
-      this(hasBorrow, handle, okHandle, flat, needsMemory, hasHandle, size, align, shape, 0);
-    }
-  }
+      implements Facts {}
 
   /** An {@code own} or {@code borrow} of a resource. */
   record Handle(boolean own, Facts resource) {}

@@ -46,7 +46,8 @@ final class Flattening {
         false,
         Layout.size(p, t -> Facts.UNKNOWN),
         Layout.align(p, t -> Facts.UNKNOWN),
-        new Shape.Prim(p));
+        new Shape.Prim(p),
+        0);
   }
 
   private static List<CoreValType> flatPrim(PrimValType p) {

@@ -695,14 +695,16 @@ final class TypeReader {
   private static Facts.ValueType shallowValueInfo(Scope scope, DefValType v) {
     return switch (v) {
       case PrimValType p ->
-          new Facts.ValueType(false, null, null, null, false, false, -1, -1, null);
+          new Facts.ValueType(false, null, null, null, false, false, -1, -1, null, 0);
       case RecordType r -> agg(scope, r.fields().stream().map(Field::type).toList());
       case VariantType vt ->
           agg(scope, vt.cases().stream().flatMap(c -> c.type().stream()).toList());
       case ListType l -> agg(scope, List.of(l.element()));
       case TupleType t -> agg(scope, t.types());
-      case FlagsType f -> new Facts.ValueType(false, null, null, null, false, false, -1, -1, null);
-      case EnumType e -> new Facts.ValueType(false, null, null, null, false, false, -1, -1, null);
+      case FlagsType f ->
+          new Facts.ValueType(false, null, null, null, false, false, -1, -1, null, 0);
+      case EnumType e ->
+          new Facts.ValueType(false, null, null, null, false, false, -1, -1, null, 0);
       case OptionType o -> agg(scope, List.of(o.type()));
       case ResultType r -> {
         Facts.ValueType a =
@@ -713,7 +715,7 @@ final class TypeReader {
             r.ok().map(t -> typeInfo(scope, t)).orElse(null) instanceof Facts.ValueType okInfo
                 ? okInfo.handle()
                 : null;
-        yield new Facts.ValueType(a.hasBorrow(), null, ok, null, false, false, -1, -1, null);
+        yield new Facts.ValueType(a.hasBorrow(), null, ok, null, false, false, -1, -1, null, 0);
       }
       case OwnType o ->
           new Facts.ValueType(
@@ -725,7 +727,8 @@ final class TypeReader {
               false,
               -1,
               -1,
-              null);
+              null,
+              0);
       case BorrowType b ->
           new Facts.ValueType(
               true,
@@ -736,7 +739,8 @@ final class TypeReader {
               false,
               -1,
               -1,
-              null);
+              null,
+              0);
     };
   }
 
@@ -745,7 +749,7 @@ final class TypeReader {
     for (ValType t : types) {
       borrow |= hasBorrow(scope, t);
     }
-    return new Facts.ValueType(borrow, null, null, null, false, false, -1, -1, null);
+    return new Facts.ValueType(borrow, null, null, null, false, false, -1, -1, null, 0);
   }
 
   /** An unmodifiable copy keeping declaration order (subtyping binds resources in order). */
