@@ -24,7 +24,7 @@ public final class Linker {
   private boolean allowShadowing;
   private boolean unknownImportsTrap;
   private boolean compiledLowerings = true;
-  private int maxHandles = dev.wasidl.abi.ResourceTable.MAX_LENGTH;
+  private int maxHandles = defaultMaxHandles();
   private long maxListElements = DEFAULT_MAX_LIST_ELEMENTS;
 
   /** The default of {@link #maxListElements}: 1,048,576 elements lifted per call. */
@@ -61,7 +61,8 @@ public final class Linker {
   /**
    * Limits each component instance (nested ones too) to {@code max} resource handles at a time: a
    * guest creating more traps ("resource table is full") instead of growing host memory without
-   * bound. The default is the canonical ABI's own limit, 2^28-1.
+   * bound. The default, {@link #defaultMaxHandles()}, is sized to the JVM's heap; the most is the
+   * canonical ABI's own limit, 2^28-1.
    */
   public Linker maxHandles(int max) {
     if (max < 1 || max > dev.wasidl.abi.ResourceTable.MAX_LENGTH) {
@@ -96,6 +97,17 @@ public final class Linker {
   public Linker compiledLowerings(boolean use) {
     this.compiledLowerings = use;
     return this;
+  }
+
+  /**
+   * The default of {@link #maxHandles}: one handle per KiB of the JVM's maximum heap (at most about
+   * 60 bytes each while the table grows, so a guest's handles take at most some 6% of the heap),
+   * between 4,096 and 2^28-1. Before, the default was 2^28-1 handles, some 9 GB: a guest making
+   * handles in a loop exhausted the heap.
+   */
+  public static int defaultMaxHandles() {
+    return Math.clamp(
+        Runtime.getRuntime().maxMemory() / 1024, 4096, dev.wasidl.abi.ResourceTable.MAX_LENGTH);
   }
 
   boolean compiledLowerings() {
