@@ -665,26 +665,11 @@ final class TypeReader {
 
   /** 1 + the deepest value type {@code v} is made of (0 for a primitive). */
   private static int depth(Scope scope, DefValType v) {
-    List<ValType> parts =
-        switch (v) {
-          case PrimValType p -> List.of();
-          case RecordType r -> r.fields().stream().map(Field::type).toList();
-          case VariantType vt -> vt.cases().stream().flatMap(c -> c.type().stream()).toList();
-          case ListType l -> List.of(l.element());
-          case TupleType t -> t.types();
-          case FlagsType f -> List.of();
-          case EnumType e -> List.of();
-          case OptionType o -> List.of(o.type());
-          case ResultType r ->
-              java.util.stream.Stream.concat(r.ok().stream(), r.error().stream()).toList();
-          case OwnType o -> List.of();
-          case BorrowType b -> List.of();
-        };
     if (v instanceof PrimValType) {
       return 0;
     }
     int deepest = 0;
-    for (ValType t : parts) {
+    for (ValType t : parts(v)) {
       if (typeInfo(scope, t) instanceof Facts.ValueType part) {
         deepest = Math.max(deepest, part.depth());
       }
@@ -692,25 +677,39 @@ final class TypeReader {
     return deepest + 1;
   }
 
+  /** The value types {@code v} is directly made of (none for primitives, flags, enums, handles). */
+  private static List<ValType> parts(DefValType v) {
+    return switch (v) {
+      case RecordType r -> r.fields().stream().map(Field::type).toList();
+      case VariantType vt -> vt.cases().stream().flatMap(c -> c.type().stream()).toList();
+      case ListType l -> List.of(l.element());
+      case TupleType t -> t.types();
+      case OptionType o -> List.of(o.type());
+      case ResultType r ->
+          java.util.stream.Stream.concat(r.ok().stream(), r.error().stream()).toList();
+      case PrimValType p -> List.of();
+      case FlagsType f -> List.of();
+      case EnumType e -> List.of();
+      case OwnType o -> List.of();
+      case BorrowType b -> List.of();
+    };
+  }
+
   private static Facts.ValueType shallowValueInfo(Scope scope, DefValType v) {
     return switch (v) {
       case PrimValType p ->
           new Facts.ValueType(false, null, null, null, false, false, -1, -1, null, 0);
-      case RecordType r -> agg(scope, r.fields().stream().map(Field::type).toList());
-      case VariantType vt ->
-          agg(scope, vt.cases().stream().flatMap(c -> c.type().stream()).toList());
-      case ListType l -> agg(scope, List.of(l.element()));
-      case TupleType t -> agg(scope, t.types());
+      case RecordType r -> agg(scope, parts(r));
+      case VariantType vt -> agg(scope, parts(vt));
+      case ListType l -> agg(scope, parts(l));
+      case TupleType t -> agg(scope, parts(t));
       case FlagsType f ->
           new Facts.ValueType(false, null, null, null, false, false, -1, -1, null, 0);
       case EnumType e ->
           new Facts.ValueType(false, null, null, null, false, false, -1, -1, null, 0);
-      case OptionType o -> agg(scope, List.of(o.type()));
+      case OptionType o -> agg(scope, parts(o));
       case ResultType r -> {
-        Facts.ValueType a =
-            agg(
-                scope,
-                java.util.stream.Stream.concat(r.ok().stream(), r.error().stream()).toList());
+        Facts.ValueType a = agg(scope, parts(r));
         Facts.Handle ok =
             r.ok().map(t -> typeInfo(scope, t)).orElse(null) instanceof Facts.ValueType okInfo
                 ? okInfo.handle()
