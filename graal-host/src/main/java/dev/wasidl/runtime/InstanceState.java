@@ -127,12 +127,9 @@ final class InstanceState implements CallContext {
     enter(what);
     try {
       body.run();
-    } catch (Trap t) {
-      poison(t.getMessage());
+    } catch (Trap | OutOfMemoryError t) {
+      poison(t);
       throw t;
-    } catch (OutOfMemoryError e) {
-      poison(OUT_OF_MEMORY);
-      throw e;
     } finally {
       exit();
     }
@@ -214,12 +211,15 @@ final class InstanceState implements CallContext {
    * Why an instance is unusable after the JVM ran out of memory during one of its calls: the guest
    * was unwound mid-call, as by a trap, so its state is unknown (a constant: no allocation then).
    */
-  static final String OUT_OF_MEMORY = "the JVM ran out of memory during a call into it";
+  private static final String OUT_OF_MEMORY = "the JVM ran out of memory during a call into it";
 
-  /** A trap leaves the instance in an unknown state: no call may enter it again. */
-  void poison(String reason) {
+  /**
+   * A trap, or the JVM running out of memory, unwound a call: the instance is in an unknown state,
+   * and no call may enter it again.
+   */
+  void poison(Throwable failure) {
     if (poisoned == null) {
-      poisoned = reason;
+      poisoned = failure instanceof OutOfMemoryError ? OUT_OF_MEMORY : failure.getMessage();
     }
   }
 

@@ -92,12 +92,9 @@ final class Lifted implements ComponentFunc {
         instance.withoutLeaving("post-return", () -> opts.postReturn().call(post));
       }
       return results.isEmpty() ? Optional.empty() : Optional.of(results.getFirst());
-    } catch (Trap t) {
-      instance.poison(t.getMessage());
+    } catch (Trap | OutOfMemoryError t) {
+      instance.poison(t); // an OutOfMemoryError is never a trap: the caller gets it as it is
       throw t;
-    } catch (OutOfMemoryError e) {
-      instance.poison(InstanceState.OUT_OF_MEMORY); // never a trap: the caller gets the error
-      throw e;
     } finally {
       instance.exit();
     }
