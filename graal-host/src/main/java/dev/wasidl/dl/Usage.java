@@ -29,6 +29,9 @@ final class Usage {
 
   /** Charges {@code value}, or throws a {@link DlError} naming the limit it would exceed. */
   void charge(Object value) {
+    if (!chargeable(value)) {
+      return; // as release: primitives are charged nothing, and the type switch costs
+    }
     Charge c = of(value);
     if (c != null) {
       reserve(c.bytes, c.fields);
