@@ -30,7 +30,7 @@ final class Wasm {
 
   /** A test guest component of graal-host (run from the repository root, or set wasidl.guests). */
   static byte[] guest(String name) {
-    Path dir = Path.of(System.getProperty("wasidl.guests", "graal-host/src/test/resources/guests"));
+    Path dir = Path.of(System.getProperty("wasidl.guests", "graal-host/testdata/resources/guests"));
     try {
       return Files.readAllBytes(dir.resolve(name));
     } catch (IOException e) {

@@ -1,0 +1,490 @@
+package dev.wasidl.dl;
+
+import dev.wasidl.abi.Trap;
+import dev.wasidl.bindings.Resource;
+import dev.wasidl.bindings.Result;
+import dev.wasidl.dl.bindings.wasi.dl.Ffi;
+import dev.wasidl.ffm.CanonicalBits;
+import dev.wasidl.ffm.FfiException;
+import dev.wasidl.ffm.PolicyException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * {@code wasi:dl/ffi} for one instance, over bridge-ffm: allocs are {@link dev.wasidl.ffm.Alloc}s,
+ * struct types {@link dev.wasidl.ffm.StructType}s, incoming values bridge-ffm's, and an
+ * outgoing-primitive a mutable slot holding the last value set. Failures become the WIT's error
+ * result (their cause in {@link DlCtx#lastError()}); where the WIT has no result they trap.
+ */
+public final class FfiHost implements Ffi {
+  private final DlCtx ctx;
+
+  FfiHost(DlCtx ctx) {
+    this.ctx = ctx;
+  }
+
+  // --- alloc ---
+
+  @Override
+  public Result<Resource<Alloc>, Void> allocNew(FfiType ty) {
+    dev.wasidl.ffm.FfiType type = Types.type(ctx, ty);
+    return attempt("alloc.new", () -> ctx.push(dev.wasidl.ffm.Alloc.allocate(type)));
+  }
+
+  @Override
+  public Result<Void, Void> allocWritePrimitive(
+      Resource<Alloc> self, Resource<OutgoingPrimitive> v) {
+    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    OutgoingSlot value = ctx.take(v, OutgoingSlot.class);
+    return run("alloc.write-primitive", () -> alloc.writePrimitive(value.value()));
+  }
+
+  @Override
+  public Result<Void, Void> allocWriteStruct(Resource<Alloc> self, Resource<OutgoingStruct> v) {
+    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    OutgoingFields value = ctx.take(v, OutgoingFields.class);
+    return run("alloc.write-struct", () -> alloc.writeStruct(value.value()));
+  }
+
+  @Override
+  public Result<Void, Void> allocWriteString(Resource<Alloc> self, String v) {
+    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    return run(
+        "alloc.write-string",
+        () -> {
+          if (!alloc.isOwned()) {
+            alloc.writeString(v);
+            return;
+          }
+          // an owned region grows to fit: that growth counts against --dl-max-memory
+          ctx.usage().checkGrowth(alloc, utf8Length(v) + 1);
+          try {
+            alloc.writeString(v);
+          } finally {
+            ctx.usage().recharge(alloc);
+          }
+        });
+  }
+
+  @Override
+  public Result<Resource<IncomingPrimitive>, Void> allocReadPrimitive(Resource<Alloc> self) {
+    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    return attempt("alloc.read-primitive", () -> ctx.push(alloc.readPrimitive()));
+  }
+
+  @Override
+  public Result<Resource<IncomingStruct>, Void> allocReadStruct(Resource<Alloc> self) {
+    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    return attempt("alloc.read-struct", () -> ctx.push(alloc.readStruct()));
+  }
+
+  @Override
+  public Result<String, Void> allocReadString(Resource<Alloc> self) {
+    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    return attempt("alloc.read-string", alloc::readString);
+  }
+
+  // --- struct-type ---
+
+  @Override
+  public Resource<StructType> newStructType(List<FfiType> fields) {
+    List<dev.wasidl.ffm.FfiType> types = Types.types(ctx, fields);
+    long flat = 0;
+    for (dev.wasidl.ffm.FfiType t : types) {
+      flat += t instanceof dev.wasidl.ffm.StructType st ? st.flatFieldCount() : 1;
+    }
+    long flatFields = flat;
+    orTrap(
+        "struct-type",
+        () -> {
+          ctx.usage().checkStruct(flatFields);
+          return null;
+        });
+    return ctx.pushOrTrap(
+        "struct-type", orTrap("struct-type", () -> dev.wasidl.ffm.StructType.of(types)));
+  }
+
+  // --- outgoing-primitive ---
+
+  @Override
+  public Resource<OutgoingPrimitive> newOutgoingPrimitive(PrimitiveType ty) {
+    return ctx.pushOrTrap("outgoing-primitive", new OutgoingSlot(Types.primitive(ty)));
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetS8(Resource<OutgoingPrimitive> self, byte v) {
+    return setSigned(self, "outgoing-primitive.set-s8", v);
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetS16(Resource<OutgoingPrimitive> self, short v) {
+    return setSigned(self, "outgoing-primitive.set-s16", v);
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetS32(Resource<OutgoingPrimitive> self, int v) {
+    return setSigned(self, "outgoing-primitive.set-s32", v);
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetS64(Resource<OutgoingPrimitive> self, long v) {
+    return setSigned(self, "outgoing-primitive.set-s64", v);
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetU8(Resource<OutgoingPrimitive> self, byte v) {
+    return setUnsigned(self, "outgoing-primitive.set-u8", Byte.toUnsignedLong(v));
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetU16(Resource<OutgoingPrimitive> self, short v) {
+    return setUnsigned(self, "outgoing-primitive.set-u16", Short.toUnsignedLong(v));
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetU32(Resource<OutgoingPrimitive> self, int v) {
+    return setUnsigned(self, "outgoing-primitive.set-u32", Integer.toUnsignedLong(v));
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetU64(Resource<OutgoingPrimitive> self, long v) {
+    return setUnsigned(self, "outgoing-primitive.set-u64", v);
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetF32(Resource<OutgoingPrimitive> self, float v) {
+    OutgoingSlot slot = slot(self);
+    try {
+      slot.setBits(CanonicalBits.ofFloat(slot.type, v));
+      return Result.ok();
+    } catch (FfiException | DlError e) {
+      return failed("outgoing-primitive.set-f32", e);
+    }
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetF64(Resource<OutgoingPrimitive> self, double v) {
+    OutgoingSlot slot = slot(self);
+    try {
+      slot.setBits(CanonicalBits.ofDouble(slot.type, v));
+      return Result.ok();
+    } catch (FfiException | DlError e) {
+      return failed("outgoing-primitive.set-f64", e);
+    }
+  }
+
+  @Override
+  public Result<Void, Void> outgoingPrimitiveSetAddr(
+      Resource<OutgoingPrimitive> self, Resource<Alloc> v) {
+    OutgoingSlot slot = slot(self);
+    dev.wasidl.ffm.Alloc alloc = alloc(v);
+    return run(
+        "outgoing-primitive.set-addr",
+        () -> {
+          if (slot.type != dev.wasidl.ffm.PrimitiveType.POINTER) {
+            throw new DlError("set-addr is only valid for pointer, not " + slot.type.witName());
+          }
+          // The alloc is borrowed: its address is taken when the value is used, so a guest that
+          // drops the alloc first gets an error from that use, never a dangling pointer.
+          slot.setAlloc(alloc);
+        });
+  }
+
+  // The setters check the value against the slot's type once, here, and keep its canonical bits:
+  // function.call passes them on unchecked. No lambda, no message unless the setter fails.
+  private Result<Void, Void> setSigned(Resource<OutgoingPrimitive> self, String op, long v) {
+    OutgoingSlot slot = slot(self);
+    try {
+      slot.setBits(CanonicalBits.ofSigned(slot.type, v));
+      return Result.ok();
+    } catch (FfiException | DlError e) {
+      return failed(op, e);
+    }
+  }
+
+  private Result<Void, Void> setUnsigned(Resource<OutgoingPrimitive> self, String op, long v) {
+    OutgoingSlot slot = slot(self);
+    try {
+      slot.setBits(CanonicalBits.ofUnsigned(slot.type, v));
+      return Result.ok();
+    } catch (FfiException | DlError e) {
+      return failed(op, e);
+    }
+  }
+
+  // --- outgoing-struct ---
+
+  @Override
+  public Resource<OutgoingStruct> newOutgoingStruct(List<OutgoingValue> fields) {
+    return ctx.pushOrTrap("outgoing-struct", outgoingFields(ctx, fields));
+  }
+
+  /** Takes over the guest's outgoing values (owned handles) as the host's field list. */
+  static OutgoingFields outgoingFields(DlCtx ctx, List<OutgoingValue> values) {
+    List<Object> fields = new ArrayList<>(values.size());
+    for (OutgoingValue v : values) {
+      fields.add(outgoing(ctx, v));
+    }
+    return new OutgoingFields(fields);
+  }
+
+  /** Takes over one outgoing value: an {@link OutgoingSlot} or an {@link OutgoingFields}. */
+  static Object outgoing(DlCtx ctx, OutgoingValue value) {
+    return switch (value) {
+      case OutgoingValue.Primitive p -> ctx.take(p.value(), OutgoingSlot.class);
+      case OutgoingValue.Struct s -> ctx.take(s.value(), OutgoingFields.class);
+    };
+  }
+
+  // --- incoming-primitive ---
+
+  @Override
+  public Result<Byte, Void> incomingPrimitiveGetS8(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    try {
+      return Result.ok(p.getS8());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-s8", e);
+    }
+  }
+
+  @Override
+  public Result<Short, Void> incomingPrimitiveGetS16(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    try {
+      return Result.ok(p.getS16());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-s16", e);
+    }
+  }
+
+  @Override
+  public Result<Integer, Void> incomingPrimitiveGetS32(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    try {
+      return Result.ok(p.getS32());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-s32", e);
+    }
+  }
+
+  @Override
+  public Result<Long, Void> incomingPrimitiveGetS64(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    try {
+      return Result.ok(p.getS64());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-s64", e);
+    }
+  }
+
+  @Override
+  public Result<Byte, Void> incomingPrimitiveGetU8(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    try {
+      return Result.ok((byte) p.getU8());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-u8", e);
+    }
+  }
+
+  @Override
+  public Result<Short, Void> incomingPrimitiveGetU16(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    try {
+      return Result.ok((short) p.getU16());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-u16", e);
+    }
+  }
+
+  @Override
+  public Result<Integer, Void> incomingPrimitiveGetU32(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    try {
+      return Result.ok((int) p.getU32());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-u32", e);
+    }
+  }
+
+  @Override
+  public Result<Long, Void> incomingPrimitiveGetU64(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    try {
+      return Result.ok(p.getU64());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-u64", e);
+    }
+  }
+
+  @Override
+  public Result<Float, Void> incomingPrimitiveGetF32(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    try {
+      return Result.ok(p.getF32());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-f32", e);
+    }
+  }
+
+  @Override
+  public Result<Double, Void> incomingPrimitiveGetF64(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    try {
+      return Result.ok(p.getF64());
+    } catch (FfiException | DlError e) {
+      return failed("incoming-primitive.get-f64", e);
+    }
+  }
+
+  @Override
+  public Result<Resource<Alloc>, Void> incomingPrimitiveGetAlloc(Resource<IncomingPrimitive> self) {
+    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    return attempt(
+        "incoming-primitive.get-alloc",
+        () -> {
+          try {
+            dev.wasidl.ffm.Alloc region = p.getAlloc();
+            try {
+              ctx.policy().checkAddress(region.address(), false);
+            } catch (PolicyException e) {
+              region.close();
+              throw e;
+            }
+            return ctx.push(region);
+          } catch (IllegalStateException e) {
+            // The pointer came from a library that has been unloaded since.
+            throw new DlError("the library this pointer came from was unloaded: " + e.getMessage());
+          }
+        });
+  }
+
+  // --- incoming-struct ---
+
+  @Override
+  public List<IncomingValue> incomingStructFields(Resource<IncomingStruct> self) {
+    dev.wasidl.ffm.IncomingStruct s = ctx.get(self, dev.wasidl.ffm.IncomingStruct.class);
+    List<IncomingValue> out = new ArrayList<>(s.fields().size());
+    return orTrap(
+        "incoming-struct.fields",
+        () -> {
+          for (dev.wasidl.ffm.IncomingValue f : s.fields()) {
+            out.add(incomingValue(ctx, f));
+          }
+          return out;
+        });
+  }
+
+  /** Gives the guest an owned handle to {@code value}. */
+  static IncomingValue incomingValue(DlCtx ctx, dev.wasidl.ffm.IncomingValue value) {
+    return switch (value) {
+      case dev.wasidl.ffm.IncomingPrimitive p -> new IncomingValue.Primitive(ctx.push(p));
+      case dev.wasidl.ffm.IncomingStruct s -> new IncomingValue.Struct(ctx.push(s));
+    };
+  }
+
+  // --- free functions ---
+
+  @Override
+  public byte sizeof(PrimitiveType ty) {
+    return (byte) dev.wasidl.ffm.Ffi.sizeof(Types.primitive(ty));
+  }
+
+  // --- drops ---
+
+  @Override
+  public void dropAlloc(Resource<Alloc> self) {
+    ctx.drop(self, dev.wasidl.ffm.Alloc.class);
+  }
+
+  @Override
+  public void dropStructType(Resource<StructType> self) {
+    ctx.drop(self, dev.wasidl.ffm.StructType.class);
+  }
+
+  @Override
+  public void dropOutgoingPrimitive(Resource<OutgoingPrimitive> self) {
+    ctx.drop(self, OutgoingSlot.class);
+  }
+
+  @Override
+  public void dropOutgoingStruct(Resource<OutgoingStruct> self) {
+    ctx.drop(self, OutgoingFields.class);
+  }
+
+  @Override
+  public void dropIncomingPrimitive(Resource<IncomingPrimitive> self) {
+    ctx.drop(self, dev.wasidl.ffm.IncomingPrimitive.class);
+  }
+
+  @Override
+  public void dropIncomingStruct(Resource<IncomingStruct> self) {
+    ctx.drop(self, dev.wasidl.ffm.IncomingStruct.class);
+  }
+
+  // --- helpers ---
+
+  private dev.wasidl.ffm.Alloc alloc(Resource<Alloc> handle) {
+    return ctx.get(handle, dev.wasidl.ffm.Alloc.class);
+  }
+
+  private OutgoingSlot slot(Resource<OutgoingPrimitive> handle) {
+    return ctx.get(handle, OutgoingSlot.class);
+  }
+
+  private dev.wasidl.ffm.IncomingPrimitive incoming(Resource<IncomingPrimitive> handle) {
+    return ctx.get(handle, dev.wasidl.ffm.IncomingPrimitive.class);
+  }
+
+  private static long utf8Length(String v) {
+    long n = 0;
+    for (int i = 0; i < v.length(); i++) {
+      char c = v.charAt(i);
+      n += c < 0x80 ? 1 : c < 0x800 ? 2 : Character.isSurrogate(c) ? 2 : 3;
+    }
+    return n;
+  }
+
+  private Result<Void, Void> run(String op, Runnable body) {
+    try {
+      body.run();
+      return Result.ok();
+    } catch (FfiException | DlError e) {
+      return failed(op, e);
+    }
+  }
+
+  private <T> Result<T, Void> failed(String op, RuntimeException e) {
+    return failed(ctx, op, e);
+  }
+
+  /** The error result of a failed wasi:dl operation (its cause kept in the ctx). */
+  static <T> Result<T, Void> failed(DlCtx ctx, String op, RuntimeException e) {
+    ctx.failed(op, e.getMessage());
+    return Result.err();
+  }
+
+  private <T> Result<T, Void> attempt(String op, Supplier<T> body) {
+    return attempt(ctx, op, body);
+  }
+
+  /** {@code body}'s value as ok, or its wasi:dl failure as an error (the cause kept in the ctx). */
+  static <T> Result<T, Void> attempt(DlCtx ctx, String op, Supplier<T> body) {
+    try {
+      return Result.ok(body.get());
+    } catch (FfiException | DlError e) {
+      return failed(ctx, op, e);
+    }
+  }
+
+  /** {@code body}'s value, or a trap naming the failure (for functions without a result). */
+  static <T> T orTrap(String op, Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (FfiException | DlError e) {
+      throw new Trap("wasi:dl " + op + ": " + e.getMessage(), e);
+    }
+  }
+}
