@@ -2,4 +2,4 @@ package dev.wasidl.component;
 
 /** A component-level type definition ({@code deftype}). */
 public sealed interface DefType extends Definition, Decl
-    permits DefValType, FuncType, ComponentType, InstanceType, ResourceType {}
+    permits DefValType, FuncDef, ComponentType, InstanceType, ResourceDef {}

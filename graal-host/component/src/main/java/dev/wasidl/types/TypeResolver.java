@@ -309,13 +309,13 @@ public final class TypeResolver {
   private Object define(DefType d, int typeIndex) {
     return switch (d) {
       case DefValType v -> defValType(v);
-      case dev.wasidl.component.FuncType f ->
+      case dev.wasidl.component.FuncDef f ->
           new FuncType(
               f.params().stream()
                   .map(p -> new FuncType.Param(p.label(), valType(p.type())))
                   .toList(),
               f.result().map(this::valType));
-      case dev.wasidl.component.ResourceType r -> ResourceType.guest(definedName(typeIndex));
+      case dev.wasidl.component.ResourceDef r -> ResourceType.guest(definedName(typeIndex));
       case InstanceType it -> new Declared(it.decls(), this);
       case ComponentType ct -> new Declared(ct.decls(), this);
     };
@@ -331,26 +331,26 @@ public final class TypeResolver {
   private Type defValType(DefValType v) {
     return switch (v) {
       case PrimValType p -> primitive(p);
-      case dev.wasidl.component.RecordType r ->
+      case dev.wasidl.component.RecordDef r ->
           new RecordType(
               r.fields().stream()
                   .map(f -> new RecordType.Field(f.label(), valType(f.type())))
                   .toList());
-      case dev.wasidl.component.VariantType vt ->
+      case dev.wasidl.component.VariantDef vt ->
           new VariantType(
               vt.cases().stream()
                   .map(c -> new VariantType.Case(c.label(), c.type().map(this::valType)))
                   .toList());
-      case dev.wasidl.component.ListType l -> new ListType(valType(l.element()));
-      case dev.wasidl.component.TupleType t ->
+      case dev.wasidl.component.ListDef l -> new ListType(valType(l.element()));
+      case dev.wasidl.component.TupleDef t ->
           new TupleType(t.types().stream().map(this::valType).toList());
-      case dev.wasidl.component.FlagsType f -> new FlagsType(f.labels());
-      case dev.wasidl.component.EnumType e -> new EnumType(e.labels());
-      case dev.wasidl.component.OptionType o -> new OptionType(valType(o.type()));
-      case dev.wasidl.component.ResultType r ->
+      case dev.wasidl.component.FlagsDef f -> new FlagsType(f.labels());
+      case dev.wasidl.component.EnumDef e -> new EnumType(e.labels());
+      case dev.wasidl.component.OptionDef o -> new OptionType(valType(o.type()));
+      case dev.wasidl.component.ResultDef r ->
           new ResultType(r.ok().map(this::valType), r.error().map(this::valType));
-      case dev.wasidl.component.OwnType o -> new OwnType(resourceType(o.resource()));
-      case dev.wasidl.component.BorrowType b -> new BorrowType(resourceType(b.resource()));
+      case dev.wasidl.component.OwnDef o -> new OwnType(resourceType(o.resource()));
+      case dev.wasidl.component.BorrowDef b -> new BorrowType(resourceType(b.resource()));
     };
   }
 

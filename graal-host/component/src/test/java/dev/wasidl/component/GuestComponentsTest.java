@@ -29,10 +29,10 @@ class GuestComponentsTest {
     return d;
   }
 
-  private static FuncType funcIn(InstanceType it, String name) {
+  private static FuncDef funcIn(InstanceType it, String name) {
     ExportDecl e = it.export(name).orElseThrow(() -> new AssertionError("no export " + name));
     ExternType.Func f = assertInstanceOf(ExternType.Func.class, e.type());
-    return assertInstanceOf(FuncType.class, typeIn(it, f.type()));
+    return assertInstanceOf(FuncDef.class, typeIn(it, f.type()));
   }
 
   @Test
@@ -68,41 +68,41 @@ class GuestComponentsTest {
     // point: record { x: s32, y: s32 }
     ExportDecl point = it.export("point").orElseThrow();
     int pointIndex = ((TypeBound.Eq) ((ExternType.Type) point.type()).bound()).type();
-    RecordType record = assertInstanceOf(RecordType.class, typeIn(it, pointIndex));
+    RecordDef record = assertInstanceOf(RecordDef.class, typeIn(it, pointIndex));
     assertEquals(
-        List.of(new Field("x", PrimValType.S32), new Field("y", PrimValType.S32)), record.fields());
+        List.of(new LabelValType("x", PrimValType.S32), new LabelValType("y", PrimValType.S32)), record.fields());
 
     // color: enum, perms: flags, shape: variant with payloads f64, point and none
-    assertEquals(new EnumType(List.of("red", "green", "blue")), typeOf(it, "color"));
-    assertEquals(new FlagsType(List.of("read", "write", "exec")), typeOf(it, "perms"));
-    VariantType shape = assertInstanceOf(VariantType.class, typeOf(it, "shape"));
+    assertEquals(new EnumDef(List.of("red", "green", "blue")), typeOf(it, "color"));
+    assertEquals(new FlagsDef(List.of("read", "write", "exec")), typeOf(it, "perms"));
+    VariantDef shape = assertInstanceOf(VariantDef.class, typeOf(it, "shape"));
     assertEquals(
         List.of("circle", "rect", "none"), shape.cases().stream().map(Case::label).toList());
     assertEquals(Optional.of(PrimValType.F64), shape.cases().get(0).type());
     assertEquals(Optional.empty(), shape.cases().get(2).type());
 
     // get-name: func() -> string; log: func(level: color, msg: string)
-    FuncType getName = funcIn(it, "get-name");
+    FuncDef getName = funcIn(it, "get-name");
     assertEquals(List.of(), getName.params());
     assertEquals(Optional.of(PrimValType.STRING), getName.result());
-    FuncType log = funcIn(it, "log");
-    assertEquals(List.of("level", "msg"), log.params().stream().map(Field::label).toList());
+    FuncDef log = funcIn(it, "log");
+    assertEquals(List.of("level", "msg"), log.params().stream().map(LabelValType::label).toList());
     assertEquals(PrimValType.STRING, log.params().get(1).type());
 
     // counter: (sub resource), with a constructor, methods taking (borrow counter) and a static.
     ExportDecl counter = it.export("counter").orElseThrow();
     assertEquals(new ExternType.Type(new TypeBound.SubResource()), counter.type());
-    FuncType increment = funcIn(it, "[method]counter.increment");
+    FuncDef increment = funcIn(it, "[method]counter.increment");
     assertEquals("self", increment.params().get(0).label());
-    BorrowType self =
+    BorrowDef self =
         assertInstanceOf(
-            BorrowType.class, typeIn(it, ((TypeIndex) increment.params().get(0).type()).index()));
+            BorrowDef.class, typeIn(it, ((TypeIndex) increment.params().get(0).type()).index()));
     assertEquals(counter, it.typeSpace().get(self.resource()));
     assertEquals(Optional.of(PrimValType.U32), increment.result());
-    FuncType constructor = funcIn(it, "[constructor]counter");
-    OwnType own =
+    FuncDef constructor = funcIn(it, "[constructor]counter");
+    OwnDef own =
         assertInstanceOf(
-            OwnType.class, typeIn(it, ((TypeIndex) constructor.result().orElseThrow()).index()));
+            OwnDef.class, typeIn(it, ((TypeIndex) constructor.result().orElseThrow()).index()));
     assertEquals(counter, it.typeSpace().get(own.resource()));
     assertInstanceOf(
         ExternName.Method.class, it.export("[method]counter.value").orElseThrow().name());
@@ -143,7 +143,7 @@ class GuestComponentsTest {
     assertEquals(Sort.FUNC, version.target().sort());
     CanonicalFunction.Lift lift =
         assertInstanceOf(CanonicalFunction.Lift.class, c.definition(version.target()));
-    FuncType type = assertInstanceOf(FuncType.class, c.indexSpace(Sort.TYPE).get(lift.type()));
+    FuncDef type = assertInstanceOf(FuncDef.class, c.indexSpace(Sort.TYPE).get(lift.type()));
     assertEquals(List.of(), type.params());
     assertEquals(Optional.of(PrimValType.STRING), type.result());
     assertTrue(lift.options().memory().isPresent(), "a string result needs a memory");
@@ -178,10 +178,10 @@ class GuestComponentsTest {
     assertEquals(6, c.coreInstances().size());
 
     // The exported blob resource: a resource type with a destructor, and its canon built-ins.
-    List<ResourceType> resources =
+    List<ResourceDef> resources =
         c.definitions().stream()
-            .filter(ResourceType.class::isInstance)
-            .map(ResourceType.class::cast)
+            .filter(ResourceDef.class::isInstance)
+            .map(ResourceDef.class::cast)
             .toList();
     assertEquals(1, resources.size());
     assertEquals(CoreValType.I32, resources.get(0).rep());
@@ -213,15 +213,15 @@ class GuestComponentsTest {
     assertEquals(
         new ExternType.Type(new TypeBound.SubResource()),
         streams.export("output-stream").orElseThrow().type());
-    FuncType write = funcIn(streams, "[method]output-stream.write");
-    assertEquals(List.of("self", "contents"), write.params().stream().map(Field::label).toList());
-    ListType contents =
+    FuncDef write = funcIn(streams, "[method]output-stream.write");
+    assertEquals(List.of("self", "contents"), write.params().stream().map(LabelValType::label).toList());
+    ListDef contents =
         assertInstanceOf(
-            ListType.class, typeIn(streams, ((TypeIndex) write.params().get(1).type()).index()));
+            ListDef.class, typeIn(streams, ((TypeIndex) write.params().get(1).type()).index()));
     assertEquals(PrimValType.U8, contents.element());
-    ResultType result =
+    ResultDef result =
         assertInstanceOf(
-            ResultType.class, typeIn(streams, ((TypeIndex) write.result().orElseThrow()).index()));
+            ResultDef.class, typeIn(streams, ((TypeIndex) write.result().orElseThrow()).index()));
     assertEquals(Optional.empty(), result.ok());
     assertTrue(result.error().isPresent());
   }
@@ -239,13 +239,13 @@ class GuestComponentsTest {
     assertEquals(4, c.coreModules().size());
     assertEquals(24, c.coreInstances().size());
     InstanceType env = importedInstance(c, "wasi:cli/environment@0.2.12");
-    FuncType getEnvironment = funcIn(env, "get-environment");
-    ListType list =
+    FuncDef getEnvironment = funcIn(env, "get-environment");
+    ListDef list =
         assertInstanceOf(
-            ListType.class,
+            ListDef.class,
             typeIn(env, ((TypeIndex) getEnvironment.result().orElseThrow()).index()));
-    TupleType pair =
-        assertInstanceOf(TupleType.class, typeIn(env, ((TypeIndex) list.element()).index()));
+    TupleDef pair =
+        assertInstanceOf(TupleDef.class, typeIn(env, ((TypeIndex) list.element()).index()));
     assertEquals(List.of(PrimValType.STRING, PrimValType.STRING), pair.types());
   }
 
@@ -305,8 +305,8 @@ class GuestComponentsTest {
     assertEquals(4, c.coreModules().size());
     assertTrue(c.coreModules().get(0).bytes().remaining() > 10_000_000);
     InstanceType logger = importedInstance(c, "test:hello/logger@0.1.0");
-    FuncType log = funcIn(logger, "log");
-    assertEquals(List.of(new Field("msg", PrimValType.STRING)), log.params());
+    FuncDef log = funcIn(logger, "log");
+    assertEquals(List.of(new LabelValType("msg", PrimValType.STRING)), log.params());
     assertEquals(Optional.empty(), log.result());
     InstanceType http = importedInstance(c, "wasi:http/types@0.2.10");
     assertTrue(http.export("[constructor]fields").isPresent());

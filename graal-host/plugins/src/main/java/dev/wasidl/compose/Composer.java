@@ -10,7 +10,7 @@ import dev.wasidl.component.ExternType;
 import dev.wasidl.component.Import;
 import dev.wasidl.component.Instance;
 import dev.wasidl.component.InstanceType;
-import dev.wasidl.component.ResourceType;
+import dev.wasidl.component.ResourceDef;
 import dev.wasidl.component.Sort;
 import dev.wasidl.component.SortIndex;
 import dev.wasidl.component.TypeBound;
@@ -309,7 +309,7 @@ public final class Composer {
     int result =
         switch (def) {
           case Alias.InstanceExport e -> aliasType(part, e);
-          case ResourceType r -> throw cannotMove(part, index, "a resource it defines");
+          case ResourceDef r -> throw cannotMove(part, index, "a resource it defines");
           case DefType t -> out.type(t, new TypeWriter(i -> moveType(part, i)));
           default -> throw cannotMove(part, index, def.getClass().getSimpleName());
         };

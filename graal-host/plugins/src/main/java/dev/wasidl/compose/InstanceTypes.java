@@ -1,32 +1,32 @@
 package dev.wasidl.compose;
 
 import dev.wasidl.component.Alias;
-import dev.wasidl.component.BorrowType;
+import dev.wasidl.component.BorrowDef;
 import dev.wasidl.component.Case;
 import dev.wasidl.component.ComponentType;
 import dev.wasidl.component.Decl;
 import dev.wasidl.component.DefType;
-import dev.wasidl.component.EnumType;
+import dev.wasidl.component.EnumDef;
 import dev.wasidl.component.ExportDecl;
 import dev.wasidl.component.ExternType;
-import dev.wasidl.component.Field;
-import dev.wasidl.component.FlagsType;
-import dev.wasidl.component.FuncType;
+import dev.wasidl.component.LabelValType;
+import dev.wasidl.component.FlagsDef;
+import dev.wasidl.component.FuncDef;
 import dev.wasidl.component.InstanceType;
-import dev.wasidl.component.ListType;
-import dev.wasidl.component.OptionType;
-import dev.wasidl.component.OwnType;
+import dev.wasidl.component.ListDef;
+import dev.wasidl.component.OptionDef;
+import dev.wasidl.component.OwnDef;
 import dev.wasidl.component.PrimValType;
-import dev.wasidl.component.RecordType;
-import dev.wasidl.component.ResourceType;
-import dev.wasidl.component.ResultType;
+import dev.wasidl.component.RecordDef;
+import dev.wasidl.component.ResourceDef;
+import dev.wasidl.component.ResultDef;
 import dev.wasidl.component.Sort;
-import dev.wasidl.component.TupleType;
+import dev.wasidl.component.TupleDef;
 import dev.wasidl.component.TypeBound;
 import dev.wasidl.component.TypeIndex;
 import dev.wasidl.component.TypeSpace;
 import dev.wasidl.component.ValType;
-import dev.wasidl.component.VariantType;
+import dev.wasidl.component.VariantDef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -145,27 +145,27 @@ final class InstanceTypes {
     private DefType defType(DefType t) {
       return switch (t) {
         case PrimValType p -> p;
-        case RecordType r ->
-            new RecordType(
-                r.fields().stream().map(f -> new Field(f.label(), val(f.type()))).toList());
-        case VariantType v ->
-            new VariantType(
+        case RecordDef r ->
+            new RecordDef(
+                r.fields().stream().map(f -> new LabelValType(f.label(), val(f.type()))).toList());
+        case VariantDef v ->
+            new VariantDef(
                 v.cases().stream().map(c -> new Case(c.label(), c.type().map(this::val))).toList());
-        case ListType l -> new ListType(val(l.element()));
-        case TupleType u -> new TupleType(u.types().stream().map(this::val).toList());
-        case FlagsType f -> f;
-        case EnumType e -> e;
-        case OptionType o -> new OptionType(val(o.type()));
-        case ResultType r -> new ResultType(r.ok().map(this::val), r.error().map(this::val));
-        case OwnType o -> new OwnType(map(o.resource()));
-        case BorrowType b -> new BorrowType(map(b.resource()));
-        case FuncType f ->
-            new FuncType(
-                f.params().stream().map(p -> new Field(p.label(), val(p.type()))).toList(),
+        case ListDef l -> new ListDef(val(l.element()));
+        case TupleDef u -> new TupleDef(u.types().stream().map(this::val).toList());
+        case FlagsDef f -> f;
+        case EnumDef e -> e;
+        case OptionDef o -> new OptionDef(val(o.type()));
+        case ResultDef r -> new ResultDef(r.ok().map(this::val), r.error().map(this::val));
+        case OwnDef o -> new OwnDef(map(o.resource()));
+        case BorrowDef b -> new BorrowDef(map(b.resource()));
+        case FuncDef f ->
+            new FuncDef(
+                f.params().stream().map(p -> new LabelValType(p.label(), val(p.type()))).toList(),
                 f.result().map(this::val));
         case InstanceType i -> throw unsupported("a nested instance type");
         case ComponentType c -> throw unsupported("a nested component type");
-        case ResourceType r -> throw unsupported("a resource definition");
+        case ResourceDef r -> throw unsupported("a resource definition");
       };
     }
 

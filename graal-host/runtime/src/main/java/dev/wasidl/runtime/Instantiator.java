@@ -3,7 +3,7 @@ package dev.wasidl.runtime;
 import dev.wasidl.abi.Destructor;
 import dev.wasidl.abi.Trap;
 import dev.wasidl.component.Alias;
-import dev.wasidl.component.BorrowType;
+import dev.wasidl.component.BorrowDef;
 import dev.wasidl.component.CanonOptions;
 import dev.wasidl.component.CanonicalFunction;
 import dev.wasidl.component.ComponentType;
@@ -13,27 +13,27 @@ import dev.wasidl.component.CoreType;
 import dev.wasidl.component.DefType;
 import dev.wasidl.component.DefValType;
 import dev.wasidl.component.Definition;
-import dev.wasidl.component.EnumType;
+import dev.wasidl.component.EnumDef;
 import dev.wasidl.component.Export;
 import dev.wasidl.component.ExportDecl;
 import dev.wasidl.component.ExternType;
-import dev.wasidl.component.FlagsType;
+import dev.wasidl.component.FlagsDef;
 import dev.wasidl.component.Import;
 import dev.wasidl.component.InstanceType;
-import dev.wasidl.component.ListType;
-import dev.wasidl.component.OptionType;
-import dev.wasidl.component.OwnType;
+import dev.wasidl.component.ListDef;
+import dev.wasidl.component.OptionDef;
+import dev.wasidl.component.OwnDef;
 import dev.wasidl.component.PrimValType;
-import dev.wasidl.component.RecordType;
-import dev.wasidl.component.ResultType;
+import dev.wasidl.component.RecordDef;
+import dev.wasidl.component.ResultDef;
 import dev.wasidl.component.Sort;
 import dev.wasidl.component.SortIndex;
 import dev.wasidl.component.Start;
-import dev.wasidl.component.TupleType;
+import dev.wasidl.component.TupleDef;
 import dev.wasidl.component.TypeBound;
 import dev.wasidl.component.TypeIndex;
 import dev.wasidl.component.ValType;
-import dev.wasidl.component.VariantType;
+import dev.wasidl.component.VariantDef;
 import dev.wasidl.graal.Extern;
 import dev.wasidl.graal.GraalFunction;
 import dev.wasidl.graal.GraalInstance;
@@ -113,7 +113,7 @@ final class Instantiator {
         case dev.wasidl.component.Component c ->
             scope.push(Sort.COMPONENT, new Item.ComponentItem(c, scope));
         case DefValType t -> in.defineType(scope, t, Map.of(), state);
-        case dev.wasidl.component.FuncType t -> in.defineType(scope, t, Map.of(), state);
+        case dev.wasidl.component.FuncDef t -> in.defineType(scope, t, Map.of(), state);
         case ComponentType t -> in.defineType(scope, t, Map.of(), state);
         case InstanceType t -> in.defineType(scope, t, Map.of(), state);
         case Alias.Outer a -> alias(scope, a);
@@ -139,11 +139,11 @@ final class Instantiator {
       String name) {
     // Resource types this component defines get fresh identities per instance, known up front so
     // the handle table can tell them apart.
-    IdentityHashMap<dev.wasidl.component.ResourceType, ResourceType> defined =
+    IdentityHashMap<dev.wasidl.component.ResourceDef, ResourceType> defined =
         new IdentityHashMap<>();
     Set<ResourceType> identities = new LinkedHashSet<>();
     for (Definition d : model.definitions()) {
-      if (d instanceof dev.wasidl.component.ResourceType r) {
+      if (d instanceof dev.wasidl.component.ResourceDef r) {
         ResourceType t = ResourceType.guest(name + "#resource" + defined.size());
         defined.put(r, t);
         identities.add(t);
@@ -269,14 +269,14 @@ final class Instantiator {
   private void defineType(
       Scope scope,
       DefType t,
-      Map<dev.wasidl.component.ResourceType, ResourceType> defined,
+      Map<dev.wasidl.component.ResourceDef, ResourceType> defined,
       @Nullable InstanceState definer) {
     scope.push(
         Sort.TYPE,
         switch (t) {
           case DefValType v -> new Item.ValueType(valueType(scope, v));
-          case dev.wasidl.component.FuncType f -> new Item.FuncTypeItem(funcType(scope, f));
-          case dev.wasidl.component.ResourceType r -> {
+          case dev.wasidl.component.FuncDef f -> new Item.FuncTypeItem(funcType(scope, f));
+          case dev.wasidl.component.ResourceDef r -> {
             ResourceType type = defined.get(r);
             if (type == null) {
               throw new UnlinkableException("a resource type may only be defined in a component");
@@ -321,7 +321,7 @@ final class Instantiator {
   private static Type valueType(Scope scope, DefValType t) {
     return switch (t) {
       case PrimValType p -> primitive(p);
-      case RecordType r ->
+      case RecordDef r ->
           new dev.wasidl.types.RecordType(
               r.fields().stream()
                   .map(
@@ -329,7 +329,7 @@ final class Instantiator {
                           new dev.wasidl.types.RecordType.Field(
                               f.label(), valType(scope, f.type())))
                   .toList());
-      case VariantType v ->
+      case VariantDef v ->
           new dev.wasidl.types.VariantType(
               v.cases().stream()
                   .map(
@@ -337,17 +337,17 @@ final class Instantiator {
                           new dev.wasidl.types.VariantType.Case(
                               c.label(), c.type().map(x -> valType(scope, x))))
                   .toList());
-      case ListType l -> new dev.wasidl.types.ListType(valType(scope, l.element()));
-      case TupleType tt ->
+      case ListDef l -> new dev.wasidl.types.ListType(valType(scope, l.element()));
+      case TupleDef tt ->
           new dev.wasidl.types.TupleType(tt.types().stream().map(x -> valType(scope, x)).toList());
-      case FlagsType f -> new dev.wasidl.types.FlagsType(f.labels());
-      case EnumType e -> new dev.wasidl.types.EnumType(e.labels());
-      case OptionType o -> new dev.wasidl.types.OptionType(valType(scope, o.type()));
-      case ResultType r ->
+      case FlagsDef f -> new dev.wasidl.types.FlagsType(f.labels());
+      case EnumDef e -> new dev.wasidl.types.EnumType(e.labels());
+      case OptionDef o -> new dev.wasidl.types.OptionType(valType(scope, o.type()));
+      case ResultDef r ->
           new dev.wasidl.types.ResultType(
               r.ok().map(x -> valType(scope, x)), r.error().map(x -> valType(scope, x)));
-      case OwnType o -> new dev.wasidl.types.OwnType(resource(scope, o.resource()));
-      case BorrowType b -> new dev.wasidl.types.BorrowType(resource(scope, b.resource()));
+      case OwnDef o -> new dev.wasidl.types.OwnType(resource(scope, o.resource()));
+      case BorrowDef b -> new dev.wasidl.types.BorrowType(resource(scope, b.resource()));
     };
   }
 
@@ -355,7 +355,7 @@ final class Instantiator {
     return scope.get(Sort.TYPE, index, Item.Resource.class).type();
   }
 
-  private static FuncType funcType(Scope scope, dev.wasidl.component.FuncType f) {
+  private static FuncType funcType(Scope scope, dev.wasidl.component.FuncDef f) {
     return new FuncType(
         f.params().stream()
             .map(p -> new FuncType.Param(p.label(), valType(scope, p.type())))

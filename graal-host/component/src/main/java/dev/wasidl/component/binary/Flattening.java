@@ -1,22 +1,22 @@
 package dev.wasidl.component.binary;
 
-import dev.wasidl.component.BorrowType;
+import dev.wasidl.component.BorrowDef;
 import dev.wasidl.component.Case;
 import dev.wasidl.component.CoreType;
 import dev.wasidl.component.CoreValType;
 import dev.wasidl.component.DefValType;
-import dev.wasidl.component.EnumType;
-import dev.wasidl.component.Field;
-import dev.wasidl.component.FlagsType;
-import dev.wasidl.component.ListType;
-import dev.wasidl.component.OptionType;
-import dev.wasidl.component.OwnType;
+import dev.wasidl.component.EnumDef;
+import dev.wasidl.component.LabelValType;
+import dev.wasidl.component.FlagsDef;
+import dev.wasidl.component.ListDef;
+import dev.wasidl.component.OptionDef;
+import dev.wasidl.component.OwnDef;
 import dev.wasidl.component.PrimValType;
-import dev.wasidl.component.RecordType;
-import dev.wasidl.component.ResultType;
-import dev.wasidl.component.TupleType;
+import dev.wasidl.component.RecordDef;
+import dev.wasidl.component.ResultDef;
+import dev.wasidl.component.TupleDef;
 import dev.wasidl.component.ValType;
-import dev.wasidl.component.VariantType;
+import dev.wasidl.component.VariantDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,16 +64,16 @@ final class Flattening {
   static List<CoreValType> flatten(DefValType d, Function<ValType, Facts> facts) {
     return switch (d) {
       case PrimValType p -> flatPrim(p);
-      case ListType l -> List.of(CoreValType.I32, CoreValType.I32);
-      case RecordType r -> concat(r.fields().stream().map(Field::type).toList(), facts);
-      case TupleType t -> concat(t.types(), facts);
-      case VariantType v -> variant(v.cases().stream().map(Case::type).toList(), facts);
-      case EnumType e -> List.of(CoreValType.I32);
-      case OptionType o -> variant(List.of(Optional.empty(), Optional.of(o.type())), facts);
-      case ResultType r -> variant(List.of(r.ok(), r.error()), facts);
-      case FlagsType f -> List.of(CoreValType.I32);
-      case OwnType o -> List.of(CoreValType.I32);
-      case BorrowType b -> List.of(CoreValType.I32);
+      case ListDef l -> List.of(CoreValType.I32, CoreValType.I32);
+      case RecordDef r -> concat(r.fields().stream().map(LabelValType::type).toList(), facts);
+      case TupleDef t -> concat(t.types(), facts);
+      case VariantDef v -> variant(v.cases().stream().map(Case::type).toList(), facts);
+      case EnumDef e -> List.of(CoreValType.I32);
+      case OptionDef o -> variant(List.of(Optional.empty(), Optional.of(o.type())), facts);
+      case ResultDef r -> variant(List.of(r.ok(), r.error()), facts);
+      case FlagsDef f -> List.of(CoreValType.I32);
+      case OwnDef o -> List.of(CoreValType.I32);
+      case BorrowDef b -> List.of(CoreValType.I32);
     };
   }
 
@@ -134,17 +134,17 @@ final class Flattening {
   static boolean needsMemory(DefValType d, Function<ValType, Facts> facts) {
     return switch (d) {
       case PrimValType p -> p == PrimValType.STRING;
-      case ListType l -> true;
-      case RecordType r -> any(r.fields().stream().map(Field::type).toList(), facts);
-      case TupleType t -> any(t.types(), facts);
-      case VariantType v -> any(v.cases().stream().flatMap(c -> c.type().stream()).toList(), facts);
-      case OptionType o -> any(List.of(o.type()), facts);
-      case ResultType r ->
+      case ListDef l -> true;
+      case RecordDef r -> any(r.fields().stream().map(LabelValType::type).toList(), facts);
+      case TupleDef t -> any(t.types(), facts);
+      case VariantDef v -> any(v.cases().stream().flatMap(c -> c.type().stream()).toList(), facts);
+      case OptionDef o -> any(List.of(o.type()), facts);
+      case ResultDef r ->
           any(java.util.stream.Stream.concat(r.ok().stream(), r.error().stream()).toList(), facts);
-      case EnumType e -> false;
-      case FlagsType f -> false;
-      case OwnType o -> false;
-      case BorrowType b -> false;
+      case EnumDef e -> false;
+      case FlagsDef f -> false;
+      case OwnDef o -> false;
+      case BorrowDef b -> false;
     };
   }
 

@@ -1,20 +1,20 @@
 package dev.wasidl.component.binary;
 
-import dev.wasidl.component.BorrowType;
+import dev.wasidl.component.BorrowDef;
 import dev.wasidl.component.Case;
 import dev.wasidl.component.DefValType;
-import dev.wasidl.component.EnumType;
-import dev.wasidl.component.Field;
-import dev.wasidl.component.FlagsType;
-import dev.wasidl.component.ListType;
-import dev.wasidl.component.OptionType;
-import dev.wasidl.component.OwnType;
+import dev.wasidl.component.EnumDef;
+import dev.wasidl.component.LabelValType;
+import dev.wasidl.component.FlagsDef;
+import dev.wasidl.component.ListDef;
+import dev.wasidl.component.OptionDef;
+import dev.wasidl.component.OwnDef;
 import dev.wasidl.component.PrimValType;
-import dev.wasidl.component.RecordType;
-import dev.wasidl.component.ResultType;
-import dev.wasidl.component.TupleType;
+import dev.wasidl.component.RecordDef;
+import dev.wasidl.component.ResultDef;
+import dev.wasidl.component.TupleDef;
 import dev.wasidl.component.ValType;
-import dev.wasidl.component.VariantType;
+import dev.wasidl.component.VariantDef;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -64,20 +64,20 @@ final class Layout {
   private static SizeAlign layout(DefValType d, Function<ValType, Facts> facts) {
     return switch (d) {
       case PrimValType p -> prim(p);
-      case ListType l -> new SizeAlign(16, 8);
-      case RecordType r -> record(r.fields().stream().map(Field::type).toList(), facts);
-      case TupleType t -> record(t.types(), facts);
-      case VariantType v -> variant(v.cases().stream().map(Case::type).toList(), facts);
-      case EnumType e ->
+      case ListDef l -> new SizeAlign(16, 8);
+      case RecordDef r -> record(r.fields().stream().map(LabelValType::type).toList(), facts);
+      case TupleDef t -> record(t.types(), facts);
+      case VariantDef v -> variant(v.cases().stream().map(Case::type).toList(), facts);
+      case EnumDef e ->
           variant(e.labels().stream().map(l -> Optional.<ValType>empty()).toList(), facts);
-      case OptionType o -> variant(List.of(Optional.empty(), Optional.of(o.type())), facts);
-      case ResultType r -> variant(List.of(r.ok(), r.error()), facts);
-      case FlagsType f -> {
+      case OptionDef o -> variant(List.of(Optional.empty(), Optional.of(o.type())), facts);
+      case ResultDef r -> variant(List.of(r.ok(), r.error()), facts);
+      case FlagsDef f -> {
         int n = f.labels().size();
         yield n <= 8 ? new SizeAlign(1, 1) : n <= 16 ? new SizeAlign(2, 2) : new SizeAlign(4, 4);
       }
-      case OwnType o -> new SizeAlign(4, 4);
-      case BorrowType b -> new SizeAlign(4, 4);
+      case OwnDef o -> new SizeAlign(4, 4);
+      case BorrowDef b -> new SizeAlign(4, 4);
     };
   }
 
@@ -121,17 +121,17 @@ final class Layout {
   /** Whether {@code d} transitively holds an {@code own} or {@code borrow} handle. */
   static boolean hasHandle(DefValType d, Function<ValType, Facts> facts) {
     return switch (d) {
-      case OwnType o -> true;
-      case BorrowType b -> true;
+      case OwnDef o -> true;
+      case BorrowDef b -> true;
       case PrimValType p -> false;
-      case FlagsType f -> false;
-      case EnumType e -> false;
-      case ListType l -> any(List.of(l.element()), facts);
-      case RecordType r -> any(r.fields().stream().map(Field::type).toList(), facts);
-      case TupleType t -> any(t.types(), facts);
-      case VariantType v -> any(v.cases().stream().flatMap(c -> c.type().stream()).toList(), facts);
-      case OptionType o -> any(List.of(o.type()), facts);
-      case ResultType r ->
+      case FlagsDef f -> false;
+      case EnumDef e -> false;
+      case ListDef l -> any(List.of(l.element()), facts);
+      case RecordDef r -> any(r.fields().stream().map(LabelValType::type).toList(), facts);
+      case TupleDef t -> any(t.types(), facts);
+      case VariantDef v -> any(v.cases().stream().flatMap(c -> c.type().stream()).toList(), facts);
+      case OptionDef o -> any(List.of(o.type()), facts);
+      case ResultDef r ->
           any(java.util.stream.Stream.concat(r.ok().stream(), r.error().stream()).toList(), facts);
     };
   }

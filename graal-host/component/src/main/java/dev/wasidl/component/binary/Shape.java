@@ -1,20 +1,20 @@
 package dev.wasidl.component.binary;
 
-import dev.wasidl.component.BorrowType;
+import dev.wasidl.component.BorrowDef;
 import dev.wasidl.component.Case;
 import dev.wasidl.component.DefValType;
-import dev.wasidl.component.EnumType;
-import dev.wasidl.component.Field;
-import dev.wasidl.component.FlagsType;
-import dev.wasidl.component.ListType;
-import dev.wasidl.component.OptionType;
-import dev.wasidl.component.OwnType;
+import dev.wasidl.component.EnumDef;
+import dev.wasidl.component.LabelValType;
+import dev.wasidl.component.FlagsDef;
+import dev.wasidl.component.ListDef;
+import dev.wasidl.component.OptionDef;
+import dev.wasidl.component.OwnDef;
 import dev.wasidl.component.PrimValType;
-import dev.wasidl.component.RecordType;
-import dev.wasidl.component.ResultType;
-import dev.wasidl.component.TupleType;
+import dev.wasidl.component.RecordDef;
+import dev.wasidl.component.ResultDef;
+import dev.wasidl.component.TupleDef;
 import dev.wasidl.component.ValType;
-import dev.wasidl.component.VariantType;
+import dev.wasidl.component.VariantDef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -49,13 +49,13 @@ sealed interface Shape {
   static Shape of(DefValType d, Function<ValType, Facts> facts, Function<Integer, Facts> type) {
     return switch (d) {
       case PrimValType p -> new Prim(p);
-      case RecordType r -> {
-        List<Shape> types = all(r.fields().stream().map(Field::type).toList(), facts);
+      case RecordDef r -> {
+        List<Shape> types = all(r.fields().stream().map(LabelValType::type).toList(), facts);
         yield types == null
             ? null
-            : new RecordOf(r.fields().stream().map(Field::label).toList(), types);
+            : new RecordOf(r.fields().stream().map(LabelValType::label).toList(), types);
       }
-      case VariantType v -> {
+      case VariantDef v -> {
         List<Optional<Shape>> types = new ArrayList<>();
         for (Case c : v.cases()) {
           Optional<Shape> t = optional(c.type(), facts);
@@ -66,27 +66,27 @@ sealed interface Shape {
         }
         yield new Variant(v.cases().stream().map(Case::label).toList(), types);
       }
-      case ListType l -> {
+      case ListDef l -> {
         Shape e = of(l.element(), facts);
         yield e == null ? null : new ListOf(e);
       }
-      case TupleType t -> {
+      case TupleDef t -> {
         List<Shape> types = all(t.types(), facts);
         yield types == null ? null : new Tuple(types);
       }
-      case FlagsType f -> new Flags(f.labels());
-      case EnumType e -> new EnumOf(e.labels());
-      case OptionType o -> {
+      case FlagsDef f -> new Flags(f.labels());
+      case EnumDef e -> new EnumOf(e.labels());
+      case OptionDef o -> {
         Shape t = of(o.type(), facts);
         yield t == null ? null : new Option(t);
       }
-      case ResultType r -> {
+      case ResultDef r -> {
         Optional<Shape> ok = optional(r.ok(), facts);
         Optional<Shape> err = optional(r.error(), facts);
         yield ok == null || err == null ? null : new Result(ok, err);
       }
-      case OwnType o -> new Handle(true, type.apply(o.resource()));
-      case BorrowType b -> new Handle(false, type.apply(b.resource()));
+      case OwnDef o -> new Handle(true, type.apply(o.resource()));
+      case BorrowDef b -> new Handle(false, type.apply(b.resource()));
     };
   }
 

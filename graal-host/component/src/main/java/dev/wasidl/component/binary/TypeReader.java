@@ -4,7 +4,7 @@ import static dev.wasidl.component.binary.CanonReader.checkCoreFuncType;
 import static dev.wasidl.component.binary.ComponentReader.checkIndex;
 import static dev.wasidl.component.binary.ComponentReader.readIndex;
 
-import dev.wasidl.component.BorrowType;
+import dev.wasidl.component.BorrowDef;
 import dev.wasidl.component.Case;
 import dev.wasidl.component.ComponentType;
 import dev.wasidl.component.CoreExternType;
@@ -15,26 +15,26 @@ import dev.wasidl.component.CoreValType;
 import dev.wasidl.component.Decl;
 import dev.wasidl.component.DefType;
 import dev.wasidl.component.DefValType;
-import dev.wasidl.component.EnumType;
+import dev.wasidl.component.EnumDef;
 import dev.wasidl.component.ExternType;
-import dev.wasidl.component.Field;
-import dev.wasidl.component.FlagsType;
-import dev.wasidl.component.FuncType;
+import dev.wasidl.component.LabelValType;
+import dev.wasidl.component.FlagsDef;
+import dev.wasidl.component.FuncDef;
 import dev.wasidl.component.InstanceType;
-import dev.wasidl.component.ListType;
+import dev.wasidl.component.ListDef;
 import dev.wasidl.component.Names;
-import dev.wasidl.component.OptionType;
-import dev.wasidl.component.OwnType;
+import dev.wasidl.component.OptionDef;
+import dev.wasidl.component.OwnDef;
 import dev.wasidl.component.PrimValType;
-import dev.wasidl.component.RecordType;
-import dev.wasidl.component.ResourceType;
-import dev.wasidl.component.ResultType;
+import dev.wasidl.component.RecordDef;
+import dev.wasidl.component.ResourceDef;
+import dev.wasidl.component.ResultDef;
 import dev.wasidl.component.Sort;
-import dev.wasidl.component.TupleType;
+import dev.wasidl.component.TupleDef;
 import dev.wasidl.component.TypeBound;
 import dev.wasidl.component.TypeIndex;
 import dev.wasidl.component.ValType;
-import dev.wasidl.component.VariantType;
+import dev.wasidl.component.VariantDef;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -207,7 +207,7 @@ final class TypeReader {
     switch (form) {
       case 0x40 -> {
         s.u8();
-        FuncType f = funcType(s, scope);
+        FuncDef f = funcType(s, scope);
         type = f;
         info = funcInfo(scope, f);
         List<ValType> used = new ArrayList<>();
@@ -269,7 +269,7 @@ final class TypeReader {
           throw s.malformed(
               "invalid optional destructor flag 0x" + Integer.toHexString(present), optAt);
         }
-        type = new ResourceType(rep, dtor);
+        type = new ResourceDef(rep, dtor);
         info = newResource(scope, true);
       }
       default -> {
@@ -320,14 +320,14 @@ final class TypeReader {
     return decls;
   }
 
-  private FuncType funcType(BinaryReader s, Scope scope) {
-    List<Field> params = new ArrayList<>();
+  private FuncDef funcType(BinaryReader s, Scope scope) {
+    List<LabelValType> params = new ArrayList<>();
     Map<String, String> labels = new HashMap<>();
     int n = s.vecLength();
     for (int i = 0; i < n; i++) {
       int at = s.pos();
       String label = label(s, labels, "parameter", at);
-      params.add(new Field(label, valType(s, scope)));
+      params.add(new LabelValType(label, valType(s, scope)));
     }
     int resultAt = s.pos();
     int form = s.u8();
@@ -353,7 +353,7 @@ final class TypeReader {
           throw s.malformed(
               "invalid function result form 0x" + Integer.toHexString(form), resultAt);
     }
-    return new FuncType(params, result);
+    return new FuncDef(params, result);
   }
 
   private static String label(BinaryReader s, Map<String, String> seen, String what, int at) {
@@ -394,7 +394,7 @@ final class TypeReader {
     return switch (op) {
       case 0x72 -> {
         Map<String, String> labels = new HashMap<>();
-        List<Field> fields = new ArrayList<>();
+        List<LabelValType> fields = new ArrayList<>();
         int n = s.vecLength();
         if (n == 0) {
           throw s.invalid("record type must have at least one field", at);
@@ -402,9 +402,9 @@ final class TypeReader {
         for (int i = 0; i < n; i++) {
           int fAt = s.pos();
           String label = label(s, labels, "record field", fAt);
-          fields.add(new Field(label, valType(s, scope)));
+          fields.add(new LabelValType(label, valType(s, scope)));
         }
-        yield new RecordType(fields);
+        yield new RecordDef(fields);
       }
       case 0x71 -> {
         Map<String, String> labels = new HashMap<>();
@@ -426,9 +426,9 @@ final class TypeReader {
           }
           cases.add(new Case(label, payload));
         }
-        yield new VariantType(cases);
+        yield new VariantDef(cases);
       }
-      case 0x70 -> new ListType(valType(s, scope));
+      case 0x70 -> new ListDef(valType(s, scope));
       case 0x67 -> throw s.unsupported("fixed-length list type (🔧)", at);
       case 0x6f -> {
         List<ValType> types = new ArrayList<>();
@@ -439,7 +439,7 @@ final class TypeReader {
         for (int i = 0; i < n; i++) {
           types.add(valType(s, scope));
         }
-        yield new TupleType(types);
+        yield new TupleDef(types);
       }
       case 0x6e, 0x6d -> {
         String what = op == 0x6e ? "flags" : "enum";
@@ -455,13 +455,13 @@ final class TypeReader {
         for (int i = 0; i < n; i++) {
           list.add(label(s, labels, what, s.pos()));
         }
-        yield op == 0x6e ? new FlagsType(list) : new EnumType(list);
+        yield op == 0x6e ? new FlagsDef(list) : new EnumDef(list);
       }
-      case 0x6b -> new OptionType(valType(s, scope));
+      case 0x6b -> new OptionDef(valType(s, scope));
       case 0x6a -> {
         Optional<ValType> ok = optionalValType(s, scope);
         Optional<ValType> err = optionalValType(s, scope);
-        yield new ResultType(ok, err);
+        yield new ResultDef(ok, err);
       }
       case 0x69, 0x68 -> {
         int rAt = s.pos();
@@ -472,7 +472,7 @@ final class TypeReader {
               (op == 0x69 ? "own" : "borrow") + " of type " + r + ", which is not a resource type",
               rAt);
         }
-        yield op == 0x69 ? new OwnType(r) : new BorrowType(r);
+        yield op == 0x69 ? new OwnDef(r) : new BorrowDef(r);
       }
       case 0x66 -> throw s.unsupported("stream type (🔀)", at);
       case 0x65 -> throw s.unsupported("future type (🔀)", at);
@@ -638,10 +638,10 @@ final class TypeReader {
     return typeInfo(scope, t) instanceof Facts.ValueType v && v.hasBorrow();
   }
 
-  private static Facts.Func funcInfo(Scope scope, FuncType f) {
+  private static Facts.Func funcInfo(Scope scope, FuncDef f) {
     List<String> labels = new ArrayList<>();
     List<Facts> params = new ArrayList<>();
-    for (Field p : f.params()) {
+    for (LabelValType p : f.params()) {
       labels.add(p.label());
       params.add(typeInfo(scope, p.type()));
     }
@@ -680,18 +680,18 @@ final class TypeReader {
   /** The value types {@code v} is directly made of (none for primitives, flags, enums, handles). */
   private static List<ValType> parts(DefValType v) {
     return switch (v) {
-      case RecordType r -> r.fields().stream().map(Field::type).toList();
-      case VariantType vt -> vt.cases().stream().flatMap(c -> c.type().stream()).toList();
-      case ListType l -> List.of(l.element());
-      case TupleType t -> t.types();
-      case OptionType o -> List.of(o.type());
-      case ResultType r ->
+      case RecordDef r -> r.fields().stream().map(LabelValType::type).toList();
+      case VariantDef vt -> vt.cases().stream().flatMap(c -> c.type().stream()).toList();
+      case ListDef l -> List.of(l.element());
+      case TupleDef t -> t.types();
+      case OptionDef o -> List.of(o.type());
+      case ResultDef r ->
           java.util.stream.Stream.concat(r.ok().stream(), r.error().stream()).toList();
       case PrimValType p -> List.of();
-      case FlagsType f -> List.of();
-      case EnumType e -> List.of();
-      case OwnType o -> List.of();
-      case BorrowType b -> List.of();
+      case FlagsDef f -> List.of();
+      case EnumDef e -> List.of();
+      case OwnDef o -> List.of();
+      case BorrowDef b -> List.of();
     };
   }
 
@@ -699,16 +699,16 @@ final class TypeReader {
     return switch (v) {
       case PrimValType p ->
           new Facts.ValueType(false, null, null, null, false, false, -1, -1, null, 0);
-      case RecordType r -> agg(scope, parts(r));
-      case VariantType vt -> agg(scope, parts(vt));
-      case ListType l -> agg(scope, parts(l));
-      case TupleType t -> agg(scope, parts(t));
-      case FlagsType f ->
+      case RecordDef r -> agg(scope, parts(r));
+      case VariantDef vt -> agg(scope, parts(vt));
+      case ListDef l -> agg(scope, parts(l));
+      case TupleDef t -> agg(scope, parts(t));
+      case FlagsDef f ->
           new Facts.ValueType(false, null, null, null, false, false, -1, -1, null, 0);
-      case EnumType e ->
+      case EnumDef e ->
           new Facts.ValueType(false, null, null, null, false, false, -1, -1, null, 0);
-      case OptionType o -> agg(scope, parts(o));
-      case ResultType r -> {
+      case OptionDef o -> agg(scope, parts(o));
+      case ResultDef r -> {
         Facts.ValueType a = agg(scope, parts(r));
         Facts.Handle ok =
             r.ok().map(t -> typeInfo(scope, t)).orElse(null) instanceof Facts.ValueType okInfo
@@ -716,7 +716,7 @@ final class TypeReader {
                 : null;
         yield new Facts.ValueType(a.hasBorrow(), null, ok, null, false, false, -1, -1, null, 0);
       }
-      case OwnType o ->
+      case OwnDef o ->
           new Facts.ValueType(
               false,
               new Facts.Handle(true, scope.info(Sort.TYPE, o.resource())),
@@ -728,7 +728,7 @@ final class TypeReader {
               -1,
               null,
               0);
-      case BorrowType b ->
+      case BorrowDef b ->
           new Facts.ValueType(
               true,
               new Facts.Handle(false, scope.info(Sort.TYPE, b.resource())),
@@ -759,28 +759,28 @@ final class TypeReader {
   // ---- external visibility ------------------------------------------------------------------
 
   private void recordNaming(Scope scope, DefValType v, Facts.ValueType facts) {
-    if (v instanceof RecordType
-        || v instanceof VariantType
-        || v instanceof EnumType
-        || v instanceof FlagsType) {
+    if (v instanceof RecordDef
+        || v instanceof VariantDef
+        || v instanceof EnumDef
+        || v instanceof FlagsDef) {
       nominal.add(facts);
     }
     List<ValType> used = new ArrayList<>();
     switch (v) {
-      case RecordType r -> r.fields().forEach(f -> used.add(f.type()));
-      case VariantType vt -> vt.cases().forEach(c -> c.type().ifPresent(used::add));
-      case ListType l -> used.add(l.element());
-      case TupleType t -> used.addAll(t.types());
-      case OptionType o -> used.add(o.type());
-      case ResultType r -> {
+      case RecordDef r -> r.fields().forEach(f -> used.add(f.type()));
+      case VariantDef vt -> vt.cases().forEach(c -> c.type().ifPresent(used::add));
+      case ListDef l -> used.add(l.element());
+      case TupleDef t -> used.addAll(t.types());
+      case OptionDef o -> used.add(o.type());
+      case ResultDef r -> {
         r.ok().ifPresent(used::add);
         r.error().ifPresent(used::add);
       }
-      case OwnType o -> used.add(new TypeIndex(o.resource()));
-      case BorrowType b -> used.add(new TypeIndex(b.resource()));
+      case OwnDef o -> used.add(new TypeIndex(o.resource()));
+      case BorrowDef b -> used.add(new TypeIndex(b.resource()));
       case PrimValType p -> {}
-      case EnumType e -> {}
-      case FlagsType f -> {}
+      case EnumDef e -> {}
+      case FlagsDef f -> {}
     }
     if (anyUnnamed(scope, used)) {
       unnamedContents.add(facts);

@@ -1,35 +1,35 @@
 package dev.wasidl.component.binary;
 
 import dev.wasidl.component.Alias;
-import dev.wasidl.component.BorrowType;
+import dev.wasidl.component.BorrowDef;
 import dev.wasidl.component.Case;
 import dev.wasidl.component.ComponentType;
 import dev.wasidl.component.CoreType;
 import dev.wasidl.component.Decl;
 import dev.wasidl.component.DefType;
-import dev.wasidl.component.EnumType;
+import dev.wasidl.component.EnumDef;
 import dev.wasidl.component.ExportDecl;
 import dev.wasidl.component.ExternName;
 import dev.wasidl.component.ExternType;
-import dev.wasidl.component.Field;
-import dev.wasidl.component.FlagsType;
-import dev.wasidl.component.FuncType;
+import dev.wasidl.component.LabelValType;
+import dev.wasidl.component.FlagsDef;
+import dev.wasidl.component.FuncDef;
 import dev.wasidl.component.Import;
 import dev.wasidl.component.InstanceType;
-import dev.wasidl.component.ListType;
+import dev.wasidl.component.ListDef;
 import dev.wasidl.component.NameAttributes;
-import dev.wasidl.component.OptionType;
-import dev.wasidl.component.OwnType;
+import dev.wasidl.component.OptionDef;
+import dev.wasidl.component.OwnDef;
 import dev.wasidl.component.PrimValType;
-import dev.wasidl.component.RecordType;
-import dev.wasidl.component.ResourceType;
-import dev.wasidl.component.ResultType;
+import dev.wasidl.component.RecordDef;
+import dev.wasidl.component.ResourceDef;
+import dev.wasidl.component.ResultDef;
 import dev.wasidl.component.Sort;
-import dev.wasidl.component.TupleType;
+import dev.wasidl.component.TupleDef;
 import dev.wasidl.component.TypeBound;
 import dev.wasidl.component.TypeIndex;
 import dev.wasidl.component.ValType;
-import dev.wasidl.component.VariantType;
+import dev.wasidl.component.VariantDef;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
@@ -57,11 +57,11 @@ public final class TypeWriter {
   private void defType(BinaryWriter w, DefType type, int depth) {
     switch (type) {
       case PrimValType p -> w.u8(p.opcode());
-      case RecordType r -> {
+      case RecordDef r -> {
         w.u8(0x72).u32(r.fields().size());
         r.fields().forEach(f -> field(w, f, depth));
       }
-      case VariantType v -> {
+      case VariantDef v -> {
         w.u8(0x71).u32(v.cases().size());
         for (Case c : v.cases()) {
           w.name(c.label());
@@ -69,21 +69,21 @@ public final class TypeWriter {
           w.u8(0x00);
         }
       }
-      case ListType l -> valType(w.u8(0x70), l.element(), depth);
-      case TupleType t -> {
+      case ListDef l -> valType(w.u8(0x70), l.element(), depth);
+      case TupleDef t -> {
         w.u8(0x6f).u32(t.types().size());
         t.types().forEach(v -> valType(w, v, depth));
       }
-      case FlagsType f -> labels(w.u8(0x6e), f.labels());
-      case EnumType e -> labels(w.u8(0x6d), e.labels());
-      case OptionType o -> valType(w.u8(0x6b), o.type(), depth);
-      case ResultType r -> {
+      case FlagsDef f -> labels(w.u8(0x6e), f.labels());
+      case EnumDef e -> labels(w.u8(0x6d), e.labels());
+      case OptionDef o -> valType(w.u8(0x6b), o.type(), depth);
+      case ResultDef r -> {
         optional(w.u8(0x6a), r.ok(), depth);
         optional(w, r.error(), depth);
       }
-      case OwnType o -> w.u8(0x69).u32(index(o.resource(), depth));
-      case BorrowType b -> w.u8(0x68).u32(index(b.resource(), depth));
-      case FuncType f -> {
+      case OwnDef o -> w.u8(0x69).u32(index(o.resource(), depth));
+      case BorrowDef b -> w.u8(0x68).u32(index(b.resource(), depth));
+      case FuncDef f -> {
         w.u8(0x40).u32(f.params().size());
         f.params().forEach(p -> field(w, p, depth));
         if (f.result().isPresent()) {
@@ -94,7 +94,7 @@ public final class TypeWriter {
       }
       case InstanceType i -> decls(w.u8(0x42), i.decls(), depth + 1);
       case ComponentType c -> decls(w.u8(0x41), c.decls(), depth + 1);
-      case ResourceType r ->
+      case ResourceDef r ->
           throw new IllegalArgumentException(
               "a resource type definition cannot be moved into another component");
     }
@@ -176,7 +176,7 @@ public final class TypeWriter {
     };
   }
 
-  private void field(BinaryWriter w, Field f, int depth) {
+  private void field(BinaryWriter w, LabelValType f, int depth) {
     valType(w.name(f.label()), f.type(), depth);
   }
 

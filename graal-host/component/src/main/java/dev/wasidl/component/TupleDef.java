@@ -3,8 +3,8 @@ package dev.wasidl.component;
 import java.util.List;
 
 /** {@code (tuple t+)}. */
-public record TupleType(List<ValType> types) implements DefValType {
-  public TupleType {
+public record TupleDef(List<ValType> types) implements DefValType {
+  public TupleDef {
     types = List.copyOf(types);
   }
 }

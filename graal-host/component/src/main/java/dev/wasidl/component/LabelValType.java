@@ -1,4 +1,4 @@
 package dev.wasidl.component;
 
 /** A record field or function parameter: a label and its type ({@code labelvaltype}). */
-public record Field(String label, ValType type) {}
+public record LabelValType(String label, ValType type) {}

@@ -3,4 +3,4 @@ package dev.wasidl.component;
 import java.util.Optional;
 
 /** {@code (result t? (error u)?)}. */
-public record ResultType(Optional<ValType> ok, Optional<ValType> error) implements DefValType {}
+public record ResultDef(Optional<ValType> ok, Optional<ValType> error) implements DefValType {}

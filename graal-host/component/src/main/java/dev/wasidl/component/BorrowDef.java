@@ -1,4 +1,4 @@
 package dev.wasidl.component;
 
 /** {@code (borrow i)}: a borrowed handle to the resource type at {@code resource}. */
-public record BorrowType(int resource) implements DefValType {}
+public record BorrowDef(int resource) implements DefValType {}

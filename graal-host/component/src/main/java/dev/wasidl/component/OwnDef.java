@@ -1,4 +1,4 @@
 package dev.wasidl.component;
 
 /** {@code (own i)}: an owned handle to the resource type at {@code resource}. */
-public record OwnType(int resource) implements DefValType {}
+public record OwnDef(int resource) implements DefValType {}

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Optional;
 
 /** {@code (func (param l t)* (result t)?)}. */
-public record FuncType(List<Field> params, Optional<ValType> result) implements DefType {
-  public FuncType {
+public record FuncDef(List<LabelValType> params, Optional<ValType> result) implements DefType {
+  public FuncDef {
     params = List.copyOf(params);
   }
 }

@@ -3,8 +3,8 @@ package dev.wasidl.component;
 import java.util.List;
 
 /** {@code (enum l+)}. */
-public record EnumType(List<String> labels) implements DefValType {
-  public EnumType {
+public record EnumDef(List<String> labels) implements DefValType {
+  public EnumDef {
     labels = List.copyOf(labels);
   }
 }

@@ -3,8 +3,8 @@ package dev.wasidl.component;
 import java.util.List;
 
 /** {@code (record (field l t)+)}. */
-public record RecordType(List<Field> fields) implements DefValType {
-  public RecordType {
+public record RecordDef(List<LabelValType> fields) implements DefValType {
+  public RecordDef {
     fields = List.copyOf(fields);
   }
 }

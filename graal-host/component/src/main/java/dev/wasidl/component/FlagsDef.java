@@ -3,8 +3,8 @@ package dev.wasidl.component;
 import java.util.List;
 
 /** {@code (flags l+)}, at most 32 labels. */
-public record FlagsType(List<String> labels) implements DefValType {
-  public FlagsType {
+public record FlagsDef(List<String> labels) implements DefValType {
+  public FlagsDef {
     labels = List.copyOf(labels);
   }
 }

@@ -8,4 +8,4 @@ import java.util.OptionalInt;
  * @param rep the core representation (always {@code i32} in preview 2)
  * @param destructor the core function index of the destructor, if any
  */
-public record ResourceType(CoreValType rep, OptionalInt destructor) implements DefType {}
+public record ResourceDef(CoreValType rep, OptionalInt destructor) implements DefType {}

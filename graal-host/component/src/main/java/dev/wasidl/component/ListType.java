@@ -1,4 +1,0 @@
-package dev.wasidl.component;
-
-/** {@code (list t)}. */
-public record ListType(ValType element) implements DefValType {}

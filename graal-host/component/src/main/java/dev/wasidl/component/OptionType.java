@@ -1,4 +1,0 @@
-package dev.wasidl.component;
-
-/** {@code (option t)}. */
-public record OptionType(ValType type) implements DefValType {}
