@@ -1,6 +1,6 @@
 package dev.wasidl.cli;
 
-import dev.wasidl.component.Component;
+import dev.wasidl.component.ComponentDef;
 import dev.wasidl.types.Val;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,7 +24,7 @@ record Call(WorldWit.ExportedFunc func, List<Val> args) {
    * @throws CommandLine.ParameterException (a usage error) if nothing or more than one function
    *     matches, or the arguments do not parse
    */
-  static Call resolve(String text, Component component, CommandSpec spec) {
+  static Call resolve(String text, ComponentDef component, CommandSpec spec) {
     int paren = text.indexOf('(');
     String name = (paren < 0 ? text : text.substring(0, paren)).strip();
     List<WorldWit.ExportedFunc> funcs = WorldWit.of(component).exportedFuncs();
@@ -79,7 +79,7 @@ record Call(WorldWit.ExportedFunc func, List<Val> args) {
   }
 
   /** The exported functions with their types, one an indented line. */
-  static String listing(Component component) {
+  static String listing(ComponentDef component) {
     return listing(WorldWit.of(component).exportedFuncs());
   }
 

@@ -1,6 +1,6 @@
 package dev.wasidl.cli;
 
-import dev.wasidl.component.Component;
+import dev.wasidl.component.ComponentDef;
 import dev.wasidl.component.ComponentException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,9 +28,9 @@ final class WitCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Component model;
+    ComponentDef model;
     try {
-      model = Component.decode(Files.readAllBytes(component));
+      model = ComponentDef.decode(Files.readAllBytes(component));
     } catch (IOException e) {
       return RunCommand.error(spec, "cannot read " + component + ": " + RunCommand.describe(e));
     } catch (ComponentException e) {

@@ -1,6 +1,6 @@
 package dev.wasidl.cli;
 
-import dev.wasidl.component.Component;
+import dev.wasidl.component.ComponentDef;
 import dev.wasidl.component.Definition;
 import dev.wasidl.component.Export;
 import dev.wasidl.component.ExternName;
@@ -48,15 +48,15 @@ final class WorldWit {
   /** An imported or exported instance, resolved. */
   private record Iface(String name, boolean isImport, TypeResolver scope) {}
 
-  private final Component component;
+  private final ComponentDef component;
   private final TypeResolver resolver;
 
-  private WorldWit(Component component) {
+  private WorldWit(ComponentDef component) {
     this.component = component;
     this.resolver = TypeResolver.of(component);
   }
 
-  static WorldWit of(Component component) {
+  static WorldWit of(ComponentDef component) {
     return new WorldWit(component);
   }
 

@@ -13,7 +13,7 @@ public final class ComponentDecoder {
    * @throws InvalidComponentException if validation rejects the component
    * @throws UnsupportedFeatureException if it uses a feature past WASI preview 2
    */
-  public static Component decode(byte[] bytes) {
+  public static ComponentDef decode(byte[] bytes) {
     return ComponentReader.read(bytes.clone());
   }
 }

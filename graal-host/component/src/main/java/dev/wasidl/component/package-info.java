@@ -3,7 +3,7 @@
  * set).
  *
  * <p>{@link dev.wasidl.component.ComponentDecoder#decode(byte[])} decodes and validates a component
- * into a {@link dev.wasidl.component.Component}: its {@link dev.wasidl.component.Definition}s in
+ * into a {@link dev.wasidl.component.ComponentDef}: its {@link dev.wasidl.component.Definition}s in
  * binary order, and per {@link dev.wasidl.component.Sort} the index space they build (entry {@code
  * i} is the definition, import, alias or export that introduced index {@code i}). Types mirror the
  * spec's grammar: {@link dev.wasidl.component.DefType} ({@code deftype}) is a {@link

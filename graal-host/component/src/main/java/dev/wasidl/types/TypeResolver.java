@@ -2,7 +2,7 @@ package dev.wasidl.types;
 
 import dev.wasidl.component.Alias;
 import dev.wasidl.component.CanonicalFunction;
-import dev.wasidl.component.Component;
+import dev.wasidl.component.ComponentDef;
 import dev.wasidl.component.ComponentType;
 import dev.wasidl.component.CoreType;
 import dev.wasidl.component.Decl;
@@ -13,7 +13,7 @@ import dev.wasidl.component.Export;
 import dev.wasidl.component.ExportDecl;
 import dev.wasidl.component.ExternType;
 import dev.wasidl.component.Import;
-import dev.wasidl.component.Instance;
+import dev.wasidl.component.InstanceExpr;
 import dev.wasidl.component.InstanceType;
 import dev.wasidl.component.PrimValType;
 import dev.wasidl.component.Sort;
@@ -46,7 +46,7 @@ public final class TypeResolver {
   /** Where a scope's names come from. */
   private sealed interface Kind {
     /** A component's index spaces; {@code with} binds imports of an instantiated component. */
-    record OfComponent(Component component, Map<String, SortIndex> with) implements Kind {}
+    record OfComponent(ComponentDef component, Map<String, SortIndex> with) implements Kind {}
 
     /** The declarators of an instance or component type. */
     record OfDecls(List<Decl> decls) implements Kind {}
@@ -95,7 +95,7 @@ public final class TypeResolver {
   }
 
   /** The resolver of a (top-level) component's index spaces. */
-  public static TypeResolver of(Component component) {
+  public static TypeResolver of(ComponentDef component) {
     return new TypeResolver(null, new Kind.OfComponent(component, Map.of()));
   }
 
@@ -168,8 +168,8 @@ public final class TypeResolver {
               instanceTypeAt(it.type());
           case Alias.InstanceExport a -> instance(a.instance()).exportedInstance(a.name());
           case Export e -> instance(e.target().index());
-          case Instance.FromExports f -> new TypeResolver(this, new Kind.OfExports(exportsOf(f)));
-          case Instance.Instantiate in -> instantiate(in);
+          case InstanceExpr.FromExports f -> new TypeResolver(this, new Kind.OfExports(exportsOf(f)));
+          case InstanceExpr.Instantiate in -> instantiate(in);
           default ->
               throw new IllegalArgumentException(
                   "instance " + instanceIndex + " cannot be resolved: " + entry);
@@ -379,35 +379,35 @@ public final class TypeResolver {
     return r;
   }
 
-  private Component component(String what) {
+  private ComponentDef component(String what) {
     if (kind instanceof Kind.OfComponent c) {
       return c.component();
     }
     throw new IllegalArgumentException(what + " needs a component scope");
   }
 
-  private static Map<String, SortIndex> exportsOf(Instance.FromExports f) {
+  private static Map<String, SortIndex> exportsOf(InstanceExpr.FromExports f) {
     Map<String, SortIndex> m = new LinkedHashMap<>();
-    for (Instance.Export e : f.exports()) {
+    for (InstanceExpr.Export e : f.exports()) {
       m.put(e.name().text(), e.target());
     }
     return Collections.unmodifiableMap(m);
   }
 
-  private TypeResolver instantiate(Instance.Instantiate in) {
+  private TypeResolver instantiate(InstanceExpr.Instantiate in) {
     Definition c = component("instantiate").indexSpace(Sort.COMPONENT).get(in.component());
-    if (!(c instanceof Component nested)) {
+    if (!(c instanceof ComponentDef nested)) {
       throw new IllegalArgumentException(
           "instantiating an imported or aliased component is not resolved: " + c);
     }
     Map<String, SortIndex> with = new HashMap<>();
-    for (Instance.Arg a : in.args()) {
+    for (InstanceExpr.Arg a : in.args()) {
       with.put(a.name(), a.target());
     }
     return new TypeResolver(this, new Kind.OfComponent(nested, Map.copyOf(with)));
   }
 
-  private static int exportIndex(Component c, String name, Sort sort) {
+  private static int exportIndex(ComponentDef c, String name, Sort sort) {
     for (Export e : c.exports()) {
       if (e.name().text().equals(name) && e.target().sort() == sort) {
         return e.target().index();

@@ -97,7 +97,7 @@ class CanonicalAbiValidationTest {
     // (func (param "a" u32) (param "b" f64) (result s64)) lifts [i32 f64] -> [i64]
     byte[] type =
         funcType(vec(cat(name("a"), bytes(0x79)), cat(name("b"), bytes(0x75))), bytes(0x78));
-    Component c =
+    ComponentDef c =
         ComponentDecoder.decode(
             component(
                 prelude(bytes(I32, F64), bytes(I64)),

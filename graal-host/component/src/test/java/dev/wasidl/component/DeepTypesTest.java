@@ -42,7 +42,7 @@ class DeepTypesTest {
 
   @Test
   void aHundredLevelsDecodeAndResolve() {
-    Component c = ComponentDecoder.decode(chain(100));
+    ComponentDef c = ComponentDecoder.decode(chain(100));
     Type t = TypeResolver.of(c).funcType(100).params().getFirst().type();
     int levels = 0;
     while (t instanceof ListType l) {

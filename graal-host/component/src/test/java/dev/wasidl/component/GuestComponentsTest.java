@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class GuestComponentsTest {
 
   /** The instance type of the import named {@code name}. */
-  private static InstanceType importedInstance(Component c, String name) {
+  private static InstanceType importedInstance(ComponentDef c, String name) {
     Import imp = c.importNamed(name).orElseThrow();
     ExternType.Instance t = assertInstanceOf(ExternType.Instance.class, imp.type());
     return assertInstanceOf(InstanceType.class, c.indexSpace(Sort.TYPE).get(t.type()));
@@ -37,7 +37,7 @@ class GuestComponentsTest {
 
   @Test
   void typesGuestImportsHostInterfaceWithEveryTypeKind() {
-    Component c = Guests.decode("types-c.wasm");
+    ComponentDef c = Guests.decode("types-c.wasm");
     assertEquals(1, c.imports().size());
     Import host = c.imports().get(0);
     ExternName.Interface name = assertInstanceOf(ExternName.Interface.class, host.name());
@@ -135,7 +135,7 @@ class GuestComponentsTest {
 
   @Test
   void typesGuestExportsApiAndVersion() {
-    Component c = Guests.decode("types-c.wasm");
+    ComponentDef c = Guests.decode("types-c.wasm");
     assertEquals(
         List.of("version", "test:guest/api@0.1.0"),
         c.exports().stream().map(e -> e.name().text()).toList());
@@ -195,7 +195,7 @@ class GuestComponentsTest {
 
   @Test
   void wasiCommandViaWasmComponentLd() {
-    Component c = Guests.decode("wasi-command-c.wasm");
+    ComponentDef c = Guests.decode("wasi-command-c.wasm");
     assertEquals(16, c.imports().size());
     assertTrue(c.imports().stream().allMatch(i -> i.name() instanceof ExternName.Interface));
     assertTrue(
@@ -228,7 +228,7 @@ class GuestComponentsTest {
 
   @Test
   void wasiCommandViaJcoAdapter() {
-    Component c = Guests.decode("jco-command-c.wasm");
+    ComponentDef c = Guests.decode("jco-command-c.wasm");
     assertEquals(16, c.imports().size());
     assertTrue(
         c.imports().stream()
@@ -251,15 +251,15 @@ class GuestComponentsTest {
 
   @Test
   void nestedComponentsComposedByHand() {
-    Component c = Guests.decode("nested-wat.wasm");
+    ComponentDef c = Guests.decode("nested-wat.wasm");
     assertEquals(
         List.of("test:nested/log@0.1.0"), c.imports().stream().map(i -> i.name().text()).toList());
     assertEquals(
         List.of("test:nested/math@0.1.0", "double", "quad"),
         c.exports().stream().map(e -> e.name().text()).toList());
     assertEquals(2, c.components().size());
-    Component math = c.components().get(0);
-    Component calc = c.components().get(1);
+    ComponentDef math = c.components().get(0);
+    ComponentDef calc = c.components().get(1);
     assertEquals(1, math.coreModules().size());
     assertEquals(
         List.of("add", "mul"),
@@ -281,12 +281,12 @@ class GuestComponentsTest {
             .orElseThrow();
     assertEquals(StringEncoding.UTF8, logLowered.options().stringEncoding());
     // the outer component wires calc to math's exported instance.
-    Instance.Instantiate calcInstance =
-        assertInstanceOf(Instance.Instantiate.class, c.instances().get(1));
+    InstanceExpr.Instantiate calcInstance =
+        assertInstanceOf(InstanceExpr.Instantiate.class, c.instances().get(1));
     assertEquals(1, calcInstance.component());
     assertEquals(
         List.of("test:nested/math@0.1.0", "log"),
-        calcInstance.args().stream().map(Instance.Arg::name).toList());
+        calcInstance.args().stream().map(InstanceExpr.Arg::name).toList());
     assertEquals(Optional.of("outer"), c.names().orElseThrow().componentName());
     assertEquals(Optional.of("calc"), c.names().orElseThrow().nameOf(Sort.COMPONENT, 1));
   }
@@ -295,7 +295,7 @@ class GuestComponentsTest {
   void javascriptComponentFromComponentizeJs() {
     byte[] bytes = Guests.bytes("hello-js.wasm");
     assertTrue(bytes.length > 10_000_000, "StarlingMonkey is large");
-    Component c = ComponentDecoder.decode(bytes);
+    ComponentDef c = ComponentDecoder.decode(bytes);
     assertEquals(19, c.imports().size());
     assertEquals("test:hello/logger@0.1.0", c.imports().get(0).name().text());
     assertTrue(c.importNamed("wasi:http/types@0.2.10").isPresent());

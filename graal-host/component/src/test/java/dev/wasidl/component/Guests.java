@@ -29,7 +29,7 @@ final class Guests {
     return new String(bytes(name), StandardCharsets.UTF_8);
   }
 
-  static Component decode(String name) {
+  static ComponentDef decode(String name) {
     return ComponentDecoder.decode(bytes(name));
   }
 }

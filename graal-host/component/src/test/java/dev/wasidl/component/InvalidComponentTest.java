@@ -122,7 +122,7 @@ class InvalidComponentTest {
             name("wasi:cli/run@0.2"),
             vec(cat(bytes(0x01), name(".6"))),
             bytes(0x01, 0x00));
-    Component c =
+    ComponentDef c =
         ComponentDecoder.decode(component(section(7, vec(FUNC_TYPE)), section(10, vec(ok))));
     assertEquals(java.util.Optional.of(".6"), c.imports().get(0).attributes().versionSuffix());
     byte[] bad =
@@ -284,7 +284,7 @@ class InvalidComponentTest {
   void outerAliasOfTypeFromParent() {
     byte[] alias = cat(bytes(0x03, 0x02), u32(1), u32(0));
     byte[] inner = component(section(6, vec(alias)));
-    Component c = ComponentDecoder.decode(component(section(7, vec(FUNC_TYPE)), section(4, inner)));
+    ComponentDef c = ComponentDecoder.decode(component(section(7, vec(FUNC_TYPE)), section(4, inner)));
     assertEquals(
         new Alias.Outer(Sort.TYPE, 1, 0), c.components().get(0).indexSpace(Sort.TYPE).get(0));
     assertMessage(invalid(component(section(4, inner))), "type index 0 out of range");

@@ -50,7 +50,7 @@ class JcoWitComparisonTest {
         "compose-provider-stdout-u32"
       })
   void importsAndExportsMatchJcoWit(String guest) {
-    Component c = Guests.decode(guest + ".wasm");
+    ComponentDef c = Guests.decode(guest + ".wasm");
     List<String> decoded = new ArrayList<>();
     c.imports().forEach(i -> decoded.add("import " + i.name().text()));
     c.exports().forEach(e -> decoded.add("export " + e.name().text()));

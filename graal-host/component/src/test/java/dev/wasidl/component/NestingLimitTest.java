@@ -20,7 +20,7 @@ class NestingLimitTest {
 
   @Test
   void hundredLevelsDecode() {
-    Component c = ComponentDecoder.decode(nested(100));
+    ComponentDef c = ComponentDecoder.decode(nested(100));
     assertEquals(1, c.components().size());
   }
 

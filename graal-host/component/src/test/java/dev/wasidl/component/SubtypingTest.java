@@ -68,7 +68,7 @@ class SubtypingTest {
 
   @Test
   void matchingArgumentsAfterResourceSubstitution() {
-    Component c = ComponentDecoder.decode(instantiateWith(0, 0));
+    ComponentDef c = ComponentDecoder.decode(instantiateWith(0, 0));
     assertEquals(1, c.instances().size());
     ComponentDecoder.decode(instantiateWith(1, 1));
   }

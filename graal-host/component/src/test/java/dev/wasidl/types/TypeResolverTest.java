@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.wasidl.component.Component;
+import dev.wasidl.component.ComponentDef;
 import dev.wasidl.component.Decl;
 import dev.wasidl.component.ExportDecl;
 import dev.wasidl.component.ExternType;
@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /** Resolving the decoder's types of real guests and of hand-made components. */
 class TypeResolverTest {
-  static Component guest(String name) {
+  static ComponentDef guest(String name) {
     try (InputStream in = TypeResolverTest.class.getResourceAsStream("/guests/" + name)) {
-      return Component.decode(in.readAllBytes());
+      return ComponentDef.decode(in.readAllBytes());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
@@ -34,7 +34,7 @@ class TypeResolverTest {
   /** The guest of testdata/guests/types-c: its import {@code test:guest/host}, resolved. */
   @Test
   void importedInstanceFunctions() {
-    Component c = guest("types-c.wasm");
+    ComponentDef c = guest("types-c.wasm");
     TypeResolver host = TypeResolver.of(c).instance(0);
     Map<String, String> expected =
         Map.of(
@@ -52,7 +52,7 @@ class TypeResolverTest {
    */
   @Test
   void exportedInstanceFunctions() {
-    Component c = guest("types-c.wasm");
+    ComponentDef c = guest("types-c.wasm");
     TypeResolver r = TypeResolver.of(c);
     TypeResolver api = r.instance(2);
     Map<String, String> expected =
@@ -80,7 +80,7 @@ class TypeResolverTest {
 
   @Test
   void resourcesKeepTheirIdentity() {
-    Component c = guest("types-c.wasm");
+    ComponentDef c = guest("types-c.wasm");
     TypeResolver r = TypeResolver.of(c);
     TypeResolver host = r.instance(0);
     ResourceType counter = host.exportedResource("counter");
@@ -116,7 +116,7 @@ class TypeResolverTest {
             "jco-command-c.wasm",
             "hello-js.wasm",
             "nested-wat.wasm")) {
-      Component c = guest(name);
+      ComponentDef c = guest(name);
       TypeResolver r = TypeResolver.of(c);
       var instances = c.indexSpace(Sort.INSTANCE);
       for (int i = 0; i < instances.size(); i++) {
@@ -168,7 +168,7 @@ class TypeResolverTest {
                 vec(
                     cat(externName("a:b/x"), bytes(0x05, 0x00)),
                     cat(externName("a:b/y"), bytes(0x05, 0x00)))));
-    Component c = Component.decode(component);
+    ComponentDef c = ComponentDef.decode(component);
     TypeResolver r = TypeResolver.of(c);
     ResourceType x = r.instance(0).exportedResource("r");
     ResourceType y = r.instance(1).exportedResource("r");

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasidl.cli.CliRun;
-import dev.wasidl.component.Component;
+import dev.wasidl.component.ComponentDef;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -67,7 +67,7 @@ class ComposeTest {
   /** Only the host's imports remain, WASI merged at the app's 0.2.6; the app's export is kept. */
   @Test
   void theCompositionsWorldIsTheAppsExportAndTheRemainingImports() throws IOException {
-    Component c = Component.decode(Files.readAllBytes(composed()));
+    ComponentDef c = ComponentDef.decode(Files.readAllBytes(composed()));
     assertEquals(
         List.of("wasi:io/error@0.2.6", "wasi:io/streams@0.2.6", "wasi:cli/stdout@0.2.6"),
         c.imports().stream().map(i -> i.name().text()).toList());
@@ -99,8 +99,8 @@ class ComposeTest {
   void thePartsAreNestedUnchanged() {
     byte[] plugin = guest("compose-provider.wasm");
     byte[] app = guest("compose-app.wasm");
-    Component c =
-        Component.decode(
+    ComponentDef c =
+        ComponentDef.decode(
             Composer.compose(Part.of("app.wasm", app), List.of(Part.of("plugin.wasm", plugin))));
     assertEquals(java.nio.ByteBuffer.wrap(plugin), c.components().get(0).bytes(), "the plugin");
     assertEquals(java.nio.ByteBuffer.wrap(app), c.components().get(1).bytes(), "the app");
@@ -122,7 +122,7 @@ class ComposeTest {
    */
   @Test
   void mergedImportsDeclareWhatEitherPartUses() throws IOException {
-    Component c = Component.decode(Files.readAllBytes(composed()));
+    ComponentDef c = ComponentDef.decode(Files.readAllBytes(composed()));
     CliRun wit = wasidl("wit", tmp.resolve("composed.wasm").toString());
     assertTrue(
         wit.out()
@@ -196,7 +196,7 @@ class ComposeTest {
         Composer.compose(
             Part.of("plug-consumer-wat.wasm", guest("plug-consumer-wat.wasm")),
             List.of(Part.of("plug-provider-wat.wasm", guest("plug-provider-wat.wasm")))));
-    Component c = Component.decode(Files.readAllBytes(out));
+    ComponentDef c = ComponentDef.decode(Files.readAllBytes(out));
     assertEquals(List.of("hook"), c.imports().stream().map(i -> i.name().text()).toList());
     assertEquals(
         new CliRun(0, "5\n", ""),

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasidl.cli.CliRun;
-import dev.wasidl.component.Component;
+import dev.wasidl.component.ComponentDef;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,13 +60,13 @@ class KeyValueComposeTest {
 
   @Test
   void onlyTheHostsImportsRemain() throws IOException {
-    Component c = Component.decode(Files.readAllBytes(composed));
+    ComponentDef c = ComponentDef.decode(Files.readAllBytes(composed));
     List<String> imports = c.imports().stream().map(i -> i.name().text()).toList();
     assertTrue(imports.stream().noneMatch(i -> i.startsWith("wasi:keyvalue/")), imports.toString());
     assertTrue(imports.contains("wasi:cli/stdout@0.2.12"), imports.toString());
     assertEquals(
         List.of("test:kv-app/app@0.1.0"), c.exports().stream().map(e -> e.name().text()).toList());
-    Component sqlite = Component.decode(Files.readAllBytes(composedSqlite));
+    ComponentDef sqlite = ComponentDef.decode(Files.readAllBytes(composedSqlite));
     assertTrue(sqlite.importNamed("wasi:dl/dll@0.2.0-draft").isPresent());
   }
 

@@ -1,14 +1,14 @@
 package dev.wasidl.compose;
 
 import dev.wasidl.component.Alias;
-import dev.wasidl.component.Component;
+import dev.wasidl.component.ComponentDef;
 import dev.wasidl.component.ComponentException;
 import dev.wasidl.component.DefType;
 import dev.wasidl.component.Definition;
 import dev.wasidl.component.Export;
 import dev.wasidl.component.ExternType;
 import dev.wasidl.component.Import;
-import dev.wasidl.component.Instance;
+import dev.wasidl.component.InstanceExpr;
 import dev.wasidl.component.InstanceType;
 import dev.wasidl.component.ResourceDef;
 import dev.wasidl.component.Sort;
@@ -122,13 +122,13 @@ public final class Composer {
     int appComponent = out.component(app.binary());
     List<Integer> instances = new ArrayList<>();
     for (int i = 0; i < plugins.size(); i++) {
-      List<Instance.Arg> args = new ArrayList<>();
+      List<InstanceExpr.Arg> args = new ArrayList<>();
       for (Import imp : plugins.get(i).model().imports()) {
-        args.add(new Instance.Arg(imp.name().text(), importOf(new Need(plugins.get(i), imp))));
+        args.add(new InstanceExpr.Arg(imp.name().text(), importOf(new Need(plugins.get(i), imp))));
       }
       instances.add(out.instantiate(components.get(i), args));
     }
-    List<Instance.Arg> args = new ArrayList<>();
+    List<InstanceExpr.Arg> args = new ArrayList<>();
     for (Import imp : app.model().imports()) {
       Wire w = wires.get(imp.name().text());
       SortIndex target =
@@ -136,7 +136,7 @@ public final class Composer {
               ? importOf(new Need(app, imp))
               : new SortIndex(
                   w.sort(), out.aliasExport(w.sort(), instances.get(w.plugin()), w.name()));
-      args.add(new Instance.Arg(imp.name().text(), target));
+      args.add(new InstanceExpr.Arg(imp.name().text(), target));
     }
     int appInstance = out.instantiate(appComponent, args);
     for (Export e : app.model().exports()) {
@@ -353,7 +353,7 @@ public final class Composer {
   /** Decodes the result; a mismatch is reported with the names of the parts involved. */
   private void validate(byte[] binary) {
     try {
-      Component.decode(binary);
+      ComponentDef.decode(binary);
     } catch (ComponentException e) {
       String message = e.getMessage();
       for (var w : wires.entrySet()) {

@@ -1,15 +1,15 @@
 package dev.wasidl.compose;
 
-import dev.wasidl.component.Component;
+import dev.wasidl.component.ComponentDef;
 import dev.wasidl.component.ComponentException;
 
 /** One component to compose: its binary (nested byte for byte) and its decoded model. */
 public final class Part {
   private final String label;
   private final byte[] binary;
-  private final Component model;
+  private final ComponentDef model;
 
-  private Part(String label, byte[] binary, Component model) {
+  private Part(String label, byte[] binary, ComponentDef model) {
     this.label = label;
     this.binary = binary;
     this.model = model;
@@ -19,7 +19,7 @@ public final class Part {
   public static Part of(String label, byte[] binary) {
     byte[] copy = binary.clone();
     try {
-      return new Part(label, copy, Component.decode(copy));
+      return new Part(label, copy, ComponentDef.decode(copy));
     } catch (ComponentException e) {
       throw new ComposeException(label + " is not a valid component: " + e.getMessage(), e);
     }
@@ -33,7 +33,7 @@ public final class Part {
     return binary;
   }
 
-  public Component model() {
+  public ComponentDef model() {
     return model;
   }
 

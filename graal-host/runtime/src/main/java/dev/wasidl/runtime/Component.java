@@ -10,11 +10,11 @@ import java.util.IdentityHashMap;
  * unit that {@link Linker#instantiate} instantiates any number of times.
  */
 public final class Component {
-  private final dev.wasidl.component.Component model;
+  private final dev.wasidl.component.ComponentDef model;
   private final IdentityHashMap<CoreModule, GraalModule> modules = new IdentityHashMap<>();
   private final String name;
 
-  private Component(String name, dev.wasidl.component.Component model) {
+  private Component(String name, dev.wasidl.component.ComponentDef model) {
     this.name = name;
     this.model = model;
   }
@@ -29,7 +29,7 @@ public final class Component {
   }
 
   /** The decoded model (imports, exports, types). */
-  public dev.wasidl.component.Component model() {
+  public dev.wasidl.component.ComponentDef model() {
     return model;
   }
 

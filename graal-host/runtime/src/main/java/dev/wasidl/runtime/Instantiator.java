@@ -110,7 +110,7 @@ final class Instantiator {
         case CoreModule m ->
             scope.push(Sort.CORE_MODULE, new Item.CoreModuleItem(m, component.module(m)));
         case CoreType ct -> scope.push(Sort.CORE_TYPE, new Item.CoreTypeItem(ct));
-        case dev.wasidl.component.Component c ->
+        case dev.wasidl.component.ComponentDef c ->
             scope.push(Sort.COMPONENT, new Item.ComponentItem(c, scope));
         case DefValType t -> in.defineType(scope, t, Map.of(), state);
         case dev.wasidl.component.FuncDef t -> in.defineType(scope, t, Map.of(), state);
@@ -133,7 +133,7 @@ final class Instantiator {
    *     supplies imports)
    */
   private Map<String, Item> run(
-      dev.wasidl.component.Component model,
+      dev.wasidl.component.ComponentDef model,
       Scope scope,
       @Nullable Map<String, Item> args,
       String name) {
@@ -159,9 +159,9 @@ final class Instantiator {
             scope.push(Sort.CORE_MODULE, new Item.CoreModuleItem(m, component.module(m)));
         case CoreInstance ci -> scope.push(Sort.CORE_INSTANCE, coreInstance(scope, ci));
         case CoreType ct -> scope.push(Sort.CORE_TYPE, new Item.CoreTypeItem(ct));
-        case dev.wasidl.component.Component c ->
+        case dev.wasidl.component.ComponentDef c ->
             scope.push(Sort.COMPONENT, new Item.ComponentItem(c, scope));
-        case dev.wasidl.component.Instance i -> scope.push(Sort.INSTANCE, instance(scope, i, name));
+        case dev.wasidl.component.InstanceExpr i -> scope.push(Sort.INSTANCE, instance(scope, i, name));
         case Alias a -> alias(scope, a);
         case DefType t -> defineType(scope, t, defined, state);
         case CanonicalFunction c -> canon(scope, c, state, name);
@@ -216,21 +216,21 @@ final class Instantiator {
 
   // Component instances
 
-  private Item.Instance instance(Scope scope, dev.wasidl.component.Instance i, String parent) {
+  private Item.Instance instance(Scope scope, dev.wasidl.component.InstanceExpr i, String parent) {
     return switch (i) {
-      case dev.wasidl.component.Instance.Instantiate inst -> {
+      case dev.wasidl.component.InstanceExpr.Instantiate inst -> {
         Item.ComponentItem c =
             scope.get(Sort.COMPONENT, inst.component(), Item.ComponentItem.class);
         Map<String, Item> args = new LinkedHashMap<>();
-        for (dev.wasidl.component.Instance.Arg arg : inst.args()) {
+        for (dev.wasidl.component.InstanceExpr.Arg arg : inst.args()) {
           args.put(arg.name(), scope.get(arg.target().sort(), arg.target().index()));
         }
         String name = parent + "/component" + inst.component();
         yield new Item.Instance(run(c.model(), new Scope(c.scope()), args, name));
       }
-      case dev.wasidl.component.Instance.FromExports f -> {
+      case dev.wasidl.component.InstanceExpr.FromExports f -> {
         Map<String, Item> exports = new LinkedHashMap<>();
-        for (dev.wasidl.component.Instance.Export e : f.exports()) {
+        for (dev.wasidl.component.InstanceExpr.Export e : f.exports()) {
           exports.put(e.name().text(), scope.get(e.target().sort(), e.target().index()));
         }
         yield new Item.Instance(exports);

@@ -54,5 +54,5 @@ sealed interface Item {
   record Instance(Map<String, Item> exports) implements Item {}
 
   /** A component, with the scope its outer aliases refer to. */
-  record ComponentItem(dev.wasidl.component.Component model, Scope scope) implements Item {}
+  record ComponentItem(dev.wasidl.component.ComponentDef model, Scope scope) implements Item {}
 }

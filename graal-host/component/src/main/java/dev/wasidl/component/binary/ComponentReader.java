@@ -1,7 +1,7 @@
 package dev.wasidl.component.binary;
 
 import dev.wasidl.component.Alias;
-import dev.wasidl.component.Component;
+import dev.wasidl.component.ComponentDef;
 import dev.wasidl.component.ComponentNames;
 import dev.wasidl.component.CoreExternType;
 import dev.wasidl.component.CoreInstance;
@@ -13,7 +13,7 @@ import dev.wasidl.component.Export;
 import dev.wasidl.component.ExternName;
 import dev.wasidl.component.ExternType;
 import dev.wasidl.component.Import;
-import dev.wasidl.component.Instance;
+import dev.wasidl.component.InstanceExpr;
 import dev.wasidl.component.NameAttributes;
 import dev.wasidl.component.Sort;
 import dev.wasidl.component.SortIndex;
@@ -36,14 +36,14 @@ public final class ComponentReader {
   private ComponentReader() {}
 
   /** Decodes and validates one component binary. */
-  public static Component read(byte[] bytes) {
+  public static ComponentDef read(byte[] bytes) {
     BinaryReader r = new BinaryReader(bytes, 0, bytes.length, "preamble");
     ComponentReader reader = new ComponentReader();
     return reader.component(r, null).component();
   }
 
   /** A decoded component with its validation scope (what it imports and exports). */
-  private record Read(Component component, Scope scope) {
+  private record Read(ComponentDef component, Scope scope) {
     Facts.ComponentT info() {
       return new Facts.ComponentT(
           TypeReader.ordered(scope.imports),
@@ -151,8 +151,8 @@ public final class ComponentReader {
       }
       s.expectEnd();
     }
-    Component component =
-        new Component(
+    ComponentDef component =
+        new ComponentDef(
             start, r.slice(start, r.pos()), definitions, scope.definitions(), customs, names);
     return new Read(component, scope);
   }
@@ -385,15 +385,15 @@ public final class ComponentReader {
 
   // ---- component instances ------------------------------------------------------------------
 
-  private Instance instance(BinaryReader s, Scope scope) {
+  private InstanceExpr instance(BinaryReader s, Scope scope) {
     int at = s.pos();
     int form = s.u8();
-    Instance instance;
+    InstanceExpr instance;
     Facts info;
     switch (form) {
       case 0x00 -> {
         int component = readIndex(s, scope, Sort.COMPONENT);
-        List<Instance.Arg> args = new ArrayList<>();
+        List<InstanceExpr.Arg> args = new ArrayList<>();
         Map<String, Facts.Extern> supplied = new HashMap<>();
         int n = s.vecLength();
         for (int i = 0; i < n; i++) {
@@ -404,7 +404,7 @@ public final class ComponentReader {
           if (supplied.put(name, new Facts.Extern(sort, scope.info(sort, idx))) != null) {
             throw s.invalid("duplicate instantiation argument `" + name + "`", argAt);
           }
-          args.add(new Instance.Arg(name, new SortIndex(sort, idx)));
+          args.add(new InstanceExpr.Arg(name, new SortIndex(sort, idx)));
         }
         Facts componentInfo = scope.info(Sort.COMPONENT, component);
         if (componentInfo instanceof Facts.ComponentT c) {
@@ -441,10 +441,10 @@ public final class ComponentReader {
         } else {
           info = Facts.UNKNOWN;
         }
-        instance = new Instance.Instantiate(component, args);
+        instance = new InstanceExpr.Instantiate(component, args);
       }
       case 0x01 -> {
-        List<Instance.Export> exports = new ArrayList<>();
+        List<InstanceExpr.Export> exports = new ArrayList<>();
         Map<String, Facts.Extern> map = new LinkedHashMap<>();
         Map<String, String> keys = new HashMap<>();
         int n = s.vecLength();
@@ -459,10 +459,10 @@ public final class ComponentReader {
           checkExportableSort(s, sort, sortAt);
           int idx = readIndex(s, scope, sort);
           map.put(name.text(), new Facts.Extern(sort, scope.info(sort, idx)));
-          exports.add(new Instance.Export(name, attributes, new SortIndex(sort, idx)));
+          exports.add(new InstanceExpr.Export(name, attributes, new SortIndex(sort, idx)));
         }
         info = new Facts.InstanceT(map, List.of());
-        instance = new Instance.FromExports(exports);
+        instance = new InstanceExpr.FromExports(exports);
       }
       default -> throw s.malformed("invalid instance form 0x" + Integer.toHexString(form), at);
     }

@@ -3,7 +3,7 @@ package dev.wasidl.component.binary;
 import dev.wasidl.component.DefType;
 import dev.wasidl.component.ExternName;
 import dev.wasidl.component.ExternType;
-import dev.wasidl.component.Instance;
+import dev.wasidl.component.InstanceExpr;
 import dev.wasidl.component.NameAttributes;
 import dev.wasidl.component.Sort;
 import dev.wasidl.component.SortIndex;
@@ -52,9 +52,9 @@ public final class ComponentWriter {
   }
 
   /** {@code (instance (instantiate component (with "n" (sort i))*))}. */
-  public int instantiate(int component, List<Instance.Arg> args) {
+  public int instantiate(int component, List<InstanceExpr.Arg> args) {
     BinaryWriter body = new BinaryWriter().u32(1).u8(0x00).u32(component).u32(args.size());
-    for (Instance.Arg a : args) {
+    for (InstanceExpr.Arg a : args) {
       sortIndex(body.name(a.name()), a.target());
     }
     return section(5, body, Sort.INSTANCE);

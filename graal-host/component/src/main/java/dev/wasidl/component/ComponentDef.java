@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param customSections the custom sections, in order
  * @param names the {@code component-name} section, if present and well-formed
  */
-public record Component(
+public record ComponentDef(
     long offset,
     ByteBuffer bytes,
     List<Definition> definitions,
@@ -25,7 +25,7 @@ public record Component(
     List<CustomSection> customSections,
     Optional<ComponentNames> names)
     implements Definition {
-  public Component {
+  public ComponentDef {
     bytes = bytes.asReadOnlyBuffer();
     definitions = List.copyOf(definitions);
     indexSpaces = Map.copyOf(indexSpaces);
@@ -33,7 +33,7 @@ public record Component(
   }
 
   /** Decodes and validates a component binary; see {@link ComponentDecoder#decode(byte[])}. */
-  public static Component decode(byte[] bytes) {
+  public static ComponentDef decode(byte[] bytes) {
     return ComponentDecoder.decode(bytes);
   }
 
@@ -73,13 +73,13 @@ public record Component(
   }
 
   /** The nested components, in order. */
-  public List<Component> components() {
-    return definitionsOf(Component.class);
+  public List<ComponentDef> components() {
+    return definitionsOf(ComponentDef.class);
   }
 
   /** The component instance definitions, in order. */
-  public List<Instance> instances() {
-    return definitionsOf(Instance.class);
+  public List<InstanceExpr> instances() {
+    return definitionsOf(InstanceExpr.class);
   }
 
   /** The canonical definitions, in order. */

@@ -3,16 +3,16 @@ package dev.wasidl.component;
 import java.util.List;
 
 /** A component instance definition ({@code instanceexpr}). */
-public sealed interface Instance extends Definition {
+public sealed interface InstanceExpr extends Definition {
   /** {@code (instantiate c (with n si)*)}. */
-  record Instantiate(int component, List<Arg> args) implements Instance {
+  record Instantiate(int component, List<Arg> args) implements InstanceExpr {
     public Instantiate {
       args = List.copyOf(args);
     }
   }
 
   /** An instance made of inline exports of existing definitions. */
-  record FromExports(List<Export> exports) implements Instance {
+  record FromExports(List<Export> exports) implements InstanceExpr {
     public FromExports {
       exports = List.copyOf(exports);
     }
