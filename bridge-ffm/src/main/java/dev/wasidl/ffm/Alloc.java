@@ -123,12 +123,13 @@ public final class Alloc implements AutoCloseable {
     if (!(type instanceof PrimitiveType p)) {
       throw new TypeMismatchException("write-primitive into an alloc of " + type.witName());
     }
-    Memory.checkShape(p, value, "write-primitive");
+    MemoryAccess.checkShape(p, value, "write-primitive");
     if (!owned) {
-      writeForeign("write-primitive", p.byteSize(), false, s -> Memory.put(s, 0, p, value.bits()));
+      writeForeign(
+          "write-primitive", p.byteSize(), false, s -> MemoryAccess.put(s, 0, p, value.bits()));
       return;
     }
-    update(s -> Memory.put(s, 0, p, value.bits()));
+    update(s -> MemoryAccess.put(s, 0, p, value.bits()));
   }
 
   /** WIT {@code write-struct}: the value must have the region's struct type, field by field. */
@@ -136,13 +137,13 @@ public final class Alloc implements AutoCloseable {
     if (!(type instanceof StructType st)) {
       throw new TypeMismatchException("write-struct into an alloc of " + type.witName());
     }
-    Memory.checkShape(st, value, "write-struct");
+    MemoryAccess.checkShape(st, value, "write-struct");
     if (!owned) {
       // read first: the padding between fields keeps whatever C had there
-      writeForeign("write-struct", st.byteSize(), true, s -> Memory.write(s, 0, st, value));
+      writeForeign("write-struct", st.byteSize(), true, s -> MemoryAccess.write(s, 0, st, value));
       return;
     }
-    update(s -> Memory.write(s, 0, st, value));
+    update(s -> MemoryAccess.write(s, 0, st, value));
   }
 
   /**
@@ -160,12 +161,12 @@ public final class Alloc implements AutoCloseable {
   /** Stores a call's primitive result (of this alloc's type) at the region's address. */
   void store(PrimitiveType p, long bits) {
     if (!owned) {
-      writeForeign("call-into", p.byteSize(), false, s -> Memory.put(s, 0, p, bits));
+      writeForeign("call-into", p.byteSize(), false, s -> MemoryAccess.put(s, 0, p, bits));
       return;
     }
     MemorySegment s = segment();
     try {
-      Memory.put(s, 0, p, bits);
+      MemoryAccess.put(s, 0, p, bits);
     } catch (IllegalStateException e) {
       throw closed();
     }
@@ -203,9 +204,9 @@ public final class Alloc implements AutoCloseable {
       return readForeign(
           "read-primitive",
           p.byteSize(),
-          s -> new IncomingPrimitive(p, Memory.get(s, 0, p), origin));
+          s -> new IncomingPrimitive(p, MemoryAccess.get(s, 0, p), origin));
     }
-    return access(s -> new IncomingPrimitive(p, Memory.get(s, 0, p), origin));
+    return access(s -> new IncomingPrimitive(p, MemoryAccess.get(s, 0, p), origin));
   }
 
   /** WIT {@code read-struct}: the struct stored at the region's address. */
@@ -215,9 +216,9 @@ public final class Alloc implements AutoCloseable {
     }
     if (!owned) {
       return readForeign(
-          "read-struct", st.byteSize(), s -> (IncomingStruct) Memory.read(s, 0, st, origin));
+          "read-struct", st.byteSize(), s -> (IncomingStruct) MemoryAccess.read(s, 0, st, origin));
     }
-    return access(s -> (IncomingStruct) Memory.read(s, 0, st, origin));
+    return access(s -> (IncomingStruct) MemoryAccess.read(s, 0, st, origin));
   }
 
   /**

@@ -135,7 +135,7 @@ public final class Callback {
           args.add(
               switch (signature.params().get(i)) {
                 case PrimitiveType p -> IncomingPrimitive.ofBits(p, (Long) raw[i]);
-                case StructType st -> Memory.read((MemorySegment) raw[i], 0, st, null);
+                case StructType st -> MemoryAccess.read((MemorySegment) raw[i], 0, st, null);
               });
         }
         Optional<OutgoingValue> result = handler.apply(args);
@@ -150,16 +150,16 @@ public final class Callback {
             OutgoingValue v =
                 result.orElseThrow(
                     () -> new TypeMismatchException("the callback must return " + p.witName()));
-            Memory.checkShape(p, v, "callback result");
+            MemoryAccess.checkShape(p, v, "callback result");
             yield ((OutgoingPrimitive) v).bits();
           }
           case StructType st -> {
             OutgoingValue v =
                 result.orElseThrow(
                     () -> new TypeMismatchException("the callback must return " + st.witName()));
-            Memory.checkShape(st, v, "callback result");
+            MemoryAccess.checkShape(st, v, "callback result");
             MemorySegment s = Arena.ofAuto().allocate(st.layout());
-            Memory.write(s, 0, st, v);
+            MemoryAccess.write(s, 0, st, v);
             yield s;
           }
         };

@@ -320,8 +320,8 @@ public final class Function implements AutoCloseable {
     }
     for (int i = 0; i < types.length; i++) {
       OutgoingValue arg = args.get(i);
-      if (!Memory.matchesForFrame(types[i], arg)) {
-        Memory.checkShape(types[i], arg, "argument " + i); // throws, naming the mismatch
+      if (!MemoryAccess.matchesForFrame(types[i], arg)) {
+        MemoryAccess.checkShape(types[i], arg, "argument " + i); // throws, naming the mismatch
       }
     }
   }
@@ -354,7 +354,8 @@ public final class Function implements AutoCloseable {
       return switch (resultType) {
         case null -> Optional.empty();
         case PrimitiveType p -> Optional.of(new IncomingPrimitive(p, (Long) result, origin));
-        case StructType st -> Optional.of(Memory.readStruct((MemorySegment) result, 0, st, origin));
+        case StructType st ->
+            Optional.of(MemoryAccess.readStruct((MemorySegment) result, 0, st, origin));
       };
     } finally {
       scratch.reset(mark);

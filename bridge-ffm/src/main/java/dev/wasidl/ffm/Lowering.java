@@ -62,7 +62,7 @@ final class Lowering {
     MemorySegment s = scratch.allocate(type, value, size, alignment, hasPadding);
     if (s == null) {
       // a field of another type, found while writing (before C is called): name it
-      Memory.checkShape(type, value, "argument " + i);
+      MemoryAccess.checkShape(type, value, "argument " + i);
       throw new IllegalStateException("argument " + i + " was refused but matches " + type);
     }
     return s;

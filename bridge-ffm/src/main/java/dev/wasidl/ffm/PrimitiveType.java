@@ -46,7 +46,7 @@ public enum PrimitiveType implements FfiType {
   private final Kind kind;
   private final ValueLayout layout;
   private final String witName;
-  // Cached: layout().byteSize() is a megamorphic call on the hot paths of Memory.
+  // Cached: layout().byteSize() is a megamorphic call on the hot paths of MemoryAccess.
   private final int byteSize;
 
   PrimitiveType(Kind kind, String canonicalName) {

@@ -77,7 +77,8 @@ final class Scratch implements SegmentAllocator {
     if (start < 0) {
       return Arena.ofAuto().allocate(byteSize, byteAlignment);
     }
-    // The linker and Memory.write overwrite every byte they use; padding is zeroed for C's sake.
+    // The linker and MemoryAccess.write overwrite every byte they use; padding is zeroed for C's
+    // sake.
     return slice(start, byteSize).fill((byte) 0);
   }
 
@@ -105,10 +106,10 @@ final class Scratch implements SegmentAllocator {
     }
     PrimitiveType[] flat = type.primitiveFields();
     if (flat == null) {
-      Memory.writeStruct(s, 0, type, value);
+      MemoryAccess.writeStruct(s, 0, type, value);
       return s;
     }
-    return Memory.writeFlatChecked(s, flat, type.offsets(), value.fields()) ? s : null;
+    return MemoryAccess.writeFlatChecked(s, flat, type.offsets(), value.fields()) ? s : null;
   }
 
   /**

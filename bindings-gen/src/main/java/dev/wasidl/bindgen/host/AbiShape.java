@@ -1,9 +1,9 @@
 package dev.wasidl.bindgen.host;
 
-import dev.wasidl.bindgen.wit.Case;
-import dev.wasidl.bindgen.wit.Field;
-import dev.wasidl.bindgen.wit.Primitive;
 import dev.wasidl.bindgen.wit.TypeDefKind;
+import dev.wasidl.bindgen.wit.WitCase;
+import dev.wasidl.bindgen.wit.WitField;
+import dev.wasidl.bindgen.wit.WitPrimitive;
 import dev.wasidl.bindgen.wit.WitType;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +39,7 @@ final class AbiShape {
   /** A type with aliases followed: a primitive, a constructed type or a named definition. */
   sealed interface Shape {}
 
-  record Prim(Primitive p) implements Shape {}
+  record Prim(WitPrimitive p) implements Shape {}
 
   record ListOf(WitType element) implements Shape {}
 
@@ -56,7 +56,7 @@ final class AbiShape {
 
   Shape shape(WitType t) {
     return switch (t) {
-      case Primitive p -> new Prim(p);
+      case WitPrimitive p -> new Prim(p);
       case WitType.ListType l -> new ListOf(l.element());
       case WitType.TupleType tt -> new Fields(tt.types());
       case WitType.OptionType o -> new Cases(List.of(Optional.empty(), Optional.of(o.type())));
@@ -68,8 +68,9 @@ final class AbiShape {
           case TypeDefKind.Alias(WitType target) -> shape(target);
           case TypeDefKind.ResourceType r -> new Handle(t);
           case TypeDefKind.RecordType r ->
-              new Fields(r.fields().stream().map(Field::type).toList());
-          case TypeDefKind.VariantType v -> new Cases(v.cases().stream().map(Case::type).toList());
+              new Fields(r.fields().stream().map(WitField::type).toList());
+          case TypeDefKind.VariantType v ->
+              new Cases(v.cases().stream().map(WitCase::type).toList());
           case TypeDefKind.EnumType e ->
               new Cases(e.cases().stream().map(c -> Optional.<WitType>empty()).toList());
           case TypeDefKind.FlagsType f -> new Flags(f.flags().size());
@@ -100,7 +101,7 @@ final class AbiShape {
 
   private void flat(WitType t, List<Flat> out) {
     switch (shape(t)) {
-      case Prim(Primitive p) -> {
+      case Prim(WitPrimitive p) -> {
         switch (p) {
           case S64, U64 -> out.add(Flat.I64);
           case F32 -> out.add(Flat.F32);
@@ -160,7 +161,7 @@ final class AbiShape {
 
   int alignment(WitType t) {
     return switch (shape(t)) {
-      case Prim(Primitive p) -> primAlign(p);
+      case Prim(WitPrimitive p) -> primAlign(p);
       case ListOf l -> 4;
       case Fields f -> f.types().stream().mapToInt(this::alignment).max().orElse(1);
       case Cases c -> Math.max(discSize(c.cases().size()), maxCaseAlignment(c.cases()));
@@ -172,7 +173,7 @@ final class AbiShape {
 
   int size(WitType t) {
     return switch (shape(t)) {
-      case Prim(Primitive p) -> primSize(p);
+      case Prim(WitPrimitive p) -> primSize(p);
       case ListOf l -> 8;
       case Fields f -> {
         int s = 0;
@@ -227,7 +228,7 @@ final class AbiShape {
     return a;
   }
 
-  private static int primSize(Primitive p) {
+  private static int primSize(WitPrimitive p) {
     return switch (p) {
       case BOOL, S8, U8 -> 1;
       case S16, U16 -> 2;
@@ -236,8 +237,8 @@ final class AbiShape {
     };
   }
 
-  private static int primAlign(Primitive p) {
-    return p == Primitive.STRING ? 4 : primSize(p);
+  private static int primAlign(WitPrimitive p) {
+    return p == WitPrimitive.STRING ? 4 : primSize(p);
   }
 
   static int alignTo(int n, int alignment) {

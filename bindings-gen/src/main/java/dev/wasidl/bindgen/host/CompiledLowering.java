@@ -1,11 +1,11 @@
 package dev.wasidl.bindgen.host;
 
-import dev.wasidl.bindgen.wit.Case;
-import dev.wasidl.bindgen.wit.Field;
-import dev.wasidl.bindgen.wit.Function;
 import dev.wasidl.bindgen.wit.Param;
-import dev.wasidl.bindgen.wit.Primitive;
 import dev.wasidl.bindgen.wit.TypeDefKind;
+import dev.wasidl.bindgen.wit.WitCase;
+import dev.wasidl.bindgen.wit.WitField;
+import dev.wasidl.bindgen.wit.WitFunction;
+import dev.wasidl.bindgen.wit.WitPrimitive;
 import dev.wasidl.bindgen.wit.WitType;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -44,7 +44,7 @@ final class CompiledLowering {
   }
 
   /** Whether {@code f} gets a compiled lowering: every type in it is supported. */
-  boolean supports(Function f) {
+  boolean supports(WitFunction f) {
     return f.params().stream().allMatch(p -> abi.supported(p.type()))
         && f.result().map(abi::supported).orElse(true)
         && f.result().map(r -> singleFlatSupported(r) || abi.flat(r).size() != 1).orElse(true);
@@ -54,7 +54,7 @@ final class CompiledLowering {
    * The static method {@code name} lowering {@code f} for hosts of interface {@code q}, whose
    * method {@code javaMethod} it calls.
    */
-  String method(Function f, String q, String name, String javaMethod) {
+  String method(WitFunction f, String q, String name, String javaMethod) {
     locals = 0;
     List<AbiShape.Flat> flatParams = new ArrayList<>();
     for (Param p : f.params()) {
@@ -180,7 +180,7 @@ final class CompiledLowering {
         case TypeDefKind.Alias(WitType target) -> liftFlat(target, c);
         case TypeDefKind.RecordType r -> {
           List<String> fs = new ArrayList<>();
-          for (Field f : r.fields()) {
+          for (WitField f : r.fields()) {
             fs.add(liftFlat(f.type(), c));
           }
           yield "new " + types.qualifiedType(d.ref()) + "(" + String.join(", ", fs) + ")";
@@ -203,11 +203,11 @@ final class CompiledLowering {
       };
     }
     return switch (t) {
-      case Primitive p -> liftPrimitive(p, c);
+      case WitPrimitive p -> liftPrimitive(p, c);
       case WitType.ListType l -> {
         String ptr = c.next(AbiShape.Flat.I32);
         String len = c.next(AbiShape.Flat.I32);
-        yield l.element() == Primitive.U8
+        yield l.element() == WitPrimitive.U8
             ? "cx.liftBytes(" + ptr + ", " + len + ")"
             : listLift(l.element()) + "(cx, " + ptr + ", " + len + ")";
       }
@@ -274,11 +274,11 @@ final class CompiledLowering {
     return new Cursor(payload);
   }
 
-  private List<String> caseExprs(JavaTypes.Definition d, List<Case> cases, Cursor payload) {
+  private List<String> caseExprs(JavaTypes.Definition d, List<WitCase> cases, Cursor payload) {
     String q = types.qualifiedType(d.ref());
     String simple = JavaTypes.typeName(d.ref().owner(), d.ref().name());
     List<String> out = new ArrayList<>();
-    for (Case k : cases) {
+    for (WitCase k : cases) {
       String cn = q + "." + HostGenerator.caseName(simple, k);
       out.add(
           "new " + cn + "(" + k.type().map(pt -> liftFlat(pt, payload.copy())).orElse("") + ")");
@@ -286,7 +286,7 @@ final class CompiledLowering {
     return out;
   }
 
-  private List<String> enumConstants(JavaTypes.Definition d, List<Case> cases) {
+  private List<String> enumConstants(JavaTypes.Definition d, List<WitCase> cases) {
     String q = types.qualifiedType(d.ref());
     return cases.stream().map(k -> q + "." + JavaTypes.constant(k.name())).toList();
   }
@@ -319,7 +319,7 @@ final class CompiledLowering {
         + "))";
   }
 
-  private static String liftPrimitive(Primitive p, Cursor c) {
+  private static String liftPrimitive(WitPrimitive p, Cursor c) {
     return switch (p) {
       case BOOL -> "(" + c.next(AbiShape.Flat.I32) + " != 0)";
       case S8, U8 -> "((byte) " + c.next(AbiShape.Flat.I32) + ")";
@@ -351,7 +351,7 @@ final class CompiledLowering {
       return switch (d.def().kind()) {
         case TypeDefKind.Alias(WitType target) -> load(target, a);
         case TypeDefKind.RecordType r -> {
-          List<WitType> fts = r.fields().stream().map(Field::type).toList();
+          List<WitType> fts = r.fields().stream().map(WitField::type).toList();
           yield "new "
               + types.qualifiedType(d.ref())
               + "("
@@ -359,12 +359,12 @@ final class CompiledLowering {
               + ")";
         }
         case TypeDefKind.VariantType v -> {
-          List<Optional<WitType>> cs = v.cases().stream().map(Case::type).toList();
+          List<Optional<WitType>> cs = v.cases().stream().map(WitCase::type).toList();
           String q = types.qualifiedType(d.ref());
           String simple = JavaTypes.typeName(d.ref().owner(), d.ref().name());
           String pa = at + " + " + abi.payloadOffset(cs);
           List<String> arms = new ArrayList<>();
-          for (Case k : v.cases()) {
+          for (WitCase k : v.cases()) {
             arms.add(
                 "new "
                     + q
@@ -394,7 +394,7 @@ final class CompiledLowering {
       };
     }
     return switch (t) {
-      case Primitive p ->
+      case WitPrimitive p ->
           switch (p) {
             case BOOL -> "(cx.loadU8" + at + " != 0)";
             case S8, U8 -> "((byte) cx.loadU8" + at + ")";
@@ -409,7 +409,7 @@ final class CompiledLowering {
       case WitType.ListType l -> {
         String ptr = "cx.loadI32" + at;
         String len = "cx.loadI32(" + at + " + 4)";
-        yield l.element() == Primitive.U8
+        yield l.element() == WitPrimitive.U8
             ? "cx.liftBytes(" + ptr + ", " + len + ")"
             : listLift(l.element()) + "(cx, " + ptr + ", " + len + ")";
       }
@@ -501,7 +501,7 @@ final class CompiledLowering {
       return switch (d.def().kind()) {
         case TypeDefKind.Alias(WitType target) -> lowerFlat(target, v);
         case TypeDefKind.RecordType r -> {
-          Field f = r.fields().getFirst();
+          WitField f = r.fields().getFirst();
           yield lowerFlat(f.type(), v + "." + JavaTypes.member(f.name()) + "()");
         }
         case TypeDefKind.EnumType e -> v + ".ordinal()";
@@ -511,7 +511,7 @@ final class CompiledLowering {
       };
     }
     return switch (t) {
-      case Primitive p ->
+      case WitPrimitive p ->
           switch (p) {
             case BOOL -> "(" + v + " ? 1 : 0)";
             case S8, S16, S32, U32, S64, U64 -> v;
@@ -529,7 +529,7 @@ final class CompiledLowering {
     };
   }
 
-  private String caseIndexOf(JavaTypes.Definition d, List<Case> cases, String v) {
+  private String caseIndexOf(JavaTypes.Definition d, List<WitCase> cases, String v) {
     String q = types.qualifiedType(d.ref());
     String simple = JavaTypes.typeName(d.ref().owner(), d.ref().name());
     StringBuilder b = new StringBuilder("switch (").append(v).append(") {");
@@ -561,7 +561,7 @@ final class CompiledLowering {
       switch (d.def().kind()) {
         case TypeDefKind.Alias(WitType target) -> store(b, in, target, a, v);
         case TypeDefKind.RecordType r -> {
-          List<WitType> fts = r.fields().stream().map(Field::type).toList();
+          List<WitType> fts = r.fields().stream().map(WitField::type).toList();
           List<Integer> offsets = abi.offsets(fts);
           for (int i = 0; i < fts.size(); i++) {
             String x = local();
@@ -572,13 +572,13 @@ final class CompiledLowering {
           }
         }
         case TypeDefKind.VariantType vt -> {
-          List<Optional<WitType>> cs = vt.cases().stream().map(Case::type).toList();
+          List<Optional<WitType>> cs = vt.cases().stream().map(WitCase::type).toList();
           String q = types.qualifiedType(d.ref());
           String simple = JavaTypes.typeName(d.ref().owner(), d.ref().name());
           String pa = at + " + " + abi.payloadOffset(cs);
           b.append(in).append("switch (").append(v).append(") {\n");
           for (int i = 0; i < vt.cases().size(); i++) {
-            Case k = vt.cases().get(i);
+            WitCase k = vt.cases().get(i);
             String x = local();
             b.append(in).append("  case ").append(q).append('.');
             b.append(HostGenerator.caseName(simple, k)).append(' ').append(x).append(" -> {\n");
@@ -617,7 +617,7 @@ final class CompiledLowering {
       return;
     }
     switch (t) {
-      case Primitive p -> {
+      case WitPrimitive p -> {
         String call =
             switch (p) {
               case BOOL -> "cx.storeI8(" + a + ", " + v + " ? 1 : 0)";
@@ -633,7 +633,7 @@ final class CompiledLowering {
         b.append(in).append(call).append(";\n");
       }
       case WitType.ListType l -> {
-        if (l.element() == Primitive.U8) {
+        if (l.element() == WitPrimitive.U8) {
           b.append(in).append("cx.storeBytes(").append(a).append(", ").append(v).append(");\n");
         } else {
           b.append(in).append(listLower(l.element())).append("(cx, ").append(a).append(", ");

@@ -1,9 +1,6 @@
 package dev.wasidl.bindgen.host;
 
 import dev.wasidl.bindgen.JavaNames;
-import dev.wasidl.bindgen.wit.Case;
-import dev.wasidl.bindgen.wit.Field;
-import dev.wasidl.bindgen.wit.Function;
 import dev.wasidl.bindgen.wit.FunctionKind;
 import dev.wasidl.bindgen.wit.Gate;
 import dev.wasidl.bindgen.wit.Interface;
@@ -13,6 +10,9 @@ import dev.wasidl.bindgen.wit.TypeDef;
 import dev.wasidl.bindgen.wit.TypeDefKind;
 import dev.wasidl.bindgen.wit.TypeOwner;
 import dev.wasidl.bindgen.wit.TypeRef;
+import dev.wasidl.bindgen.wit.WitCase;
+import dev.wasidl.bindgen.wit.WitField;
+import dev.wasidl.bindgen.wit.WitFunction;
 import dev.wasidl.bindgen.wit.WitType;
 import dev.wasidl.bindgen.wit.World;
 import dev.wasidl.bindgen.wit.WorldItem;
@@ -77,7 +77,7 @@ public final class HostGenerator {
 
   private void world(World world) {
     Set<TypeOwner> done = new java.util.HashSet<>();
-    List<Function> rootImports = new ArrayList<>();
+    List<WitFunction> rootImports = new ArrayList<>();
     List<TypeDef> rootTypes = new ArrayList<>();
     for (WorldItem item : world.imports()) {
       if (!enabled(item.gate())) {
@@ -91,7 +91,7 @@ public final class HostGenerator {
         case WorldItem.TypeItem t -> rootTypes.add(t.type());
       }
     }
-    List<Function> rootExports = new ArrayList<>();
+    List<WitFunction> rootExports = new ArrayList<>();
     for (WorldItem item : world.exports()) {
       if (!enabled(item.gate())) {
         continue;
@@ -135,7 +135,7 @@ public final class HostGenerator {
     }
   }
 
-  private List<Function> functions(Interface iface) {
+  private List<WitFunction> functions(Interface iface) {
     return iface.functions().stream().filter(f -> enabled(f.gate())).toList();
   }
 
@@ -160,7 +160,7 @@ public final class HostGenerator {
     for (TypeDef t : typeDefs(iface)) {
       typeDecl(b, owner, t);
     }
-    for (Function f : functions(iface)) {
+    for (WitFunction f : functions(iface)) {
       b.append(javadoc("  ", f.docs(), "WIT {@code " + f.componentName() + "}."));
       b.append("  ").append(signature(f)).append(";\n\n");
     }
@@ -196,7 +196,7 @@ public final class HostGenerator {
         b.append(javadoc("  ", t.docs(), "WIT record {@code " + t.name() + "}."));
         b.append("  record ").append(name).append('(');
         List<String> comps = new ArrayList<>();
-        for (Field f : r.fields()) {
+        for (WitField f : r.fields()) {
           comps.add(types.type(f.type()) + " " + JavaTypes.member(f.name()));
         }
         b.append(String.join(", ", comps)).append(") {}\n\n");
@@ -204,7 +204,7 @@ public final class HostGenerator {
       case TypeDefKind.VariantType v -> {
         b.append(javadoc("  ", t.docs(), "WIT variant {@code " + t.name() + "}."));
         b.append("  sealed interface ").append(name).append(" {\n");
-        for (Case c : v.cases()) {
+        for (WitCase c : v.cases()) {
           b.append(javadoc("    ", c.docs(), "Case {@code " + c.name() + "}."));
           b.append("    record ").append(caseName(name, c)).append('(');
           c.type().ifPresent(p -> b.append(types.type(p)).append(" value"));
@@ -226,10 +226,10 @@ public final class HostGenerator {
   }
 
   private static void enumDecl(
-      StringBuilder b, TypeDef t, String name, List<Case> cases, String kw) {
+      StringBuilder b, TypeDef t, String name, List<WitCase> cases, String kw) {
     b.append(javadoc("  ", t.docs(), "WIT " + kw + " {@code " + t.name() + "}."));
     b.append("  enum ").append(name).append(" {\n");
-    for (Case c : cases) {
+    for (WitCase c : cases) {
       b.append(javadoc("    ", c.docs(), "{@code " + c.name() + "}."));
       b.append("    ").append(JavaTypes.constant(c.name()));
       b.append("(\"").append(c.name()).append("\"),\n");
@@ -242,13 +242,13 @@ public final class HostGenerator {
     b.append("    public java.lang.String wit() {\n      return wit;\n    }\n  }\n\n");
   }
 
-  static String caseName(String variant, Case c) {
+  static String caseName(String variant, WitCase c) {
     String n = JavaNames.pascal(c.name());
     return n.equals(variant) ? n + "_" : n;
   }
 
   /** The Java method name of {@code f}. */
-  static String methodName(Function f) {
+  static String methodName(WitFunction f) {
     return switch (f.kind()) {
       case FunctionKind.Freestanding() -> JavaTypes.member(f.name());
       case FunctionKind.Method(TypeRef r) -> JavaTypes.member(r.name() + "-" + f.name());
@@ -257,7 +257,7 @@ public final class HostGenerator {
     };
   }
 
-  private String signature(Function f) {
+  private String signature(WitFunction f) {
     List<String> ps = new ArrayList<>();
     for (Param p : f.params()) {
       ps.add(types.type(p.type()) + " " + JavaTypes.member(p.name()));
@@ -333,7 +333,7 @@ public final class HostGenerator {
       b.append(", (cx, rep) -> host.apply(cx.data()).").append(JavaTypes.member("drop-" + r));
       b.append("(new ").append(JavaTypes.RESOURCE).append("<>(rep)));\n");
     }
-    for (Function f : functions(iface)) {
+    for (WitFunction f : functions(iface)) {
       b.append("    ").append(target).append(".func(\n        \"");
       b.append(f.componentName()).append("\",\n        ").append(funcTypeExpr(f));
       b.append(",\n        (cx, args) -> {\n");
@@ -400,7 +400,7 @@ public final class HostGenerator {
     switch (t.kind()) {
       case TypeDefKind.RecordType r -> {
         List<String> fs = new ArrayList<>();
-        for (Field f : r.fields()) {
+        for (WitField f : r.fields()) {
           uses.add(f.type());
           fs.add(
               "\n          new "
@@ -415,7 +415,7 @@ public final class HostGenerator {
       }
       case TypeDefKind.VariantType v -> {
         List<String> cs = new ArrayList<>();
-        for (Case c : v.cases()) {
+        for (WitCase c : v.cases()) {
           c.type().ifPresent(uses::add);
           cs.add(
               "\n          "
@@ -449,11 +449,11 @@ public final class HostGenerator {
     b.append(JavaTypes.typeConstant(t.name())).append(" =\n      ").append(expr).append(";\n\n");
   }
 
-  private static String quoted(List<Case> cases) {
+  private static String quoted(List<WitCase> cases) {
     return String.join(", ", cases.stream().map(c -> "\"" + c.name() + "\"").toList());
   }
 
-  private String funcTypeExpr(Function f) {
+  private String funcTypeExpr(WitFunction f) {
     String ts = JavaTypes.TYPES;
     List<String> ps = new ArrayList<>();
     for (Param p : f.params()) {
@@ -482,7 +482,7 @@ public final class HostGenerator {
         b.append(jt).append(" v) {\n    return new ").append(v).append(".RecordVal(");
         b.append(JavaTypes.LIST).append(".of(");
         List<String> fs = new ArrayList<>();
-        for (Field f : r.fields()) {
+        for (WitField f : r.fields()) {
           fs.add(
               "\n        new "
                   + v
@@ -507,7 +507,7 @@ public final class HostGenerator {
         String simple = JavaTypes.typeName(owner, t.name());
         b.append("  public static ").append(v).append(" lower").append(p).append('(');
         b.append(jt).append(" v) {\n    return switch (v) {\n");
-        for (Case k : vt.cases()) {
+        for (WitCase k : vt.cases()) {
           String cn = jt + "." + caseName(simple, k);
           b.append("      case ").append(cn).append(" x -> new ").append(v).append(".Variant(\"");
           b.append(k.name()).append("\", ");
@@ -522,7 +522,7 @@ public final class HostGenerator {
         b.append("  public static ").append(jt).append(" lift").append(p).append('(').append(v);
         b.append(" v) {\n    java.lang.String name = ").append(c).append(".caseName(v);\n");
         b.append("    return switch (name) {\n");
-        for (Case k : vt.cases()) {
+        for (WitCase k : vt.cases()) {
           String cn = jt + "." + caseName(simple, k);
           b.append("      case \"").append(k.name()).append("\" -> new ").append(cn).append('(');
           k.type().ifPresent(pt -> b.append(types.lift(c + ".payload(v)", pt, 0)));
@@ -562,9 +562,9 @@ public final class HostGenerator {
     }
   }
 
-  private static String caseOf(String jt, String wit, String nameExpr, List<Case> cases) {
+  private static String caseOf(String jt, String wit, String nameExpr, List<WitCase> cases) {
     StringBuilder b = new StringBuilder("switch (" + nameExpr + ") {\n");
-    for (Case k : cases) {
+    for (WitCase k : cases) {
       b.append("      case \"").append(k.name()).append("\" -> ").append(jt).append('.');
       b.append(JavaTypes.constant(k.name())).append(";\n");
     }
@@ -589,7 +589,7 @@ public final class HostGenerator {
         .append("Guest implements ")
         .append(q)
         .append(" {\n");
-    List<Function> fns = functions(iface);
+    List<WitFunction> fns = functions(iface);
     for (int i = 0; i < fns.size(); i++) {
       b.append("  private final dev.wasidl.runtime.Func f").append(i).append(";\n");
     }
@@ -597,7 +597,7 @@ public final class HostGenerator {
     b.append("   * @throws java.lang.IllegalArgumentException if it lacks a function\n   */\n");
     b.append("  public ").append(cls).append("Guest(dev.wasidl.runtime.Instance instance) {\n");
     for (int i = 0; i < fns.size(); i++) {
-      Function f = fns.get(i);
+      WitFunction f = fns.get(i);
       b.append("    f").append(i).append(" =\n        instance\n            .func(");
       b.append(root ? "" : q + ".NAME, ").append('"').append(f.componentName()).append("\")\n");
       b.append("            .orElseThrow(\n                () ->\n");
@@ -607,7 +607,7 @@ public final class HostGenerator {
     }
     b.append("  }\n\n");
     for (int i = 0; i < fns.size(); i++) {
-      Function f = fns.get(i);
+      WitFunction f = fns.get(i);
       b.append("  @java.lang.Override\n  public ").append(signature(f)).append(" {\n");
       List<String> args = new ArrayList<>();
       for (Param p : f.params()) {

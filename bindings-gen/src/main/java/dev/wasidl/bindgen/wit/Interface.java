@@ -9,7 +9,7 @@ import java.util.Optional;
  * {@link #owner()} is how {@link TypeRef}s name it.
  */
 public record Interface(
-    TypeOwner owner, List<TypeDef> types, List<Function> functions, String docs, Gate gate) {
+    TypeOwner owner, List<TypeDef> types, List<WitFunction> functions, String docs, Gate gate) {
   public Interface {
     types = List.copyOf(types);
     functions = List.copyOf(functions);
@@ -29,12 +29,12 @@ public record Interface(
   }
 
   /** The function with the given component-level name ({@code f}, {@code [method]r.f}, ...). */
-  public Optional<Function> function(String componentName) {
+  public Optional<WitFunction> function(String componentName) {
     return functions.stream().filter(f -> f.componentName().equals(componentName)).findFirst();
   }
 
   /** The constructor, methods and static functions of resource {@code resource}, in order. */
-  public List<Function> resourceFunctions(String resource) {
+  public List<WitFunction> resourceFunctions(String resource) {
     return functions.stream()
         .filter(
             f ->
@@ -48,7 +48,7 @@ public record Interface(
   }
 
   /** The method {@code resource.method}. */
-  public Optional<Function> method(String resource, String method) {
+  public Optional<WitFunction> method(String resource, String method) {
     return function("[method]" + resource + "." + method);
   }
 }

@@ -394,7 +394,7 @@ final class PackageResolver {
     final Map<String, Object> entries = new LinkedHashMap<>(); // TypeDecl or TypeRef (a use)
     final Map<String, Span> spans = new HashMap<>();
     final Map<String, TypeDef> defs = new LinkedHashMap<>();
-    final List<Function> resourceFunctions = new ArrayList<>();
+    final List<WitFunction> resourceFunctions = new ArrayList<>();
 
     Scope(TypeOwner owner) {
       this.owner = owner;
@@ -487,10 +487,10 @@ final class PackageResolver {
           switch (t) {
             case TypeDecl.RecordDecl r -> {
               Set<String> seen = new HashSet<>();
-              List<Field> fields = new ArrayList<>();
+              List<WitField> fields = new ArrayList<>();
               for (TypeDecl.FieldDecl f : r.fields()) {
                 unique(seen, f.name(), "field");
-                fields.add(new Field(f.name().name(), type(f.type()), f.docs()));
+                fields.add(new WitField(f.name().name(), type(f.type()), f.docs()));
               }
               yield new TypeDefKind.RecordType(fields);
             }
@@ -509,17 +509,17 @@ final class PackageResolver {
       return new TypeDef(t.name().name(), kind, t.docs(), t.gate());
     }
 
-    private List<Case> cases(List<TypeDecl.CaseDecl> decls, String what) {
+    private List<WitCase> cases(List<TypeDecl.CaseDecl> decls, String what) {
       Set<String> seen = new HashSet<>();
-      List<Case> cases = new ArrayList<>();
+      List<WitCase> cases = new ArrayList<>();
       for (TypeDecl.CaseDecl c : decls) {
         unique(seen, c.name(), what);
-        cases.add(new Case(c.name().name(), c.type().map(this::type), c.docs()));
+        cases.add(new WitCase(c.name().name(), c.type().map(this::type), c.docs()));
       }
       return cases;
     }
 
-    private Function resourceFunction(TypeRef self, TypeDecl.ResourceFunc f) {
+    private WitFunction resourceFunction(TypeRef self, TypeDecl.ResourceFunc f) {
       List<Param> params = new ArrayList<>();
       FunctionKind kind;
       Optional<WitType> result;
@@ -542,11 +542,11 @@ final class PackageResolver {
       params.addAll(params(f.sig()));
       String name =
           f.kind() == TypeDecl.ResourceFunc.Kind.CONSTRUCTOR ? self.name() : f.name().name();
-      return new Function(name, kind, f.sig().async(), params, result, f.docs(), f.gate());
+      return new WitFunction(name, kind, f.sig().async(), params, result, f.docs(), f.gate());
     }
 
-    Function function(FuncDecl f) {
-      return new Function(
+    WitFunction function(FuncDecl f) {
+      return new WitFunction(
           f.name().name(),
           new FunctionKind.Freestanding(),
           f.sig().async(),
@@ -568,7 +568,7 @@ final class PackageResolver {
 
     WitType type(TypeExpr t) {
       return switch (t) {
-        case TypeExpr.Prim(Primitive p) -> p;
+        case TypeExpr.Prim(WitPrimitive p) -> p;
         case TypeExpr.Named(Ident name) -> new WitType.Named(ref(name));
         case TypeExpr.ListOf(TypeExpr e, Optional<Integer> size) ->
             size.isPresent()
@@ -684,11 +684,11 @@ final class PackageResolver {
       }
     }
     scope.build(items);
-    List<Function> functions = new ArrayList<>(scope.resourceFunctions);
-    List<Function> ordered = new ArrayList<>();
+    List<WitFunction> functions = new ArrayList<>(scope.resourceFunctions);
+    List<WitFunction> ordered = new ArrayList<>();
     Set<String> names = new HashSet<>(scope.entries.keySet());
     Set<String> componentNames = new HashSet<>();
-    for (Function f : functions) {
+    for (WitFunction f : functions) {
       if (!componentNames.add(f.componentName())) {
         throw err(
             spanOf(items, f), "function `" + f.componentName() + "` is defined more than once");
@@ -706,7 +706,7 @@ final class PackageResolver {
     return new Interface(owner, List.copyOf(scope.defs.values()), functions, docs, gate);
   }
 
-  private static Span spanOf(List<? extends Object> items, Function f) {
+  private static Span spanOf(List<? extends Object> items, WitFunction f) {
     for (Object item : items) {
       if (item instanceof TypeDecl.ResourceDecl r) {
         for (TypeDecl.ResourceFunc rf : r.functions()) {

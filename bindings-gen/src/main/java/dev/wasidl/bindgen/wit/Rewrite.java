@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 record Rewrite(UnaryOperator<TypeRef> refs, UnaryOperator<TypeOwner> owners) {
   WitType type(WitType t) {
     return switch (t) {
-      case Primitive p -> p;
+      case WitPrimitive p -> p;
       case WitType.Named(TypeRef r) -> new WitType.Named(refs.apply(r));
       case WitType.ListType(WitType e) -> new WitType.ListType(type(e));
       case WitType.FixedListType(WitType e, int n) -> new WitType.FixedListType(type(e), n);
@@ -26,11 +26,13 @@ record Rewrite(UnaryOperator<TypeRef> refs, UnaryOperator<TypeOwner> owners) {
         switch (d.kind()) {
           case TypeDefKind.RecordType(var fields) ->
               new TypeDefKind.RecordType(
-                  fields.stream().map(f -> new Field(f.name(), type(f.type()), f.docs())).toList());
+                  fields.stream()
+                      .map(f -> new WitField(f.name(), type(f.type()), f.docs()))
+                      .toList());
           case TypeDefKind.VariantType(var cases) ->
               new TypeDefKind.VariantType(
                   cases.stream()
-                      .map(c -> new Case(c.name(), c.type().map(this::type), c.docs()))
+                      .map(c -> new WitCase(c.name(), c.type().map(this::type), c.docs()))
                       .toList());
           case TypeDefKind.EnumType e -> e;
           case TypeDefKind.FlagsType f -> f;
@@ -40,7 +42,7 @@ record Rewrite(UnaryOperator<TypeRef> refs, UnaryOperator<TypeOwner> owners) {
     return new TypeDef(name, kind, d.docs(), d.gate());
   }
 
-  Function function(Function f, String name) {
+  WitFunction function(WitFunction f, String name) {
     FunctionKind kind =
         switch (f.kind()) {
           case FunctionKind.Freestanding k -> k;
@@ -50,7 +52,7 @@ record Rewrite(UnaryOperator<TypeRef> refs, UnaryOperator<TypeOwner> owners) {
         };
     String newName =
         f.kind() instanceof FunctionKind.Constructor(TypeRef r) ? refs.apply(r).name() : name;
-    return new Function(
+    return new WitFunction(
         newName,
         kind,
         f.async(),

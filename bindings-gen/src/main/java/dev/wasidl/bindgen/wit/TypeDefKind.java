@@ -5,28 +5,28 @@ import java.util.List;
 /** What a {@link TypeDef} defines. */
 public sealed interface TypeDefKind {
   /** {@code record r { a: T, ... }}. */
-  record RecordType(List<Field> fields) implements TypeDefKind {
+  record RecordType(List<WitField> fields) implements TypeDefKind {
     public RecordType {
       fields = List.copyOf(fields);
     }
   }
 
   /** {@code variant v { a, b(T), ... }}. */
-  record VariantType(List<Case> cases) implements TypeDefKind {
+  record VariantType(List<WitCase> cases) implements TypeDefKind {
     public VariantType {
       cases = List.copyOf(cases);
     }
   }
 
   /** {@code enum e { a, b, ... }}; each case has no payload. */
-  record EnumType(List<Case> cases) implements TypeDefKind {
+  record EnumType(List<WitCase> cases) implements TypeDefKind {
     public EnumType {
       cases = List.copyOf(cases);
     }
   }
 
   /** {@code flags f { a, b, ... }}; each flag is a case without payload. */
-  record FlagsType(List<Case> flags) implements TypeDefKind {
+  record FlagsType(List<WitCase> flags) implements TypeDefKind {
     public FlagsType {
       flags = List.copyOf(flags);
     }

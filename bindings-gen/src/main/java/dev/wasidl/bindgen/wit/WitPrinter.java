@@ -44,7 +44,7 @@ public final class WitPrinter {
   /** A type as written in WIT, names relative to their owner ({@code list<u8>}, {@code r}). */
   public static String type(WitType t) {
     return switch (t) {
-      case Primitive p -> p.wit();
+      case WitPrimitive p -> p.wit();
       case WitType.Named(TypeRef r) -> id(r.name());
       case WitType.ListType(WitType e) -> "list<" + type(e) + ">";
       case WitType.FixedListType(WitType e, int n) -> "list<" + type(e) + ", " + n + ">";
@@ -75,7 +75,7 @@ public final class WitPrinter {
     for (int at = 0; at < i.types().size(); ) {
       at = types(i.types(), at, i.owner(), i.functions(), indent);
     }
-    for (Function f : i.functions()) {
+    for (WitFunction f : i.functions()) {
       if (f.kind() instanceof FunctionKind.Freestanding) {
         begin(f.docs(), f.gate(), indent);
         out.append(indent).append(id(f.name())).append(": ").append(signature(f, 0)).append(";\n");
@@ -99,7 +99,7 @@ public final class WitPrinter {
    * with the same docs and gates along ({@code use i.{a, b as c};}). Returns the next index.
    */
   private int types(
-      List<TypeDef> ts, int at, TypeOwner owner, List<Function> functions, String indent) {
+      List<TypeDef> ts, int at, TypeOwner owner, List<WitFunction> functions, String indent) {
     TypeDef t = ts.get(at);
     Optional<TypeOwner.Interface> from = useFrom(t, owner);
     if (from.isEmpty()) {
@@ -136,7 +136,7 @@ public final class WitPrinter {
         : Optional.empty();
   }
 
-  private void typeDef(TypeDef t, TypeOwner owner, List<Function> functions, String indent) {
+  private void typeDef(TypeDef t, TypeOwner owner, List<WitFunction> functions, String indent) {
     begin(t.docs(), t.gate(), indent);
     out.append(indent);
     String name = id(t.name());
@@ -146,7 +146,7 @@ public final class WitPrinter {
       case TypeDefKind.RecordType(var fields) -> {
         out.append("record ").append(name).append(" {\n");
         blockStart = true;
-        for (Field f : fields) {
+        for (WitField f : fields) {
           begin(f.docs(), Gate.NONE, indent + "  ");
           out.append(indent).append("  ").append(id(f.name())).append(": ");
           out.append(type(f.type())).append(",\n");
@@ -158,7 +158,7 @@ public final class WitPrinter {
       case TypeDefKind.EnumType(var cases) -> cases("enum", name, cases, indent);
       case TypeDefKind.FlagsType(var flags) -> cases("flags", name, flags, indent);
       case TypeDefKind.ResourceType r -> {
-        List<Function> fs =
+        List<WitFunction> fs =
             functions.stream()
                 .filter(f -> resourceOf(f).equals(Optional.of(new TypeRef(owner, t.name()))))
                 .toList();
@@ -169,7 +169,7 @@ public final class WitPrinter {
         }
         out.append(" {\n");
         blockStart = true;
-        for (Function f : fs) {
+        for (WitFunction f : fs) {
           String in = indent + "  ";
           begin(f.docs(), f.gate(), in);
           out.append(in);
@@ -189,7 +189,7 @@ public final class WitPrinter {
     }
   }
 
-  private static Optional<TypeRef> resourceOf(Function f) {
+  private static Optional<TypeRef> resourceOf(WitFunction f) {
     return switch (f.kind()) {
       case FunctionKind.Freestanding k -> Optional.empty();
       case FunctionKind.Method(TypeRef r) -> Optional.of(r);
@@ -198,10 +198,10 @@ public final class WitPrinter {
     };
   }
 
-  private void cases(String kw, String name, List<Case> cases, String indent) {
+  private void cases(String kw, String name, List<WitCase> cases, String indent) {
     out.append(kw).append(' ').append(name).append(" {\n");
     blockStart = true;
-    for (Case c : cases) {
+    for (WitCase c : cases) {
       begin(c.docs(), Gate.NONE, indent + "  ");
       out.append(indent).append("  ").append(id(c.name()));
       c.type().ifPresent(t -> out.append('(').append(type(t)).append(')'));
@@ -212,7 +212,7 @@ public final class WitPrinter {
   }
 
   /** {@code func(a: T) -> R}, leaving out the first {@code skip} params (a method's self). */
-  private static String signature(Function f, int skip) {
+  private static String signature(WitFunction f, int skip) {
     return (f.async() ? "async func" : "func")
         + params(f.params(), skip)
         + f.result().map(r -> " -> " + type(r)).orElse("");
@@ -240,10 +240,11 @@ public final class WitPrinter {
     docs(w.docs(), "");
     gate(w.gate(), "");
     out.append("world ").append(id(w.name())).append(" {\n");
-    List<Function> resourceFunctions =
+    List<WitFunction> resourceFunctions =
         w.imports().stream()
             .filter(
-                i -> i instanceof WorldItem.FunctionItem(Function f) && resourceOf(f).isPresent())
+                i ->
+                    i instanceof WorldItem.FunctionItem(WitFunction f) && resourceOf(f).isPresent())
             .map(i -> ((WorldItem.FunctionItem) i).function())
             .toList();
     blockStart = true;
@@ -263,7 +264,8 @@ public final class WitPrinter {
         at = end;
         continue;
       }
-      if (!(item instanceof WorldItem.FunctionItem(Function f) && resourceFunctions.contains(f))) {
+      if (!(item instanceof WorldItem.FunctionItem(WitFunction f)
+          && resourceFunctions.contains(f))) {
         worldItem("import", item);
       }
       at++;

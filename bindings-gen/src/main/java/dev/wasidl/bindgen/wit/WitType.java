@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A WIT type as written where a type is expected: a {@link Primitive}, a reference to a named type,
- * or an anonymous constructed type. Values compare structurally.
+ * A WIT type as written where a type is expected: a {@link WitPrimitive}, a reference to a named
+ * type, or an anonymous constructed type. Values compare structurally.
  */
 public sealed interface WitType
-    permits Primitive,
+    permits WitPrimitive,
         WitType.Named,
         WitType.ListType,
         WitType.FixedListType,

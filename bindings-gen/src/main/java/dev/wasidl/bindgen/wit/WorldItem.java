@@ -50,7 +50,7 @@ public sealed interface WorldItem {
    * {@code import name: func(...);}, or a function of a resource declared in the world (keyed by
    * its component-level name, {@code [method]r.f}).
    */
-  record FunctionItem(Function function) implements WorldItem {
+  record FunctionItem(WitFunction function) implements WorldItem {
     @Override
     public String key() {
       return function.componentName();

@@ -59,7 +59,7 @@ final class WorldResolver {
         }
         case TypeDecl t -> {
           imports.add(new WorldItem.TypeItem(scope.defs.get(t.name().name())), t.name().span());
-          for (Function f : scope.resourceFunctions) {
+          for (WitFunction f : scope.resourceFunctions) {
             if (resourceOf(f).equals(Optional.of(t.name().name()))) {
               imports.add(new WorldItem.FunctionItem(f), t.name().span());
             }
@@ -100,7 +100,7 @@ final class WorldResolver {
     return elaborate(owner, imports, exports, w.docs(), w.gate());
   }
 
-  private static Optional<String> resourceOf(Function f) {
+  private static Optional<String> resourceOf(WitFunction f) {
     return switch (f.kind()) {
       case FunctionKind.Freestanding k -> Optional.empty();
       case FunctionKind.Method(TypeRef r) -> Optional.of(r.name());

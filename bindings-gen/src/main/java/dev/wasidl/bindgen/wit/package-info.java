@@ -21,7 +21,7 @@
  * A {@link dev.wasidl.bindgen.wit.WitPackage} holds {@link dev.wasidl.bindgen.wit.Interface}s and
  * {@link dev.wasidl.bindgen.wit.World}s. An interface holds {@link dev.wasidl.bindgen.wit.TypeDef}s
  * (record, variant, enum, flags, resource, alias; a {@code use}d name is an alias of the used type)
- * and {@link dev.wasidl.bindgen.wit.Function}s (a resource's constructor, methods and static
+ * and {@link dev.wasidl.bindgen.wit.WitFunction}s (a resource's constructor, methods and static
  * functions among them, named as in the component model: {@code [method]r.f}). Types are {@link
  * dev.wasidl.bindgen.wit.WitType} values; a named type is a {@link dev.wasidl.bindgen.wit.TypeRef},
  * its owner plus its name there, so the model has no cycles and compares by value. A world is

@@ -35,54 +35,57 @@ class FeaturesTest {
     assertEquals("Every kind of type definition and type expression.", all.docs());
     assertEquals(
         new TypeDefKind.RecordType(
-            List.of(new Field("x", Primitive.S32, ""), new Field("y", Primitive.S32, ""))),
+            List.of(
+                new WitField("x", WitPrimitive.S32, ""), new WitField("y", WitPrimitive.S32, ""))),
         kind(all, "point"));
     assertEquals(
         new TypeDefKind.VariantType(
             List.of(
-                new Case("circle", Optional.of(Primitive.F64), ""),
-                new Case(
+                new WitCase("circle", Optional.of(WitPrimitive.F64), ""),
+                new WitCase(
                     "polygon",
                     Optional.of(new WitType.ListType(new Named(new TypeRef(o, "point")))),
                     ""),
-                Case.of("empty", ""))),
+                WitCase.of("empty", ""))),
         kind(all, "shape"));
     assertEquals(
         new TypeDefKind.EnumType(
-            List.of(Case.of("red", ""), Case.of("green", ""), Case.of("blue", ""))),
+            List.of(WitCase.of("red", ""), WitCase.of("green", ""), WitCase.of("blue", ""))),
         kind(all, "color"));
     assertEquals(3, ((TypeDefKind.FlagsType) kind(all, "perms")).flags().size());
     assertEquals(
-        new TypeDefKind.Alias(new WitType.FixedListType(Primitive.U8, 16)), kind(all, "block"));
+        new TypeDefKind.Alias(new WitType.FixedListType(WitPrimitive.U8, 16)), kind(all, "block"));
     assertEquals(
-        new TypeDefKind.Alias(new WitType.MapType(Primitive.STRING, Primitive.U32)),
+        new TypeDefKind.Alias(new WitType.MapType(WitPrimitive.STRING, WitPrimitive.U32)),
         kind(all, "lookup"));
     assertEquals(
         new TypeDefKind.Alias(new WitType.ResultType(Optional.empty(), Optional.empty())),
         kind(all, "r0"));
     assertEquals(
-        new TypeDefKind.Alias(new WitType.ResultType(Optional.of(Primitive.U32), Optional.empty())),
+        new TypeDefKind.Alias(
+            new WitType.ResultType(Optional.of(WitPrimitive.U32), Optional.empty())),
         kind(all, "r1"));
     assertEquals(
         new TypeDefKind.Alias(
-            new WitType.ResultType(Optional.empty(), Optional.of(Primitive.STRING))),
+            new WitType.ResultType(Optional.empty(), Optional.of(WitPrimitive.STRING))),
         kind(all, "r2"));
     assertEquals(
-        new TypeDefKind.Alias(new WitType.FutureType(Optional.of(Primitive.U8))), kind(all, "f"));
+        new TypeDefKind.Alias(new WitType.FutureType(Optional.of(WitPrimitive.U8))),
+        kind(all, "f"));
     assertEquals(new TypeDefKind.Alias(new WitType.StreamType(Optional.empty())), kind(all, "s"));
     assertEquals(
         13,
         ((WitType.TupleType) ((TypeDefKind.Alias) kind(all, "scalars")).target()).types().size());
 
     TypeRef blob = new TypeRef(o, "blob");
-    Function merge = all.function("[static]blob.merge").orElseThrow();
+    WitFunction merge = all.function("[static]blob.merge").orElseThrow();
     assertEquals(
         List.of(
             new Param("a", new Handle(HandleKind.BORROW, blob)),
             new Param("b", new Handle(HandleKind.OWN, blob))),
         merge.params());
     assertEquals(Optional.of(new Named(blob)), merge.result());
-    Function read = all.method("blob", "read").orElseThrow();
+    WitFunction read = all.method("blob", "read").orElseThrow();
     assertTrue(read.async());
     assertEquals("[method]blob.read", read.componentName());
     assertTrue(all.function("wait").orElseThrow().async());
@@ -126,7 +129,7 @@ class FeaturesTest {
         new TypeOwner.Interface(PackageName.parse("test:user"), "local-types");
     assertEquals(
         new TypeDefKind.Alias(new Named(new TypeRef(local, "count"))), kind(consumer, "count2"));
-    Function consume = consumer.function("consume").orElseThrow();
+    WitFunction consume = consumer.function("consume").orElseThrow();
     assertEquals(
         List.of(
             new Param("i", new Named(new TypeRef(consumer.owner(), "renamed-item"))),
@@ -153,7 +156,7 @@ class FeaturesTest {
         Optional.of(new Named(new TypeRef(owner, "code"))),
         ((WorldItem.FunctionItem) union.exportNamed("status").orElseThrow()).function().result());
     assertEquals(
-        Optional.of(Primitive.U8),
+        Optional.of(WitPrimitive.U8),
         ((WorldItem.FunctionItem) union.exportNamed("status-two").orElseThrow())
             .function()
             .result());
@@ -199,7 +202,7 @@ class FeaturesTest {
     assertEquals("a field", ((TypeDefKind.RecordType) kind(i, "r")).fields().get(0).docs());
     assertEquals(
         List.of("first case", "second case"),
-        ((TypeDefKind.VariantType) kind(i, "v")).cases().stream().map(Case::docs).toList());
+        ((TypeDefKind.VariantType) kind(i, "v")).cases().stream().map(WitCase::docs).toList());
     assertEquals("makes one", i.function("[constructor]res").orElseThrow().docs());
     assertEquals("a method", i.method("res", "m").orElseThrow().docs());
     assertEquals(
@@ -214,11 +217,12 @@ class FeaturesTest {
     Resolve r = file("explicit-ids.wit");
     Interface i = r.iface("test:explicit/interface").orElseThrow();
     assertEquals(List.of("record", "enum"), i.types().stream().map(TypeDef::name).toList());
-    Function v = i.function("variant").orElseThrow();
+    WitFunction v = i.function("variant").orElseThrow();
     assertEquals(List.of(new Param("enum", new Named(new TypeRef(i.owner(), "enum")))), v.params());
     assertEquals(
         List.of("type", "list"),
-        ((TypeDefKind.RecordType) kind(i, "record")).fields().stream().map(Field::name).toList());
+        ((TypeDefKind.RecordType) kind(i, "record"))
+            .fields().stream().map(WitField::name).toList());
     World w = r.world("test:explicit/world").orElseThrow();
     assertEquals(List.of("func"), keys(w.exports()));
     assertTrue(

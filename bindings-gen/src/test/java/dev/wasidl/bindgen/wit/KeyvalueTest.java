@@ -31,11 +31,11 @@ class KeyvalueTest {
 
     Interface store = r.iface("wasi:keyvalue/store@0.2.0-draft2").orElseThrow();
     TypeRef bucket = new TypeRef(store.owner(), "bucket");
-    Function get = store.method("bucket", "get").orElseThrow();
+    WitFunction get = store.method("bucket", "get").orElseThrow();
     assertEquals(
         Optional.of(
             new WitType.ResultType(
-                Optional.of(new WitType.OptionType(new WitType.ListType(Primitive.U8))),
+                Optional.of(new WitType.OptionType(new WitType.ListType(WitPrimitive.U8))),
                 Optional.of(new WitType.Named(new TypeRef(store.owner(), "error"))))),
         get.result());
     assertEquals(new FunctionKind.Method(bucket), get.kind());

@@ -61,10 +61,10 @@ class WasiDlTest {
     assertEquals(
         new TypeDefKind.FlagsType(
             List.of(
-                Case.of("lazy", ""),
-                Case.of("now", ""),
-                Case.of("global", ""),
-                Case.of("local", ""))),
+                WitCase.of("lazy", ""),
+                WitCase.of("now", ""),
+                WitCase.of("global", ""),
+                WitCase.of("local", ""))),
         stripDocs(dll.type("open-flags").orElseThrow().kind()));
     var primitives = (TypeDefKind.EnumType) ffi.type("primitive-type").orElseThrow().kind();
     assertEquals(21, primitives.cases().size());
@@ -73,8 +73,8 @@ class WasiDlTest {
     assertEquals(
         new TypeDefKind.VariantType(
             List.of(
-                new Case("primitive", Optional.of(new Named(ffi("primitive-type"))), ""),
-                new Case("struct", Optional.of(new Named(ffi("struct-type"))), ""))),
+                new WitCase("primitive", Optional.of(new Named(ffi("primitive-type"))), ""),
+                new WitCase("struct", Optional.of(new Named(ffi("struct-type"))), ""))),
         stripDocs(ffi.type("ffi-type").orElseThrow().kind()));
   }
 
@@ -82,9 +82,9 @@ class WasiDlTest {
     return switch (k) {
       case TypeDefKind.VariantType v ->
           new TypeDefKind.VariantType(
-              v.cases().stream().map(c -> new Case(c.name(), c.type(), "")).toList());
+              v.cases().stream().map(c -> new WitCase(c.name(), c.type(), "")).toList());
       case TypeDefKind.FlagsType f ->
-          new TypeDefKind.FlagsType(f.flags().stream().map(c -> Case.of(c.name(), "")).toList());
+          new TypeDefKind.FlagsType(f.flags().stream().map(c -> WitCase.of(c.name(), "")).toList());
       default -> k;
     };
   }
@@ -100,24 +100,24 @@ class WasiDlTest {
             "[method]alloc.read-primitive",
             "[method]alloc.read-struct",
             "[method]alloc.read-string"),
-        ffi.resourceFunctions("alloc").stream().map(Function::componentName).toList());
-    Function allocNew = ffi.function("[static]alloc.new").orElseThrow();
+        ffi.resourceFunctions("alloc").stream().map(WitFunction::componentName).toList());
+    WitFunction allocNew = ffi.function("[static]alloc.new").orElseThrow();
     assertEquals(List.of(new Param("ty", new Named(ffi("ffi-type")))), allocNew.params());
     assertEquals(
         Optional.of(new ResultType(Optional.of(new Named(ffi("alloc"))), Optional.empty())),
         allocNew.result());
     assertTrue(allocNew.docs().startsWith("Allocates a new, typed, well-aligned memory region"));
-    Function setAddr = ffi.method("outgoing-primitive", "set-addr").orElseThrow();
+    WitFunction setAddr = ffi.method("outgoing-primitive", "set-addr").orElseThrow();
     assertEquals(
         List.of(
             new Param("self", new Handle(HandleKind.BORROW, ffi("outgoing-primitive"))),
             new Param("v", new Handle(HandleKind.BORROW, ffi("alloc")))),
         setAddr.params());
     assertEquals(Optional.of(new ResultType(Optional.empty(), Optional.empty())), setAddr.result());
-    Function ctor = ffi.function("[constructor]struct-type").orElseThrow();
+    WitFunction ctor = ffi.function("[constructor]struct-type").orElseThrow();
     assertEquals(
         List.of(new Param("fields", new ListType(new Named(ffi("ffi-type"))))), ctor.params());
-    assertEquals(Optional.of(Primitive.U8), ffi.function("sizeof").orElseThrow().result());
+    assertEquals(Optional.of(WitPrimitive.U8), ffi.function("sizeof").orElseThrow().result());
   }
 
   @Test
@@ -127,17 +127,18 @@ class WasiDlTest {
         Resolve.dependencies(dll));
     assertEquals(
         new TypeDefKind.Alias(new Named(ffi("alloc"))), dll.type("alloc").orElseThrow().kind());
-    Function open = dll.function("[static]library.open").orElseThrow();
+    WitFunction open = dll.function("[static]library.open").orElseThrow();
     assertEquals(
         List.of(
-            new Param("name", new OptionType(Primitive.STRING)),
+            new Param("name", new OptionType(WitPrimitive.STRING)),
             new Param("flag", new Named(dll("open-flags")))),
         open.params());
     assertEquals(
         Optional.of(
-            new ResultType(Optional.of(new Named(dll("library"))), Optional.of(Primitive.STRING))),
+            new ResultType(
+                Optional.of(new Named(dll("library"))), Optional.of(WitPrimitive.STRING))),
         open.result());
-    Function call = dll.method("function", "call").orElseThrow();
+    WitFunction call = dll.method("function", "call").orElseThrow();
     assertEquals(
         Optional.of(
             new ResultType(
@@ -148,7 +149,7 @@ class WasiDlTest {
         List.of("extension", "prefix", "suffix"),
         dll.functions().stream()
             .filter(f -> f.kind() instanceof FunctionKind.Freestanding)
-            .map(Function::name)
+            .map(WitFunction::name)
             .toList());
   }
 

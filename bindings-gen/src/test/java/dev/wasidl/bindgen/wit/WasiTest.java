@@ -51,14 +51,14 @@ class WasiTest {
     TypeOwner owner = streams.owner();
     assertInstanceOf(
         TypeDefKind.ResourceType.class, streams.type("output-stream").orElseThrow().kind());
-    Function f = streams.method("output-stream", "blocking-write-and-flush").orElseThrow();
+    WitFunction f = streams.method("output-stream", "blocking-write-and-flush").orElseThrow();
     assertEquals("[method]output-stream.blocking-write-and-flush", f.componentName());
     TypeRef outputStream = new TypeRef(owner, "output-stream");
     assertEquals(new FunctionKind.Method(outputStream), f.kind());
     assertEquals(
         List.of(
             new Param("self", new Handle(HandleKind.BORROW, outputStream)),
-            new Param("contents", new ListType(Primitive.U8))),
+            new Param("contents", new ListType(WitPrimitive.U8))),
         f.params());
     assertEquals(
         Optional.of(
@@ -87,7 +87,7 @@ class WasiTest {
     var cases =
         ((TypeDefKind.VariantType) streams.type("stream-error").orElseThrow().kind()).cases();
     assertEquals(
-        List.of("last-operation-failed", "closed"), cases.stream().map(Case::name).toList());
+        List.of("last-operation-failed", "closed"), cases.stream().map(WitCase::name).toList());
     assertEquals(
         Optional.of(new Named(new TypeRef(streams.owner(), "error"))), cases.get(0).type());
     assertEquals(Optional.empty(), cases.get(1).type());
@@ -99,7 +99,7 @@ class WasiTest {
   void filesystemDescriptor() {
     Interface types = wasi.iface("wasi:filesystem/types" + V).orElseThrow();
     TypeOwner o = types.owner();
-    Function read = types.method("descriptor", "read-via-stream").orElseThrow();
+    WitFunction read = types.method("descriptor", "read-via-stream").orElseThrow();
     assertEquals(new Param("offset", new Named(new TypeRef(o, "filesize"))), read.params().get(1));
     assertEquals(
         Optional.of(
@@ -120,8 +120,9 @@ class WasiTest {
             "data-integrity-sync",
             "requested-write-sync",
             "mutate-directory"),
-        flags.flags().stream().map(Case::name).toList());
-    assertEquals(new TypeDefKind.Alias(Primitive.U64), types.type("filesize").orElseThrow().kind());
+        flags.flags().stream().map(WitCase::name).toList());
+    assertEquals(
+        new TypeDefKind.Alias(WitPrimitive.U64), types.type("filesize").orElseThrow().kind());
     assertEquals(27, types.resourceFunctions("descriptor").size());
   }
 
@@ -129,11 +130,11 @@ class WasiTest {
   void httpFieldsConstructorAndStatics() {
     Interface types = wasi.iface("wasi:http/types" + V).orElseThrow();
     TypeRef fields = new TypeRef(types.owner(), "fields");
-    Function ctor = types.function("[constructor]fields").orElseThrow();
+    WitFunction ctor = types.function("[constructor]fields").orElseThrow();
     assertEquals(new FunctionKind.Constructor(fields), ctor.kind());
     assertEquals(List.of(), ctor.params());
     assertEquals(Optional.of(new Named(fields)), ctor.result());
-    Function fromList = types.function("[static]fields.from-list").orElseThrow();
+    WitFunction fromList = types.function("[static]fields.from-list").orElseThrow();
     assertEquals(new FunctionKind.Static(fields), fromList.kind());
     assertEquals(
         new Param(

@@ -9,8 +9,8 @@ import dev.wasidl.runtime.Linker;
 import dev.wasidl.wasi.Wasi;
 import dev.wasidl.wasi.WasiCtx;
 import dev.wasidl.wrpc.Framing;
-import dev.wasidl.wrpc.Limits;
 import dev.wasidl.wrpc.Server;
+import dev.wasidl.wrpc.ServerLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
@@ -73,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--max-connections",
       paramLabel = "N",
-      defaultValue = "" + Limits.DEFAULT_MAX_CONNECTIONS,
+      defaultValue = "" + ServerLimits.DEFAULT_MAX_CONNECTIONS,
       description =
           "Connections open at once (default: ${DEFAULT-VALUE}). At the cap a newcomer takes the"
               + " place of the connection that has been sending its request longest;"
@@ -92,7 +92,7 @@ final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--max-in-flight",
       paramLabel = "BYTES",
-      defaultValue = "" + Limits.DEFAULT_MAX_IN_FLIGHT,
+      defaultValue = "" + ServerLimits.DEFAULT_MAX_IN_FLIGHT,
       description =
           "Bytes the decoded parameters of all connections may hold at once (default:"
               + " ${DEFAULT-VALUE}, 256 MiB): a request that would go past it is refused.")
@@ -126,11 +126,12 @@ final class ServeCommand implements Callable<Integer> {
     }
     dev.wasidl.dl.DlLimits instanceLimits = dlLimits.limits(spec);
     InetSocketAddress address;
-    Limits limits;
+    ServerLimits limits;
     try {
       address = address(listen);
       limits =
-          new Limits(Duration.ofSeconds(timeoutSeconds), maxConnections, maxMessage, maxInFlight);
+          new ServerLimits(
+              Duration.ofSeconds(timeoutSeconds), maxConnections, maxMessage, maxInFlight);
     } catch (IllegalArgumentException e) {
       throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }

@@ -168,7 +168,8 @@ public final class TypeResolver {
               instanceTypeAt(it.type());
           case Alias.InstanceExport a -> instance(a.instance()).exportedInstance(a.name());
           case Export e -> instance(e.target().index());
-          case InstanceExpr.FromExports f -> new TypeResolver(this, new Kind.OfExports(exportsOf(f)));
+          case InstanceExpr.FromExports f ->
+              new TypeResolver(this, new Kind.OfExports(exportsOf(f)));
           case InstanceExpr.Instantiate in -> instantiate(in);
           default ->
               throw new IllegalArgumentException(

@@ -70,7 +70,8 @@ class GuestComponentsTest {
     int pointIndex = ((TypeBound.Eq) ((ExternType.Type) point.type()).bound()).type();
     RecordDef record = assertInstanceOf(RecordDef.class, typeIn(it, pointIndex));
     assertEquals(
-        List.of(new LabelValType("x", PrimValType.S32), new LabelValType("y", PrimValType.S32)), record.fields());
+        List.of(new LabelValType("x", PrimValType.S32), new LabelValType("y", PrimValType.S32)),
+        record.fields());
 
     // color: enum, perms: flags, shape: variant with payloads f64, point and none
     assertEquals(new EnumDef(List.of("red", "green", "blue")), typeOf(it, "color"));
@@ -214,7 +215,8 @@ class GuestComponentsTest {
         new ExternType.Type(new TypeBound.SubResource()),
         streams.export("output-stream").orElseThrow().type());
     FuncDef write = funcIn(streams, "[method]output-stream.write");
-    assertEquals(List.of("self", "contents"), write.params().stream().map(LabelValType::label).toList());
+    assertEquals(
+        List.of("self", "contents"), write.params().stream().map(LabelValType::label).toList());
     ListDef contents =
         assertInstanceOf(
             ListDef.class, typeIn(streams, ((TypeIndex) write.params().get(1).type()).index()));

@@ -284,7 +284,8 @@ class InvalidComponentTest {
   void outerAliasOfTypeFromParent() {
     byte[] alias = cat(bytes(0x03, 0x02), u32(1), u32(0));
     byte[] inner = component(section(6, vec(alias)));
-    ComponentDef c = ComponentDecoder.decode(component(section(7, vec(FUNC_TYPE)), section(4, inner)));
+    ComponentDef c =
+        ComponentDecoder.decode(component(section(7, vec(FUNC_TYPE)), section(4, inner)));
     assertEquals(
         new Alias.Outer(Sort.TYPE, 1, 0), c.components().get(0).indexSpace(Sort.TYPE).get(0));
     assertMessage(invalid(component(section(4, inner))), "type index 0 out of range");

@@ -6,8 +6,8 @@ import dev.wasidl.runtime.Linker;
 import dev.wasidl.wasi.Wasi;
 import dev.wasidl.wasi.WasiConfig;
 import dev.wasidl.wasi.WasiCtx;
-import dev.wasidl.wrpc.Limits;
 import dev.wasidl.wrpc.Server;
+import dev.wasidl.wrpc.ServerLimits;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,7 +20,8 @@ import java.nio.file.Path;
 final class KvServer {
   private KvServer() {}
 
-  static Server serve(GraalRuntime runtime, StringWriter log, Limits limits) throws IOException {
+  static Server serve(GraalRuntime runtime, StringWriter log, ServerLimits limits)
+      throws IOException {
     Component plugin = Component.of("kv-memory-c", KeyValueHostTest.guest("kv-memory-c.wasm"));
     Linker linker = Linker.of(runtime);
     Wasi.add(linker);

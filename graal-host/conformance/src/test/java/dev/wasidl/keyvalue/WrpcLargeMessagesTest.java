@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.wrpc.Framing;
-import dev.wasidl.wrpc.Limits;
 import dev.wasidl.wrpc.Server;
+import dev.wasidl.wrpc.ServerLimits;
 import dev.wasidl.wrpc.WrpcException;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
@@ -155,7 +155,7 @@ class WrpcLargeMessagesTest {
   @Test
   void aValuePastTheMessageLimitIsRefusedAtItsLengthPrefix() throws Exception {
     StringWriter log = new StringWriter();
-    try (Server server = KvServer.serve(runtime, log, Limits.defaults())) {
+    try (Server server = KvServer.serve(runtime, log, ServerLimits.defaults())) {
       InetSocketAddress a = server.address();
       byte[] handle = WireClient.open(a, "app");
       long cpu0 = KvServer.processCpuNanos();
@@ -179,7 +179,7 @@ class WrpcLargeMessagesTest {
   @Test
   void uploadsPastTheServerWideBudgetAreRefused() throws Exception {
     StringWriter log = new StringWriter();
-    Limits limits = Limits.defaults().withMaxInFlight(MIB);
+    ServerLimits limits = ServerLimits.defaults().withMaxInFlight(MIB);
     try (Server server = KvServer.serve(runtime, log, limits)) {
       InetSocketAddress a = server.address();
       byte[] handle = WireClient.open(a, "app");
@@ -204,7 +204,7 @@ class WrpcLargeMessagesTest {
   void oneByteFramesAreNoLongerQuadratic() throws Exception {
     int length = 192 << 10;
     StringWriter log = new StringWriter();
-    try (Server server = KvServer.serve(runtime, log, Limits.defaults())) {
+    try (Server server = KvServer.serve(runtime, log, ServerLimits.defaults())) {
       InetSocketAddress a = server.address();
       byte[] handle = WireClient.open(a, "app");
       long cpu0 = KvServer.processCpuNanos();
@@ -227,7 +227,7 @@ class WrpcLargeMessagesTest {
     assertEquals(
         "a frame of 9223372036854775808 bytes exceeds the limit of 67108864 bytes", e.getMessage());
     StringWriter log = new StringWriter();
-    try (Server server = KvServer.serve(runtime, log, Limits.defaults())) {
+    try (Server server = KvServer.serve(runtime, log, ServerLimits.defaults())) {
       InetSocketAddress a = server.address();
       // the same as the root frame of a call's parameters
       try (Socket s = new Socket(a.getAddress(), a.getPort())) {
@@ -264,7 +264,7 @@ class WrpcLargeMessagesTest {
   @Test
   void aClientThatLeavesMidUploadStopsTheWork() throws Exception {
     StringWriter log = new StringWriter();
-    Limits limits = Limits.defaults().withMaxMessage(65 * MIB);
+    ServerLimits limits = ServerLimits.defaults().withMaxMessage(65 * MIB);
     try (Server server = KvServer.serve(runtime, log, limits)) {
       InetSocketAddress a = server.address();
       byte[] handle = WireClient.open(a, "app");

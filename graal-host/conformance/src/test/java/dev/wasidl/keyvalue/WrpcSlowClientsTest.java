@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.wrpc.Framing;
-import dev.wasidl.wrpc.Limits;
 import dev.wasidl.wrpc.Server;
+import dev.wasidl.wrpc.ServerLimits;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,7 +46,7 @@ class WrpcSlowClientsTest {
 
   @Test
   void slowLorisOfThousandsOfConnectionsDoesNotLockOutARealClient() throws Exception {
-    Limits limits = Limits.defaults().withDeadline(Duration.ofSeconds(60));
+    ServerLimits limits = ServerLimits.defaults().withDeadline(Duration.ofSeconds(60));
     int cap = limits.maxConnections();
     // Both ends of every connection live in this JVM: attackers + the server's side of at most
     // cap of them, with room to spare for the JVM itself.
@@ -118,7 +118,7 @@ class WrpcSlowClientsTest {
   @Test
   void aClientTricklingItsRequestIsCutAtTheTotalDeadline() throws Exception {
     StringWriter log = new StringWriter();
-    Limits limits = Limits.defaults().withDeadline(Duration.ofSeconds(2));
+    ServerLimits limits = ServerLimits.defaults().withDeadline(Duration.ofSeconds(2));
     try (Server server = KvServer.serve(runtime, log, limits)) {
       InetSocketAddress a = server.address();
       byte[] handle = WireClient.open(a, "app");

@@ -8,10 +8,10 @@ import java.util.List;
 
 /**
  * Handles read while values are still arriving: each becomes a placeholder (its index as the rep)
- * and is given meaning by the real {@link Handles} only once every value has arrived, so a message
- * cut short never takes ownership of anything.
+ * and is given meaning by the real {@link WireHandles} only once every value has arrived, so a
+ * message cut short never takes ownership of anything.
  */
-final class DeferredHandles implements Handles {
+final class DeferredHandles implements WireHandles {
   private static final class Pending {
     final ResourceType type;
     final boolean own;
@@ -39,7 +39,7 @@ final class DeferredHandles implements Handles {
   }
 
   /** {@code values} with their placeholders resolved by {@code handles}, in the order read. */
-  List<Val> resolve(List<Val> values, Handles handles) throws WrpcException {
+  List<Val> resolve(List<Val> values, WireHandles handles) throws WrpcException {
     if (pending.isEmpty()) {
       return values;
     }

@@ -125,7 +125,7 @@ public final class Framing {
    * @throws EOFException if the stream ends first (for no types: never)
    * @throws WrpcException on a frame for an asynchronous value, or bytes that do not decode
    */
-  public static List<Val> readValues(InputStream in, List<Type> types, Handles handles)
+  public static List<Val> readValues(InputStream in, List<Type> types, WireHandles handles)
       throws IOException {
     Budget.Charge charge = Budget.UNLIMITED.open();
     return readValues(in, types, handles, DEFAULT_MAX_MESSAGE, charge);
@@ -137,7 +137,7 @@ public final class Framing {
    * {@code charge}. Handles are given meaning only once every value has arrived.
    */
   static List<Val> readValues(
-      InputStream in, List<Type> types, Handles handles, long limit, Budget.Charge charge)
+      InputStream in, List<Type> types, WireHandles handles, long limit, Budget.Charge charge)
       throws IOException {
     RootFrames frames = new RootFrames(in, limit, charge);
     WireReader r = new WireReader(frames);
@@ -157,7 +157,7 @@ public final class Framing {
   }
 
   /** The values of {@code types}, encoded one after the other. */
-  public static byte[] encodeValues(List<Type> types, List<Val> values, Handles handles)
+  public static byte[] encodeValues(List<Type> types, List<Val> values, WireHandles handles)
       throws WrpcException {
     WireWriter w = new WireWriter();
     for (int i = 0; i < types.size(); i++) {

@@ -32,7 +32,7 @@ final class HandleTable {
   }
 
   /** Handles of one call: the ones its results created, to drop if they never reach the client. */
-  final class CallHandles implements Handles {
+  final class CallHandles implements WireHandles {
     final List<Entry> created = new ArrayList<>();
 
     @Override

@@ -151,7 +151,7 @@ public final class RemotePlug implements AutoCloseable {
   }
 
   private Optional<Val> call(String instance, String name, FuncType type, List<Val> args) {
-    Handles h = new ClientHandles(instance);
+    WireHandles h = new ClientHandles(instance);
     try {
       List<Val> results = invoke(instance, name, type.paramTypes(), args, type.resultTypes(), h);
       return results.isEmpty() ? Optional.empty() : Optional.of(results.getFirst());
@@ -173,7 +173,7 @@ public final class RemotePlug implements AutoCloseable {
           List.of(new dev.wasidl.types.OwnType(type)),
           List.of(new Val.Own(0)),
           List.of(),
-          new Handles() {
+          new WireHandles() {
             @Override
             public byte[] encode(ResourceType t, Val value) {
               return r.bytes();
@@ -195,7 +195,7 @@ public final class RemotePlug implements AutoCloseable {
       List<Type> paramTypes,
       List<Val> args,
       List<Type> resultTypes,
-      Handles h)
+      WireHandles h)
       throws IOException {
     byte[] params = Framing.encodeValues(paramTypes, args, h);
     try (Socket s = new Socket()) {
@@ -223,7 +223,7 @@ public final class RemotePlug implements AutoCloseable {
   }
 
   /** Handles of one call to {@code instance}: the app's reps to and from the server's bytes. */
-  private final class ClientHandles implements Handles {
+  private final class ClientHandles implements WireHandles {
     private final String instance;
 
     ClientHandles(String instance) {

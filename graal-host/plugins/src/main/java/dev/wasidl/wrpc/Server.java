@@ -36,13 +36,13 @@ import java.util.concurrent.TimeUnit;
  * virtual threads. A call that traps, an unknown function, or bytes that do not decode close the
  * connection without results (wRPC has no error frame); the client sees the connection end.
  *
- * <p>Abusive clients cost bounded resources ({@link Limits}): each invocation has a total deadline
- * (a client trickling bytes is cut when it passes, and its call is cancelled if still queued); at
- * the connection cap the connection sending its request longest is shed for the newcomer;
- * parameters are decoded as their frames arrive, in one pass, refused as soon as a length prefix
- * claims more than the message limit, and what they hold is charged to a server-wide budget. The
- * accept loop outlives failed accepts (e.g. out of file descriptors): it sheds a connection, backs
- * off, logs once per episode and goes on until the server is closed.
+ * <p>Abusive clients cost bounded resources ({@link ServerLimits}): each invocation has a total
+ * deadline (a client trickling bytes is cut when it passes, and its call is cancelled if still
+ * queued); at the connection cap the connection sending its request longest is shed for the
+ * newcomer; parameters are decoded as their frames arrive, in one pass, refused as soon as a length
+ * prefix claims more than the message limit, and what they hold is charged to a server-wide budget.
+ * The accept loop outlives failed accepts (e.g. out of file descriptors): it sheds a connection,
+ * backs off, logs once per episode and goes on until the server is closed.
  */
 public final class Server implements AutoCloseable {
   /** Pending connections the kernel queues: a burst of clients waits rather than being refused. */
@@ -53,7 +53,7 @@ public final class Server implements AutoCloseable {
   private final Instance instance;
   private final ServedExports exports;
   private final HandleTable handles;
-  private final Limits limits;
+  private final ServerLimits limits;
   private final Connections connections;
   private final Budget budget;
   private final PrintWriter log;
@@ -66,7 +66,7 @@ public final class Server implements AutoCloseable {
       ExecutorService plugin,
       Instance instance,
       ServedExports exports,
-      Limits limits,
+      ServerLimits limits,
       PrintWriter log) {
     this.socket = socket;
     this.plugin = plugin;
@@ -82,8 +82,8 @@ public final class Server implements AutoCloseable {
   }
 
   /**
-   * {@link #start(Component, Callable, InetSocketAddress, Limits, PrintWriter)} with the default
-   * limits and {@code deadline} per invocation.
+   * {@link #start(Component, Callable, InetSocketAddress, ServerLimits, PrintWriter)} with the
+   * default limits and {@code deadline} per invocation.
    */
   public static Server start(
       Component component,
@@ -92,7 +92,8 @@ public final class Server implements AutoCloseable {
       Duration deadline,
       PrintWriter log)
       throws IOException {
-    return start(component, instantiate, listen, Limits.defaults().withDeadline(deadline), log);
+    return start(
+        component, instantiate, listen, ServerLimits.defaults().withDeadline(deadline), log);
   }
 
   /**
@@ -105,7 +106,7 @@ public final class Server implements AutoCloseable {
       Component component,
       Callable<Instance> instantiate,
       InetSocketAddress listen,
-      Limits limits,
+      ServerLimits limits,
       PrintWriter log)
       throws IOException {
     ExecutorService plugin =
@@ -163,7 +164,7 @@ public final class Server implements AutoCloseable {
     return budget.used();
   }
 
-  public Limits limits() {
+  public ServerLimits limits() {
     return limits;
   }
 

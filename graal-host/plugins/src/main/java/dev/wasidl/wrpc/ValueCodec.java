@@ -33,7 +33,7 @@ import java.util.Set;
  * string} a LEB128 byte length and UTF-8, {@code list} a LEB128 length and the elements, records
  * and tuples their members in order, variants and enums a LEB128 case index (and the payload),
  * {@code option}/{@code result} a byte 0/1 (and the payload), flags ceil(n/8) little-endian bytes,
- * resource handles opaque {@code list<u8>} ({@link Handles}).
+ * resource handles opaque {@code list<u8>} ({@link WireHandles}).
  */
 public final class ValueCodec {
   /** Most elements of a list other than {@code list<u8>}: a peer cannot make us allocate more. */
@@ -42,7 +42,7 @@ public final class ValueCodec {
   private ValueCodec() {}
 
   /** Appends {@code value} of {@code type} to {@code out}. */
-  public static void encode(Type type, Val value, Handles handles, WireWriter out)
+  public static void encode(Type type, Val value, WireHandles handles, WireWriter out)
       throws WrpcException {
     switch (type) {
       case Primitive p -> primitive(p, value, out);
@@ -134,7 +134,7 @@ public final class ValueCodec {
   }
 
   private static void payload(
-      Optional<Type> type, Optional<Val> payload, Handles h, WireWriter out, Type t, Val v)
+      Optional<Type> type, Optional<Val> payload, WireHandles h, WireWriter out, Type t, Val v)
       throws WrpcException {
     if (type.isPresent() != payload.isPresent()) {
       throw mismatch(t, v);
@@ -200,7 +200,7 @@ public final class ValueCodec {
    * @throws EOFException if {@code in} ends before the value does (more bytes may complete it)
    * @throws WrpcException if the bytes are not a value of {@code type}
    */
-  public static Val decode(Type type, WireReader in, Handles handles)
+  public static Val decode(Type type, WireReader in, WireHandles handles)
       throws EOFException, WrpcException {
     in.weigh(Budget.VALUE_COST);
     return switch (type) {
@@ -269,7 +269,7 @@ public final class ValueCodec {
     };
   }
 
-  private static Optional<Val> decodeIfPresent(Optional<Type> t, WireReader in, Handles h)
+  private static Optional<Val> decodeIfPresent(Optional<Type> t, WireReader in, WireHandles h)
       throws EOFException, WrpcException {
     return t.isPresent() ? Optional.of(decode(t.get(), in, h)) : Optional.empty();
   }

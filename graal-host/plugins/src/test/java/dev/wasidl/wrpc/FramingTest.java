@@ -60,7 +60,7 @@ class FramingTest {
   void invocationAsWrpcEncodesIt() throws Exception {
     String store = "wasi:keyvalue/store@0.2.0-draft2";
     WireWriter params = new WireWriter();
-    ValueCodec.encode(Primitive.STRING, new Val.Str("app"), Handles.NONE, params);
+    ValueCodec.encode(Primitive.STRING, new Val.Str("app"), WireHandles.NONE, params);
     String bytes =
         hex(Framing.header(store, "open")) + hex(Framing.frame(List.of(), params.toByteArray()));
     assertEquals("00" + "20" + hex(store) + "04" + hex("open") + "00" + "04" + "03617070", bytes);
@@ -69,7 +69,7 @@ class FramingTest {
     assertEquals(new Framing.Header(store, "open"), Framing.readHeader(in));
     assertEquals(
         List.of(new Val.Str("app")),
-        Framing.readValues(in, List.of(Primitive.STRING), Handles.NONE));
+        Framing.readValues(in, List.of(Primitive.STRING), WireHandles.NONE));
   }
 
   @Test
@@ -80,7 +80,7 @@ class FramingTest {
     out.writeBytes(Framing.frame(List.of(), HexFormat.of().parseHex("ff2a")));
     List<Type> types = List.of(new ListType(Primitive.U8), Primitive.U32);
     List<Val> values =
-        Framing.readValues(new ByteArrayInputStream(out.toByteArray()), types, Handles.NONE);
+        Framing.readValues(new ByteArrayInputStream(out.toByteArray()), types, WireHandles.NONE);
     assertEquals(
         List.of(
             new Val.ListVal(List.of(new Val.U8(1), new Val.U8(2), new Val.U8(255))),
@@ -100,7 +100,7 @@ class FramingTest {
             Framing.readValues(
                 new ByteArrayInputStream(Framing.frame(List.of(0), new byte[] {1})),
                 List.of(Primitive.U8),
-                Handles.NONE));
+                WireHandles.NONE));
     // bytes after the values
     assertThrows(
         WrpcException.class,
@@ -108,7 +108,7 @@ class FramingTest {
             Framing.readValues(
                 new ByteArrayInputStream(Framing.frame(List.of(), new byte[] {1, 2})),
                 List.of(Primitive.U8),
-                Handles.NONE));
+                WireHandles.NONE));
     // the connection ends first
     assertThrows(
         EOFException.class,
@@ -116,7 +116,7 @@ class FramingTest {
             Framing.readValues(
                 new ByteArrayInputStream(Framing.frame(List.of(), new byte[] {5, 'a'})),
                 List.of(Primitive.STRING),
-                Handles.NONE));
+                WireHandles.NONE));
     assertThrows(
         EOFException.class,
         () -> Framing.readFrame(new ByteArrayInputStream(new byte[] {0, 5, 'a'})));

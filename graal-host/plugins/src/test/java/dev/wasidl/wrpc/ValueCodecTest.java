@@ -34,8 +34,8 @@ class ValueCodecTest {
   private static final ResourceType BUCKET = ResourceType.host("bucket");
 
   /** Handles as their bytes: rep n is the one-byte handle n. */
-  private static final Handles BYTES =
-      new Handles() {
+  private static final WireHandles BYTES =
+      new WireHandles() {
         @Override
         public byte[] encode(ResourceType type, Val value) {
           int rep = value instanceof Val.Own o ? o.rep() : ((Val.Borrow) value).rep();

@@ -161,7 +161,8 @@ final class Instantiator {
         case CoreType ct -> scope.push(Sort.CORE_TYPE, new Item.CoreTypeItem(ct));
         case dev.wasidl.component.ComponentDef c ->
             scope.push(Sort.COMPONENT, new Item.ComponentItem(c, scope));
-        case dev.wasidl.component.InstanceExpr i -> scope.push(Sort.INSTANCE, instance(scope, i, name));
+        case dev.wasidl.component.InstanceExpr i ->
+            scope.push(Sort.INSTANCE, instance(scope, i, name));
         case Alias a -> alias(scope, a);
         case DefType t -> defineType(scope, t, defined, state);
         case CanonicalFunction c -> canon(scope, c, state, name);

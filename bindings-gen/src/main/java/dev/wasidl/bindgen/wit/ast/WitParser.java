@@ -2,8 +2,8 @@ package dev.wasidl.bindgen.wit.ast;
 
 import dev.wasidl.bindgen.wit.Gate;
 import dev.wasidl.bindgen.wit.PackageName;
-import dev.wasidl.bindgen.wit.Primitive;
 import dev.wasidl.bindgen.wit.WitException;
+import dev.wasidl.bindgen.wit.WitPrimitive;
 import dev.wasidl.bindgen.wit.WitSyntaxException;
 import dev.wasidl.bindgen.wit.ast.ExternDecl.Extern;
 import dev.wasidl.bindgen.wit.ast.FuncSig.ParamDecl;
@@ -515,7 +515,7 @@ public final class WitParser {
     if (t.explicit()) {
       return new TypeExpr.Named(ident());
     }
-    Optional<Primitive> prim = Primitive.ofWit(t.text());
+    Optional<WitPrimitive> prim = WitPrimitive.ofWit(t.text());
     if (prim.isPresent()) {
       next();
       return new TypeExpr.Prim(prim.get());

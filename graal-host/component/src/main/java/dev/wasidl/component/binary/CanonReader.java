@@ -20,7 +20,7 @@ final class CanonReader {
   private CanonReader() {}
 
   /** Reads one {@code canon} definition and adds the function it defines to {@code scope}. */
-  static CanonicalFunction read(BinaryReader s, Scope scope) {
+  static CanonicalFunction read(BinaryReader s, ValidationScope scope) {
     int at = s.pos();
     int op = s.u8();
     CanonicalFunction canon;
@@ -95,7 +95,7 @@ final class CanonReader {
   /** The validation of {@code canon lift} in CanonicalABI.md, for sync functions. */
   private static void checkLift(
       BinaryReader s,
-      Scope scope,
+      ValidationScope scope,
       Facts.Func f,
       int coreFunc,
       CanonOptions opts,
@@ -179,7 +179,7 @@ final class CanonReader {
     }
   }
 
-  private static CanonOptions canonOptions(BinaryReader s, Scope scope, boolean lift) {
+  private static CanonOptions canonOptions(BinaryReader s, ValidationScope scope, boolean lift) {
     int start = s.pos();
     StringEncoding encoding = null;
     OptionalInt memory = OptionalInt.empty();
@@ -246,7 +246,12 @@ final class CanonReader {
   }
 
   static void checkCoreFuncType(
-      BinaryReader s, Scope scope, int func, CoreType.Func expected, String what, int at) {
+      BinaryReader s,
+      ValidationScope scope,
+      int func,
+      CoreType.Func expected,
+      String what,
+      int at) {
     if (scope.info(Sort.CORE_FUNC, func) instanceof Facts.CoreFunc f
         && !f.type().equals(expected)) {
       throw s.invalid(

@@ -43,7 +43,7 @@ public final class ComponentReader {
   }
 
   /** A decoded component with its validation scope (what it imports and exports). */
-  private record Read(ComponentDef component, Scope scope) {
+  private record Read(ComponentDef component, ValidationScope scope) {
     Facts.ComponentT info() {
       return new Facts.ComponentT(
           TypeReader.ordered(scope.imports),
@@ -71,7 +71,7 @@ public final class ComponentReader {
     };
   }
 
-  private Read component(BinaryReader r, Scope parent) {
+  private Read component(BinaryReader r, ValidationScope parent) {
     int start = r.pos();
     BinaryReader pre = new BinaryReader(r.bytes(), r.pos(), r.limit(), "preamble");
     if (pre.remaining() < 8) {
@@ -96,7 +96,8 @@ public final class ComponentReader {
           start + 4);
     }
     r.skip(8);
-    Scope scope = Scope.nested(r, parent, Scope.Kind.COMPONENT, start);
+    ValidationScope scope =
+        ValidationScope.nested(r, parent, ValidationScope.Kind.COMPONENT, start);
     List<Definition> definitions = new ArrayList<>();
     List<CustomSection> customs = new ArrayList<>();
     Optional<ComponentNames> names = Optional.empty();
@@ -166,7 +167,7 @@ public final class ComponentReader {
 
   // ---- index checks -------------------------------------------------------------------------
 
-  static int checkIndex(BinaryReader s, Scope scope, Sort sort, int index, int at) {
+  static int checkIndex(BinaryReader s, ValidationScope scope, Sort sort, int index, int at) {
     int size = scope.size(sort);
     if (index >= size) {
       throw s.invalid(
@@ -185,7 +186,7 @@ public final class ComponentReader {
     return index;
   }
 
-  static int readIndex(BinaryReader s, Scope scope, Sort sort) {
+  static int readIndex(BinaryReader s, ValidationScope scope, Sort sort) {
     int at = s.pos();
     return checkIndex(s, scope, sort, s.index(), at);
   }
@@ -224,7 +225,7 @@ public final class ComponentReader {
 
   // ---- core instances -----------------------------------------------------------------------
 
-  private CoreInstance coreInstance(BinaryReader s, Scope scope) {
+  private CoreInstance coreInstance(BinaryReader s, ValidationScope scope) {
     int at = s.pos();
     int form = s.u8();
     CoreInstance instance;
@@ -385,7 +386,7 @@ public final class ComponentReader {
 
   // ---- component instances ------------------------------------------------------------------
 
-  private InstanceExpr instance(BinaryReader s, Scope scope) {
+  private InstanceExpr instance(BinaryReader s, ValidationScope scope) {
     int at = s.pos();
     int form = s.u8();
     InstanceExpr instance;
@@ -478,17 +479,17 @@ public final class ComponentReader {
 
   // ---- aliases ------------------------------------------------------------------------------
 
-  private Alias aliasDefinition(BinaryReader s, Scope scope) {
+  private Alias aliasDefinition(BinaryReader s, ValidationScope scope) {
     return alias(s, scope);
   }
 
   /** Reads an alias (definition or declarator) and adds its index to {@code scope}. */
-  Alias alias(BinaryReader s, Scope scope) {
+  Alias alias(BinaryReader s, ValidationScope scope) {
     int at = s.pos();
     Sort sort = sort(s);
     int targetAt = s.pos();
     int target = s.u8();
-    boolean decl = scope.kind != Scope.Kind.COMPONENT;
+    boolean decl = scope.kind != ValidationScope.Kind.COMPONENT;
     Alias alias;
     Facts info;
     // Whether the new index has an externally visible name: exports of imported or exported
@@ -539,10 +540,10 @@ public final class ComponentReader {
         }
         int countAt = s.pos();
         int count = s.index();
-        Scope outer = scope;
+        ValidationScope outer = scope;
         boolean crossesComponent = false;
         for (int i = 0; i < count; i++) {
-          if (outer.kind == Scope.Kind.COMPONENT) {
+          if (outer.kind == ValidationScope.Kind.COMPONENT) {
             crossesComponent = true;
           }
           outer = outer.parent;
@@ -678,7 +679,7 @@ public final class ComponentReader {
 
   // ---- start --------------------------------------------------------------------------------
 
-  private static Start start(BinaryReader s, Scope scope) {
+  private static Start start(BinaryReader s, ValidationScope scope) {
     int funcAt = s.pos();
     int func = readIndex(s, scope, Sort.FUNC);
     if (scope.info(Sort.FUNC, func) instanceof Facts.Func f
@@ -703,12 +704,12 @@ public final class ComponentReader {
 
   // ---- imports and exports ------------------------------------------------------------------
 
-  private Import importDefinition(BinaryReader s, Scope scope) {
+  private Import importDefinition(BinaryReader s, ValidationScope scope) {
     return importDecl(s, scope, true);
   }
 
   /** Reads an {@code importdecl}, validates it and adds its index to {@code scope}. */
-  Import importDecl(BinaryReader s, Scope scope, boolean definition) {
+  Import importDecl(BinaryReader s, ValidationScope scope, boolean definition) {
     int at = s.pos();
     ExternNameReader.Named named = ExternNameReader.read(s);
     ExternName name = named.name();
@@ -720,7 +721,7 @@ public final class ComponentReader {
     ExternNameReader.checkImplements(s, attributes, type.sort(), at);
     scope.imports.put(name.text(), new Facts.Extern(type.sort(), info));
     Import imp = new Import(name, attributes, type);
-    if (scope.kind != Scope.Kind.INSTANCE_TYPE) {
+    if (scope.kind != ValidationScope.Kind.INSTANCE_TYPE) {
       types.checkVisible(s, types.unfreshened(scope, type, info), "import", at);
       types.checkNotExportDependent(s, types.unfreshened(scope, type, info), at);
     }
@@ -728,7 +729,7 @@ public final class ComponentReader {
     return imp;
   }
 
-  private Export export(BinaryReader s, Scope scope) {
+  private Export export(BinaryReader s, ValidationScope scope) {
     int at = s.pos();
     ExternNameReader.Named named = ExternNameReader.read(s);
     ExternName name = named.name();
@@ -800,7 +801,7 @@ public final class ComponentReader {
   }
 
   /** Reads an {@code exportdecl} of a component or instance type. */
-  dev.wasidl.component.ExportDecl exportDecl(BinaryReader s, Scope scope) {
+  dev.wasidl.component.ExportDecl exportDecl(BinaryReader s, ValidationScope scope) {
     int at = s.pos();
     ExternNameReader.Named named = ExternNameReader.read(s);
     ExternName name = named.name();
@@ -811,7 +812,7 @@ public final class ComponentReader {
     ExternNameReader.checkAnnotatedName(s, scope, name, type.sort(), info, false, at);
     ExternNameReader.checkImplements(s, attributes, type.sort(), at);
     scope.exports.put(name.text(), new Facts.Extern(type.sort(), info));
-    if (scope.kind != Scope.Kind.INSTANCE_TYPE) {
+    if (scope.kind != ValidationScope.Kind.INSTANCE_TYPE) {
       // Instance types defer the check to the import or export that uses them.
       types.checkVisible(s, types.unfreshened(scope, type, info), "export", at);
     }

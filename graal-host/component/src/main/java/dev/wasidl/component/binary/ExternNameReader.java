@@ -142,7 +142,7 @@ final class ExternNameReader {
    */
   static void checkAnnotatedName(
       BinaryReader s,
-      Scope scope,
+      ValidationScope scope,
       ExternName name,
       Sort sort,
       Facts info,

@@ -17,10 +17,10 @@ import dev.wasidl.component.DefType;
 import dev.wasidl.component.DefValType;
 import dev.wasidl.component.EnumDef;
 import dev.wasidl.component.ExternType;
-import dev.wasidl.component.LabelValType;
 import dev.wasidl.component.FlagsDef;
 import dev.wasidl.component.FuncDef;
 import dev.wasidl.component.InstanceType;
+import dev.wasidl.component.LabelValType;
 import dev.wasidl.component.ListDef;
 import dev.wasidl.component.Names;
 import dev.wasidl.component.OptionDef;
@@ -68,7 +68,7 @@ final class TypeReader {
   // ---- core types ---------------------------------------------------------------------------
 
   /** A {@code core:type} of a core type section or declarator; adds a core type index. */
-  CoreType coreTypeDefinition(BinaryReader s, Scope scope) {
+  CoreType coreTypeDefinition(BinaryReader s, ValidationScope scope) {
     int at = s.pos();
     int form = s.u8();
     Facts.CoreModuleT moduleInfo = null;
@@ -76,7 +76,7 @@ final class TypeReader {
         switch (form) {
           case 0x60 -> CoreModuleReader.funcTypeBody(s);
           case 0x50 -> {
-            if (scope.kind == Scope.Kind.MODULE_TYPE) {
+            if (scope.kind == ValidationScope.Kind.MODULE_TYPE) {
               throw s.invalid("a core module type cannot define a core module type", at);
             }
             ModuleRead m = moduleType(s, scope);
@@ -94,12 +94,13 @@ final class TypeReader {
     scope.add(
         Sort.CORE_TYPE,
         new Facts.CoreTypeT(type, moduleInfo),
-        scope.kind == Scope.Kind.COMPONENT ? type : null);
+        scope.kind == ValidationScope.Kind.COMPONENT ? type : null);
     return type;
   }
 
-  private ModuleRead moduleType(BinaryReader s, Scope parent) {
-    Scope scope = Scope.nested(s, parent, Scope.Kind.MODULE_TYPE, s.pos());
+  private ModuleRead moduleType(BinaryReader s, ValidationScope parent) {
+    ValidationScope scope =
+        ValidationScope.nested(s, parent, ValidationScope.Kind.MODULE_TYPE, s.pos());
     java.util.Set<String> importNames = new java.util.HashSet<>();
     List<CoreModuleDecl> decls = new ArrayList<>();
     List<CoreImport> imports = new ArrayList<>();
@@ -127,7 +128,7 @@ final class TypeReader {
           }
           int countAt = s.pos();
           int count = s.index();
-          Scope outer = scope;
+          ValidationScope outer = scope;
           for (int c = 0; c < count; c++) {
             outer = outer.parent;
             if (outer == null) {
@@ -180,7 +181,7 @@ final class TypeReader {
 
   private record ModuleRead(CoreType.Module type, Facts.CoreModuleT info) {}
 
-  private static CoreExternType coreExternType(BinaryReader s, Scope scope) {
+  private static CoreExternType coreExternType(BinaryReader s, ValidationScope scope) {
     int at = s.pos();
     CoreExternType t = CoreModuleReader.externType(s);
     if (t instanceof CoreExternType.Func f) {
@@ -199,7 +200,7 @@ final class TypeReader {
   // ---- component-level types ----------------------------------------------------------------
 
   /** A {@code type} of a type section or declarator; adds a type index to {@code scope}. */
-  DefType typeDefinition(BinaryReader s, Scope scope) {
+  DefType typeDefinition(BinaryReader s, ValidationScope scope) {
     int at = s.pos();
     int form = s.peek();
     DefType type;
@@ -223,7 +224,8 @@ final class TypeReader {
       case 0x43 -> throw s.unsupported("async function type (🔀)", at);
       case 0x41 -> {
         s.u8();
-        Scope inner = Scope.nested(s, scope, Scope.Kind.COMPONENT_TYPE, at);
+        ValidationScope inner =
+            ValidationScope.nested(s, scope, ValidationScope.Kind.COMPONENT_TYPE, at);
         List<Decl> decls = decls(s, inner);
         type = new ComponentType(decls);
         info =
@@ -232,14 +234,15 @@ final class TypeReader {
       }
       case 0x42 -> {
         s.u8();
-        Scope inner = Scope.nested(s, scope, Scope.Kind.INSTANCE_TYPE, at);
+        ValidationScope inner =
+            ValidationScope.nested(s, scope, ValidationScope.Kind.INSTANCE_TYPE, at);
         List<Decl> decls = decls(s, inner);
         type = new InstanceType(decls);
         info = new Facts.InstanceT(ordered(inner.exports), List.copyOf(inner.fresh));
       }
       case 0x3f -> {
         s.u8();
-        if (scope.kind != Scope.Kind.COMPONENT) {
+        if (scope.kind != ValidationScope.Kind.COMPONENT) {
           throw s.invalid(
               "resource types cannot be defined in "
                   + scope.kind.specName
@@ -276,10 +279,12 @@ final class TypeReader {
         DefValType v = defValType(s, scope);
         type = v;
         Facts.ValueType facts = valueInfo(scope, v);
-        if (facts.depth() > Scope.MAX_DEPTH) {
+        if (facts.depth() > ValidationScope.MAX_DEPTH) {
           // every later walk of the type (resolution, flattening, printing) recurses this deep
           throw s.unsupported(
-              "value type nested deeper than " + Scope.MAX_DEPTH + " levels (implementation limit)",
+              "value type nested deeper than "
+                  + ValidationScope.MAX_DEPTH
+                  + " levels (implementation limit)",
               at);
         }
         recordNaming(scope, v, facts);
@@ -290,11 +295,11 @@ final class TypeReader {
         info = facts;
       }
     }
-    scope.add(Sort.TYPE, info, scope.kind == Scope.Kind.COMPONENT ? type : null);
+    scope.add(Sort.TYPE, info, scope.kind == ValidationScope.Kind.COMPONENT ? type : null);
     return type;
   }
 
-  private List<Decl> decls(BinaryReader s, Scope scope) {
+  private List<Decl> decls(BinaryReader s, ValidationScope scope) {
     List<Decl> decls = new ArrayList<>();
     int n = s.vecLength();
     for (int i = 0; i < n; i++) {
@@ -305,7 +310,7 @@ final class TypeReader {
         case 0x01 -> decls.add(typeDefinition(s, scope));
         case 0x02 -> decls.add(components.alias(s, scope));
         case 0x03 -> {
-          if (scope.kind != Scope.Kind.COMPONENT_TYPE) {
+          if (scope.kind != ValidationScope.Kind.COMPONENT_TYPE) {
             throw s.malformed("imports are not allowed in an instance type", at);
           }
           decls.add(components.importDecl(s, scope, false));
@@ -320,7 +325,7 @@ final class TypeReader {
     return decls;
   }
 
-  private FuncDef funcType(BinaryReader s, Scope scope) {
+  private FuncDef funcType(BinaryReader s, ValidationScope scope) {
     List<LabelValType> params = new ArrayList<>();
     Map<String, String> labels = new HashMap<>();
     int n = s.vecLength();
@@ -376,7 +381,7 @@ final class TypeReader {
   }
 
   /** A {@code defvaltype}. */
-  private DefValType defValType(BinaryReader s, Scope scope) {
+  private DefValType defValType(BinaryReader s, ValidationScope scope) {
     int at = s.pos();
     long code = s.s33();
     if (code >= 0) {
@@ -491,7 +496,7 @@ final class TypeReader {
     return null;
   }
 
-  private Optional<ValType> optionalValType(BinaryReader s, Scope scope) {
+  private Optional<ValType> optionalValType(BinaryReader s, ValidationScope scope) {
     int at = s.pos();
     int present = s.u8();
     return switch (present) {
@@ -503,7 +508,7 @@ final class TypeReader {
   }
 
   /** A {@code valtype}: a primitive opcode or the index of a defined value type. */
-  ValType valType(BinaryReader s, Scope scope) {
+  ValType valType(BinaryReader s, ValidationScope scope) {
     int at = s.pos();
     long code = s.s33();
     if (code >= 0) {
@@ -530,7 +535,7 @@ final class TypeReader {
 
   // ---- extern types -------------------------------------------------------------------------
 
-  ExternType externType(BinaryReader s, Scope scope) {
+  ExternType externType(BinaryReader s, ValidationScope scope) {
     int at = s.pos();
     int kind = s.u8();
     return switch (kind) {
@@ -567,7 +572,7 @@ final class TypeReader {
   }
 
   private static int typeOfKind(
-      BinaryReader s, Scope scope, Class<? extends Facts> kind, String what) {
+      BinaryReader s, ValidationScope scope, Class<? extends Facts> kind, String what) {
     int at = s.pos();
     int t = readIndex(s, scope, Sort.TYPE);
     Facts info = scope.info(Sort.TYPE, t);
@@ -578,7 +583,7 @@ final class TypeReader {
   }
 
   /** What an import or export of type {@code type} provides. */
-  Facts externInfo(Scope scope, ExternType type, boolean ascription) {
+  Facts externInfo(ValidationScope scope, ExternType type, boolean ascription) {
     return switch (type) {
       case ExternType.Module m -> {
         Facts info = scope.info(Sort.CORE_TYPE, m.coreType());
@@ -598,7 +603,7 @@ final class TypeReader {
   }
 
   /** A new resource type, introduced by {@code scope}. */
-  Facts.Resource newResource(Scope scope, boolean local) {
+  Facts.Resource newResource(ValidationScope scope, boolean local) {
     Facts.Resource r = new Facts.Resource(nextResourceId++, local);
     scope.fresh.add(r);
     return r;
@@ -608,7 +613,7 @@ final class TypeReader {
    * The facts of one import, export or instantiation of an instance or component type: the
    * resources the type introduces are renamed to new ones, introduced by {@code scope}.
    */
-  Facts freshen(Scope scope, Facts type) {
+  Facts freshen(ValidationScope scope, Facts type) {
     List<Facts> fresh = List.of();
     if (type instanceof Facts.InstanceT i) {
       fresh = i.fresh();
@@ -627,18 +632,18 @@ final class TypeReader {
 
   // ---- infos --------------------------------------------------------------------------------
 
-  private static Facts typeInfo(Scope scope, ValType t) {
+  private static Facts typeInfo(ValidationScope scope, ValType t) {
     return switch (t) {
       case PrimValType p -> Flattening.prim(p);
       case TypeIndex i -> scope.info(Sort.TYPE, i.index());
     };
   }
 
-  private static boolean hasBorrow(Scope scope, ValType t) {
+  private static boolean hasBorrow(ValidationScope scope, ValType t) {
     return typeInfo(scope, t) instanceof Facts.ValueType v && v.hasBorrow();
   }
 
-  private static Facts.Func funcInfo(Scope scope, FuncDef f) {
+  private static Facts.Func funcInfo(ValidationScope scope, FuncDef f) {
     List<String> labels = new ArrayList<>();
     List<Facts> params = new ArrayList<>();
     for (LabelValType p : f.params()) {
@@ -648,7 +653,7 @@ final class TypeReader {
     return new Facts.Func(labels, params, f.result().map(r -> typeInfo(scope, r)).orElse(null));
   }
 
-  private static Facts.ValueType valueInfo(Scope scope, DefValType v) {
+  private static Facts.ValueType valueInfo(ValidationScope scope, DefValType v) {
     Facts.ValueType facts = shallowValueInfo(scope, v);
     return new Facts.ValueType(
         facts.hasBorrow(),
@@ -664,7 +669,7 @@ final class TypeReader {
   }
 
   /** 1 + the deepest value type {@code v} is made of (0 for a primitive). */
-  private static int depth(Scope scope, DefValType v) {
+  private static int depth(ValidationScope scope, DefValType v) {
     if (v instanceof PrimValType) {
       return 0;
     }
@@ -695,7 +700,7 @@ final class TypeReader {
     };
   }
 
-  private static Facts.ValueType shallowValueInfo(Scope scope, DefValType v) {
+  private static Facts.ValueType shallowValueInfo(ValidationScope scope, DefValType v) {
     return switch (v) {
       case PrimValType p ->
           new Facts.ValueType(false, null, null, null, false, false, -1, -1, null, 0);
@@ -705,8 +710,7 @@ final class TypeReader {
       case TupleDef t -> agg(scope, parts(t));
       case FlagsDef f ->
           new Facts.ValueType(false, null, null, null, false, false, -1, -1, null, 0);
-      case EnumDef e ->
-          new Facts.ValueType(false, null, null, null, false, false, -1, -1, null, 0);
+      case EnumDef e -> new Facts.ValueType(false, null, null, null, false, false, -1, -1, null, 0);
       case OptionDef o -> agg(scope, parts(o));
       case ResultDef r -> {
         Facts.ValueType a = agg(scope, parts(r));
@@ -743,7 +747,7 @@ final class TypeReader {
     };
   }
 
-  private static Facts.ValueType agg(Scope scope, List<ValType> types) {
+  private static Facts.ValueType agg(ValidationScope scope, List<ValType> types) {
     boolean borrow = false;
     for (ValType t : types) {
       borrow |= hasBorrow(scope, t);
@@ -758,7 +762,7 @@ final class TypeReader {
 
   // ---- external visibility ------------------------------------------------------------------
 
-  private void recordNaming(Scope scope, DefValType v, Facts.ValueType facts) {
+  private void recordNaming(ValidationScope scope, DefValType v, Facts.ValueType facts) {
     if (v instanceof RecordDef
         || v instanceof VariantDef
         || v instanceof EnumDef
@@ -790,7 +794,7 @@ final class TypeReader {
     }
   }
 
-  private boolean anyExported(Scope scope, List<ValType> types) {
+  private boolean anyExported(ValidationScope scope, List<ValType> types) {
     for (ValType t : types) {
       if (t instanceof TypeIndex i
           && (scope.exportedTypes.get(i.index())
@@ -812,7 +816,7 @@ final class TypeReader {
   }
 
   /** Whether any of {@code types} refers, by an index without a name, to a type that needs one. */
-  private boolean anyUnnamed(Scope scope, List<ValType> types) {
+  private boolean anyUnnamed(ValidationScope scope, List<ValType> types) {
     for (ValType t : types) {
       if (t instanceof TypeIndex i) {
         Facts f = scope.info(Sort.TYPE, i.index());
@@ -848,7 +852,7 @@ final class TypeReader {
   }
 
   /** For visibility checks: the facts of an instance or component type before freshening. */
-  Facts unfreshened(Scope scope, ExternType type, Facts info) {
+  Facts unfreshened(ValidationScope scope, ExternType type, Facts info) {
     return switch (type) {
       case ExternType.Instance i -> scope.info(Sort.TYPE, i.type());
       case ExternType.Component c -> scope.info(Sort.TYPE, c.type());

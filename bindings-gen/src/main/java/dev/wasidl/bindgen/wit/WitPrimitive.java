@@ -1,7 +1,7 @@
 package dev.wasidl.bindgen.wit;
 
 /** The primitive value types, spelled as in WIT. */
-public enum Primitive implements WitType {
+public enum WitPrimitive implements WitType {
   BOOL("bool"),
   S8("s8"),
   U8("u8"),
@@ -18,7 +18,7 @@ public enum Primitive implements WitType {
 
   private final String wit;
 
-  Primitive(String wit) {
+  WitPrimitive(String wit) {
     this.wit = wit;
   }
 
@@ -28,8 +28,8 @@ public enum Primitive implements WitType {
   }
 
   /** The primitive spelled {@code keyword}, if any. */
-  public static java.util.Optional<Primitive> ofWit(String keyword) {
-    for (Primitive p : values()) {
+  public static java.util.Optional<WitPrimitive> ofWit(String keyword) {
+    for (WitPrimitive p : values()) {
       if (p.wit.equals(keyword)) {
         return java.util.Optional.of(p);
       }

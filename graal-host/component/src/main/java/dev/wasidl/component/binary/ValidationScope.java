@@ -13,7 +13,7 @@ import java.util.Map;
  * One validation scope: a component, a component type, an instance type or a core module type, with
  * its index spaces built incrementally as definitions are read.
  */
-final class Scope {
+final class ValidationScope {
   enum Kind {
     COMPONENT("component"),
     COMPONENT_TYPE("component type"),
@@ -30,7 +30,7 @@ final class Scope {
   /** How deep components and types may nest (an implementation limit, against stack overflow). */
   static final int MAX_DEPTH = 100;
 
-  final Scope parent;
+  final ValidationScope parent;
   final Kind kind;
   final int depth;
   private final EnumMap<Sort, List<Facts>> infos = new EnumMap<>(Sort.class);
@@ -54,7 +54,7 @@ final class Scope {
 
   final Map<String, Facts> exportedResources = new HashMap<>();
 
-  Scope(Scope parent, Kind kind) {
+  ValidationScope(ValidationScope parent, Kind kind) {
     this.parent = parent;
     this.kind = kind;
     this.depth = parent == null ? 0 : parent.depth + 1;
@@ -65,13 +65,13 @@ final class Scope {
   }
 
   /** A nested scope, failing with "unsupported" beyond {@link #MAX_DEPTH}. */
-  static Scope nested(BinaryReader s, Scope parent, Kind kind, int at) {
+  static ValidationScope nested(BinaryReader s, ValidationScope parent, Kind kind, int at) {
     if (parent != null && parent.depth + 1 > MAX_DEPTH) {
       throw s.unsupported(
           kind.specName + " nested deeper than " + MAX_DEPTH + " levels (implementation limit)",
           at);
     }
-    return new Scope(parent, kind);
+    return new ValidationScope(parent, kind);
   }
 
   int size(Sort sort) {

@@ -8,7 +8,7 @@ import dev.wasidl.types.Val;
  * ({@code list<u8>}) whose meaning belongs to the side that made them. Each side maps them to and
  * from the representation its component runtime uses.
  */
-public interface Handles {
+public interface WireHandles {
   /** The bytes for {@code value} ({@link Val.Own}: ownership leaves this side). */
   byte[] encode(ResourceType type, Val value) throws WrpcException;
 
@@ -16,8 +16,8 @@ public interface Handles {
   Val decode(ResourceType type, boolean own, byte[] handle) throws WrpcException;
 
   /** Handles refused: for interfaces without resources. */
-  Handles NONE =
-      new Handles() {
+  WireHandles NONE =
+      new WireHandles() {
         @Override
         public byte[] encode(ResourceType type, Val value) throws WrpcException {
           throw new WrpcException("no resource handles here: " + type);
@@ -30,8 +30,8 @@ public interface Handles {
       };
 
   /** Reads handles without giving them meaning: to check that a whole value has arrived. */
-  Handles DRY =
-      new Handles() {
+  WireHandles DRY =
+      new WireHandles() {
         @Override
         public byte[] encode(ResourceType type, Val value) throws WrpcException {
           throw new WrpcException("a dry run does not encode");

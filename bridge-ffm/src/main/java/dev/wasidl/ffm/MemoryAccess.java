@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * Reads and writes typed values in memory by C layout rules, in canonical bits (see {@link Bits}).
  * Accesses are unaligned-safe, since foreign regions may be anywhere.
  */
-final class Memory {
-  private Memory() {}
+final class MemoryAccess {
+  private MemoryAccess() {}
 
   /** Reads the primitive at {@code offset} in canonical bits. */
   static long get(MemorySegment s, long offset, PrimitiveType type) {

@@ -13,7 +13,8 @@ import java.time.Duration;
  * @param maxMessage bytes the parameters of one invocation may take
  * @param maxInFlight bytes the decoded parameters of all connections may hold at once
  */
-public record Limits(Duration deadline, int maxConnections, int maxMessage, long maxInFlight) {
+public record ServerLimits(
+    Duration deadline, int maxConnections, int maxMessage, long maxInFlight) {
   public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(30);
   public static final int DEFAULT_MAX_CONNECTIONS = 1024;
   public static final long DEFAULT_MAX_IN_FLIGHT = 256L << 20;
@@ -21,7 +22,7 @@ public record Limits(Duration deadline, int maxConnections, int maxMessage, long
   /** Largest {@code maxMessage}: a byte string must fit a Java array. */
   public static final int MAX_MESSAGE_CEILING = 1 << 30;
 
-  public Limits {
+  public ServerLimits {
     if (deadline.isNegative() || deadline.isZero()) {
       throw new IllegalArgumentException("the deadline must be positive: " + deadline);
     }
@@ -38,27 +39,27 @@ public record Limits(Duration deadline, int maxConnections, int maxMessage, long
   }
 
   /** 30 s per invocation, 1024 connections, 64 MiB per message, 256 MiB in flight. */
-  public static Limits defaults() {
-    return new Limits(
+  public static ServerLimits defaults() {
+    return new ServerLimits(
         DEFAULT_DEADLINE,
         DEFAULT_MAX_CONNECTIONS,
         Framing.DEFAULT_MAX_MESSAGE,
         DEFAULT_MAX_IN_FLIGHT);
   }
 
-  public Limits withDeadline(Duration d) {
-    return new Limits(d, maxConnections, maxMessage, maxInFlight);
+  public ServerLimits withDeadline(Duration d) {
+    return new ServerLimits(d, maxConnections, maxMessage, maxInFlight);
   }
 
-  public Limits withMaxConnections(int n) {
-    return new Limits(deadline, n, maxMessage, maxInFlight);
+  public ServerLimits withMaxConnections(int n) {
+    return new ServerLimits(deadline, n, maxMessage, maxInFlight);
   }
 
-  public Limits withMaxMessage(int n) {
-    return new Limits(deadline, maxConnections, n, maxInFlight);
+  public ServerLimits withMaxMessage(int n) {
+    return new ServerLimits(deadline, maxConnections, n, maxInFlight);
   }
 
-  public Limits withMaxInFlight(long n) {
-    return new Limits(deadline, maxConnections, maxMessage, n);
+  public ServerLimits withMaxInFlight(long n) {
+    return new ServerLimits(deadline, maxConnections, maxMessage, n);
   }
 }

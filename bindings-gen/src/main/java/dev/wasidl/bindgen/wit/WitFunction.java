@@ -9,7 +9,7 @@ import java.util.Optional;
  * name ({@code [method]input-stream.blocking-read}). A method's params start with {@code self:
  * borrow<r>}, a constructor's result is the owned resource.
  */
-public record Function(
+public record WitFunction(
     String name,
     FunctionKind kind,
     boolean async,
@@ -17,7 +17,7 @@ public record Function(
     Optional<WitType> result,
     String docs,
     Gate gate) {
-  public Function {
+  public WitFunction {
     params = List.copyOf(params);
   }
 

@@ -1,4 +1,0 @@
-package dev.wasidl.bindgen.wit;
-
-/** A record field. */
-public record Field(String name, WitType type, String docs) {}
