@@ -21,7 +21,16 @@ public final class BinaryWriter {
     if (value < 0 || value > 0xffff_ffffL) {
       throw new IllegalArgumentException("not a u32: " + value);
     }
-    long v = value;
+    return uleb(value);
+  }
+
+  /** {@code s33} as signed LEB128 (type indices in {@code valtype}s). */
+  public BinaryWriter s33(long value) {
+    return sleb(value);
+  }
+
+  /** Unsigned LEB128 of all 64 bits of {@code v} (wRPC's value encoding uses it up to u64). */
+  public BinaryWriter uleb(long v) {
     do {
       int b = (int) (v & 0x7f);
       v >>>= 7;
@@ -30,9 +39,8 @@ public final class BinaryWriter {
     return this;
   }
 
-  /** {@code s33} as signed LEB128 (type indices in {@code valtype}s). */
-  public BinaryWriter s33(long value) {
-    long v = value;
+  /** Signed LEB128 of {@code v}. */
+  public BinaryWriter sleb(long v) {
     while (true) {
       int b = (int) (v & 0x7f);
       v >>= 7;
