@@ -27,17 +27,6 @@ import org.jspecify.annotations.Nullable;
  * one into the other.
  */
 final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
-  enum State {
-    UNBOUND,
-    BIND_IN_PROGRESS,
-    BOUND,
-    LISTEN_IN_PROGRESS,
-    LISTENING,
-    CONNECT_IN_PROGRESS,
-    CONNECTED,
-    CLOSED
-  }
-
   /** The streams of a connection. */
   record Streams(TcpInputStream input, TcpOutputStream output) {}
 
@@ -48,7 +37,7 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
   private static final Duration LINGER = Duration.ofSeconds(30);
 
   private final IpAddressFamily family;
-  private State state;
+  private SocketState state;
   private @Nullable SocketChannel channel;
   private @Nullable ServerSocketChannel server;
   private @Nullable HostNetwork network;
@@ -63,7 +52,10 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
   private final Map<SocketOption<?>, Object> listenerOptions = new HashMap<>();
 
   private HostTcpSocket(
-      IpAddressFamily family, SocketChannel channel, State state, @Nullable HostNetwork network) {
+      IpAddressFamily family,
+      SocketChannel channel,
+      SocketState state,
+      @Nullable HostNetwork network) {
     this.family = family;
     this.channel = channel;
     this.state = state;
@@ -75,7 +67,7 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
     try {
       SocketChannel ch = SocketChannel.open(SocketAddresses.protocolFamily(family));
       ch.configureBlocking(false);
-      return new HostTcpSocket(family, ch, State.UNBOUND, null);
+      return new HostTcpSocket(family, ch, SocketState.UNBOUND, null);
     } catch (UnsupportedOperationException e) {
       throw new SocketError(ErrorCode.NOT_SUPPORTED, e);
     } catch (IOException e) {
@@ -87,45 +79,37 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
     return family;
   }
 
-  State state() {
+  SocketState state() {
     return state;
   }
 
   boolean isListening() {
-    return state == State.LISTENING;
+    return state == SocketState.LISTENING;
   }
 
   // ---- bind
 
   void startBind(HostNetwork net, IpSocketAddress local) throws SocketError {
-    require(state == State.UNBOUND);
+    require(state == SocketState.UNBOUND);
     InetSocketAddress address = SocketAddresses.toJava(local, family);
     if (!SocketAddresses.isUnicast(address.getAddress())) {
       throw new SocketError(ErrorCode.INVALID_ARGUMENT);
     }
     net.check(HostNetwork.Use.BIND, address);
     SocketChannel ch = channel();
-    try {
-      ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
-      ch.bind(address);
-    } catch (IOException e) {
-      throw SocketError.of(e);
-    }
+    SocketAddresses.bind(ch, address, true);
     network = net;
-    state = State.BIND_IN_PROGRESS;
+    state = SocketState.BIND_IN_PROGRESS;
   }
 
   void finishBind() throws SocketError {
-    if (state != State.BIND_IN_PROGRESS) {
-      throw new SocketError(ErrorCode.NOT_IN_PROGRESS);
-    }
-    state = State.BOUND;
+    state = state.finishBind();
   }
 
   // ---- connect
 
   void startConnect(HostNetwork net, IpSocketAddress remote) throws SocketError {
-    require(state == State.UNBOUND || state == State.BOUND);
+    require(state == SocketState.UNBOUND || state == SocketState.BOUND);
     if (network != null && network != net) {
       throw new SocketError(ErrorCode.INVALID_ARGUMENT);
     }
@@ -141,11 +125,11 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
       close();
       throw SocketError.of(e);
     }
-    state = State.CONNECT_IN_PROGRESS;
+    state = SocketState.CONNECT_IN_PROGRESS;
   }
 
   Streams finishConnect() throws SocketError {
-    if (state != State.CONNECT_IN_PROGRESS) {
+    if (state != SocketState.CONNECT_IN_PROGRESS) {
       throw new SocketError(ErrorCode.NOT_IN_PROGRESS);
     }
     progressConnect();
@@ -157,7 +141,7 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
     if (!connected) {
       throw new SocketError(ErrorCode.WOULD_BLOCK);
     }
-    state = State.CONNECTED;
+    state = SocketState.CONNECTED;
     Streams s = new Streams(new TcpInputStream(channel()), new TcpOutputStream(channel()));
     streams = s;
     return s;
@@ -179,7 +163,7 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
   // ---- listen and accept
 
   void startListen() throws SocketError {
-    require(state == State.BOUND);
+    require(state == SocketState.BOUND);
     SocketChannel ch = channel();
     try {
       InetSocketAddress local = (InetSocketAddress) ch.getLocalAddress();
@@ -215,7 +199,7 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
       }
       server = ss;
       channel = null;
-      state = State.LISTEN_IN_PROGRESS;
+      state = SocketState.LISTEN_IN_PROGRESS;
     } catch (IOException e) {
       close();
       throw SocketError.of(e);
@@ -226,14 +210,14 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
   }
 
   void finishListen() throws SocketError {
-    if (state != State.LISTEN_IN_PROGRESS) {
+    if (state != SocketState.LISTEN_IN_PROGRESS) {
       throw new SocketError(ErrorCode.NOT_IN_PROGRESS);
     }
-    state = State.LISTENING;
+    state = SocketState.LISTENING;
   }
 
   Accepted accept() throws SocketError {
-    require(state == State.LISTENING);
+    require(state == SocketState.LISTENING);
     probeAccept();
     SocketChannel ch = acceptable.poll();
     if (ch == null) {
@@ -253,7 +237,7 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
       closeQuietly(ch);
       throw SocketError.of(e);
     }
-    HostTcpSocket socket = new HostTcpSocket(family, ch, State.CONNECTED, network);
+    HostTcpSocket socket = new HostTcpSocket(family, ch, SocketState.CONNECTED, network);
     socket.options.putAll(options);
     Streams s = new Streams(new TcpInputStream(ch), new TcpOutputStream(ch));
     socket.streams = s;
@@ -292,7 +276,10 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
   // ---- addresses
 
   IpSocketAddress localAddress() throws SocketError {
-    require(state != State.UNBOUND && state != State.BIND_IN_PROGRESS && state != State.CLOSED);
+    require(
+        state != SocketState.UNBOUND
+            && state != SocketState.BIND_IN_PROGRESS
+            && state != SocketState.CLOSED);
     NetworkChannel ch = server != null ? server : channel();
     try {
       return SocketAddresses.fromJava(ch.getLocalAddress(), family);
@@ -302,7 +289,7 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
   }
 
   IpSocketAddress remoteAddress() throws SocketError {
-    require(state == State.CONNECTED);
+    require(state == SocketState.CONNECTED);
     try {
       var remote = channel().getRemoteAddress();
       if (remote == null) {
@@ -318,7 +305,7 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
 
   @Override
   public <T> T option(SocketOption<T> option) throws SocketError {
-    require(state != State.CLOSED);
+    require(state != SocketState.CLOSED);
     if (server != null) {
       Object v = options.getOrDefault(option, listenerOptions.get(option));
       if (v == null) {
@@ -331,7 +318,7 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
 
   @Override
   public <T> void setOption(SocketOption<T> option, T value) throws SocketError {
-    require(state != State.CLOSED);
+    require(state != SocketState.CLOSED);
     ServerSocketChannel ss = server;
     if (ss != null) {
       if (!listenerOptions.containsKey(option)) {
@@ -364,7 +351,7 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
   }
 
   void shutdown(ShutdownType how) throws SocketError {
-    require(state == State.CONNECTED);
+    require(state == SocketState.CONNECTED);
     Streams s = streams;
     if (s == null) {
       throw new SocketError(ErrorCode.INVALID_STATE);
@@ -386,7 +373,7 @@ final class HostTcpSocket implements AutoCloseable, SocketOptions.Configurable {
   /** The guest dropped the socket: release everything (pending output still goes out). */
   @Override
   public void close() {
-    state = State.CLOSED;
+    state = SocketState.CLOSED;
     ServerSocketChannel ss = server;
     server = null;
     if (ss != null) {

@@ -29,16 +29,9 @@ final class HostUdpSocket implements AutoCloseable, SocketOptions.Configurable {
 
   private static final int MAX_DATAGRAM = 65_535;
 
-  private enum State {
-    UNBOUND,
-    BIND_IN_PROGRESS,
-    BOUND,
-    CLOSED
-  }
-
   private final IpAddressFamily family;
   private final DatagramChannel channel;
-  private State state = State.UNBOUND;
+  private SocketState state = SocketState.UNBOUND;
   private @Nullable HostNetwork network;
   private @Nullable InetSocketAddress remote;
   private int generation;
@@ -65,28 +58,21 @@ final class HostUdpSocket implements AutoCloseable, SocketOptions.Configurable {
   }
 
   void startBind(HostNetwork net, IpSocketAddress local) throws SocketError {
-    require(state == State.UNBOUND);
+    require(state == SocketState.UNBOUND);
     InetSocketAddress address = SocketAddresses.toJava(local, family);
     net.check(HostNetwork.Use.BIND, address);
-    try {
-      channel.bind(address);
-    } catch (IOException e) {
-      throw SocketError.of(e);
-    }
+    SocketAddresses.bind(channel, address, false);
     network = net;
-    state = State.BIND_IN_PROGRESS;
+    state = SocketState.BIND_IN_PROGRESS;
   }
 
   void finishBind() throws SocketError {
-    if (state != State.BIND_IN_PROGRESS) {
-      throw new SocketError(ErrorCode.NOT_IN_PROGRESS);
-    }
-    state = State.BOUND;
+    state = state.finishBind();
   }
 
   /** {@code stream}: (re)connects to {@code remoteAddress} or disconnects; new streams. */
   Incoming stream(Optional<IpSocketAddress> remoteAddress) throws SocketError {
-    require(state == State.BOUND);
+    require(state == SocketState.BOUND);
     HostNetwork net = network;
     if (net == null) {
       throw new SocketError(ErrorCode.INVALID_STATE);
@@ -117,7 +103,7 @@ final class HostUdpSocket implements AutoCloseable, SocketOptions.Configurable {
   }
 
   IpSocketAddress localAddress() throws SocketError {
-    require(state == State.BOUND);
+    require(state == SocketState.BOUND);
     try {
       return SocketAddresses.fromJava(channel.getLocalAddress(), family);
     } catch (IOException e) {
@@ -127,25 +113,25 @@ final class HostUdpSocket implements AutoCloseable, SocketOptions.Configurable {
 
   IpSocketAddress remoteAddress() throws SocketError {
     InetSocketAddress r = remote;
-    require(state == State.BOUND && r != null);
+    require(state == SocketState.BOUND && r != null);
     return SocketAddresses.fromJava(r, family);
   }
 
   @Override
   public <T> T option(SocketOption<T> option) throws SocketError {
-    require(state != State.CLOSED);
+    require(state != SocketState.CLOSED);
     return SocketOptions.get(channel, option);
   }
 
   @Override
   public <T> void setOption(SocketOption<T> option, T value) throws SocketError {
-    require(state != State.CLOSED);
+    require(state != SocketState.CLOSED);
     SocketOptions.set(channel, option, value);
   }
 
   @Override
   public void close() {
-    state = State.CLOSED;
+    state = SocketState.CLOSED;
     try {
       channel.close();
     } catch (IOException e) {
@@ -160,7 +146,7 @@ final class HostUdpSocket implements AutoCloseable, SocketOptions.Configurable {
   }
 
   private void requireCurrent(int streamGeneration) throws SocketError {
-    require(state == State.BOUND && streamGeneration == generation);
+    require(state == SocketState.BOUND && streamGeneration == generation);
   }
 
   /** An {@code incoming-datagram-stream}. */

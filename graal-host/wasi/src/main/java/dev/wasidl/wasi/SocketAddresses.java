@@ -8,6 +8,7 @@ import dev.wasidl.wasi.bindings.wasi.sockets.Network.IpAddressFamily;
 import dev.wasidl.wasi.bindings.wasi.sockets.Network.IpSocketAddress;
 import dev.wasidl.wasi.bindings.wasi.sockets.Network.Ipv4SocketAddress;
 import dev.wasidl.wasi.bindings.wasi.sockets.Network.Ipv6SocketAddress;
+import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -15,7 +16,9 @@ import java.net.InetSocketAddress;
 import java.net.ProtocolFamily;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
+import java.nio.channels.NetworkChannel;
 
 /** Conversions between WIT's socket addresses and Java's, with the WIT's argument checks. */
 final class SocketAddresses {
@@ -162,5 +165,21 @@ final class SocketAddresses {
       s[i] = (short) (((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff));
     }
     return new Tuple8<>(s[0], s[1], s[2], s[3], s[4], s[5], s[6], s[7]);
+  }
+
+  /**
+   * {@code start-bind}'s system call: binds {@code ch} to {@code address} (for TCP with {@code
+   * SO_REUSEADDR}, as wasi:sockets asks, so a listener can rebind at once after a restart).
+   */
+  static void bind(NetworkChannel ch, InetSocketAddress address, boolean reuseAddress)
+      throws SocketError {
+    try {
+      if (reuseAddress) {
+        ch.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+      }
+      ch.bind(address);
+    } catch (IOException e) {
+      throw SocketError.of(e);
+    }
   }
 }
