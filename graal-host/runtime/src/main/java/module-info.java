@@ -8,4 +8,5 @@ module dev.wasidl.runtime {
   exports dev.wasidl.bindings;
 
   requires transitive dev.wasidl.core;
+  requires dev.wasidl.ffm; // LongBits, shared with bridge-ffm's raw calls
 }

@@ -168,24 +168,16 @@ final class Invoker {
 
   /** Method handles converting between canonical bits and the linker's carrier types. */
   static final class Conversions {
-    private static final MethodHandle INT_BITS_TO_FLOAT =
-        find(Float.class, "intBitsToFloat", float.class, int.class);
-    private static final MethodHandle FLOAT_TO_RAW_INT_BITS =
-        find(Float.class, "floatToRawIntBits", int.class, float.class);
-    private static final MethodHandle LONG_BITS_TO_DOUBLE =
-        find(Double.class, "longBitsToDouble", double.class, long.class);
-    private static final MethodHandle DOUBLE_TO_RAW_LONG_BITS =
-        find(Double.class, "doubleToRawLongBits", long.class, double.class);
-    private static final MethodHandle BYTE_TO_UNSIGNED_LONG =
-        find(Byte.class, "toUnsignedLong", long.class, byte.class);
-    private static final MethodHandle INT_TO_UNSIGNED_LONG =
-        find(Integer.class, "toUnsignedLong", long.class, int.class);
-    private static final MethodHandle OF_ADDRESS =
-        find(MemorySegment.class, "ofAddress", MemorySegment.class, long.class);
+    private static final MethodHandle OF_ADDRESS;
     private static final MethodHandle ADDRESS;
 
     static {
       try {
+        OF_ADDRESS =
+            LOOKUP.findStatic(
+                MemorySegment.class,
+                "ofAddress",
+                MethodType.methodType(MemorySegment.class, long.class));
         ADDRESS =
             LOOKUP.findVirtual(MemorySegment.class, "address", MethodType.methodType(long.class));
       } catch (ReflectiveOperationException e) {
@@ -195,19 +187,6 @@ final class Invoker {
 
     private Conversions() {}
 
-    private static MethodHandle find(Class<?> owner, String name, Class<?> ret, Class<?> arg) {
-      try {
-        return LOOKUP.findStatic(owner, name, MethodType.methodType(ret, arg));
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
-    private static MethodHandle cast(Class<?> from, Class<?> to) {
-      return MethodHandles.explicitCastArguments(
-          MethodHandles.identity(from), MethodType.methodType(to, from));
-    }
-
     /**
      * {@code long bits -> carrier of passed}; {@code passed} differs from {@code type} for promoted
      * varargs.
@@ -215,37 +194,23 @@ final class Invoker {
     static MethodHandle fromBits(PrimitiveType type, PrimitiveType passed) {
       Class<?> carrier = passed.layout().carrier();
       MethodHandle value =
-          switch (type.kind()) {
-            case SIGNED, UNSIGNED -> cast(long.class, type.layout().carrier());
-            case FLOAT ->
-                type == PrimitiveType.C_FLOAT
-                    ? MethodHandles.filterReturnValue(
-                        cast(long.class, int.class), INT_BITS_TO_FLOAT)
-                    : LONG_BITS_TO_DOUBLE;
-            case POINTER -> OF_ADDRESS;
-          };
+          type.kind() == PrimitiveType.Kind.POINTER
+              ? OF_ADDRESS
+              : LongBits.fromLong(type.layout().carrier());
       return passed == type
           ? value
-          : MethodHandles.filterReturnValue(value, cast(value.type().returnType(), carrier));
+          : MethodHandles.filterReturnValue(
+              value,
+              MethodHandles.explicitCastArguments(
+                  MethodHandles.identity(value.type().returnType()),
+                  MethodType.methodType(carrier, value.type().returnType())));
     }
 
     /** {@code carrier -> long bits}. */
     static MethodHandle toBits(PrimitiveType type) {
-      Class<?> carrier = type.layout().carrier();
-      return switch (type.kind()) {
-        case SIGNED -> cast(carrier, long.class);
-        case UNSIGNED ->
-            switch ((int) type.byteSize()) {
-              case 1 -> BYTE_TO_UNSIGNED_LONG;
-              case 4 -> INT_TO_UNSIGNED_LONG;
-              default -> cast(carrier, long.class); // char zero-extends; 8 bytes is identity
-            };
-        case FLOAT ->
-            type == PrimitiveType.C_FLOAT
-                ? MethodHandles.filterReturnValue(FLOAT_TO_RAW_INT_BITS, INT_TO_UNSIGNED_LONG)
-                : DOUBLE_TO_RAW_LONG_BITS;
-        case POINTER -> ADDRESS;
-      };
+      return type.kind() == PrimitiveType.Kind.POINTER
+          ? ADDRESS
+          : LongBits.toLong(type.layout().carrier(), type.kind() == PrimitiveType.Kind.SIGNED);
     }
   }
 }

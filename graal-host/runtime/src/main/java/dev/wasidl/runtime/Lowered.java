@@ -8,6 +8,7 @@ import dev.wasidl.abi.FlatType;
 import dev.wasidl.abi.HostCall;
 import dev.wasidl.abi.LiftLowerContext;
 import dev.wasidl.abi.TypeFacts;
+import dev.wasidl.ffm.LongBits;
 import dev.wasidl.graal.HostFunction;
 import dev.wasidl.types.FuncType;
 import dev.wasidl.types.Type;
@@ -173,46 +174,24 @@ final class Lowered {
     return out.length == 0 ? 0 : out[0];
   }
 
-  /** Method handles between core Java types and flat {@code long}s. */
+  /** Method handles between core Java types and flat {@code long}s (bridge-ffm's, shared). */
   static final class Conversions {
     private Conversions() {}
 
-    private static final MethodHandles.Lookup L = MethodHandles.lookup();
-
-    private static MethodHandle find(Class<?> owner, String name, Class<?> r, Class<?> a) {
-      try {
-        return L.findStatic(owner, name, MethodType.methodType(r, a));
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
-      }
-    }
-
-    private static MethodHandle cast(Class<?> from, Class<?> to) {
-      return MethodHandles.explicitCastArguments(
-          MethodHandles.identity(from), MethodType.methodType(to, from));
-    }
-
     static MethodHandle toFlat(FlatType t) {
-      return switch (t) {
-        case I32 -> find(Integer.class, "toUnsignedLong", long.class, int.class);
-        case I64 -> MethodHandles.identity(long.class);
-        case F32 ->
-            MethodHandles.filterReturnValue(
-                find(Float.class, "floatToRawIntBits", int.class, float.class),
-                find(Integer.class, "toUnsignedLong", long.class, int.class));
-        case F64 -> find(Double.class, "doubleToRawLongBits", long.class, double.class);
-      };
+      return LongBits.toLong(carrier(t), false);
     }
 
     static MethodHandle fromFlat(FlatType t) {
+      return LongBits.fromLong(carrier(t));
+    }
+
+    private static Class<?> carrier(FlatType t) {
       return switch (t) {
-        case I32 -> cast(long.class, int.class);
-        case I64 -> MethodHandles.identity(long.class);
-        case F32 ->
-            MethodHandles.filterReturnValue(
-                cast(long.class, int.class),
-                find(Float.class, "intBitsToFloat", float.class, int.class));
-        case F64 -> find(Double.class, "longBitsToDouble", double.class, long.class);
+        case I32 -> int.class;
+        case I64 -> long.class;
+        case F32 -> float.class;
+        case F64 -> double.class;
       };
     }
   }
