@@ -40,7 +40,7 @@ class CanonicalAbiOracleTest {
   private static Map<String, Object> load() {
     try (InputStream in = CanonicalAbiOracleTest.class.getResourceAsStream("/abi/vectors.json")) {
       return (Map<String, Object>)
-          Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+          Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)).toJava();
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }

@@ -9,6 +9,7 @@ import dev.wasidl.runtime.Func;
 import dev.wasidl.runtime.Instance;
 import dev.wasidl.runtime.Linker;
 import dev.wasidl.runtime.LinkerInstance;
+import dev.wasidl.testkit.component.Json;
 import dev.wasidl.types.FuncType;
 import dev.wasidl.types.ResourceType;
 import dev.wasidl.types.Val;
@@ -751,7 +752,7 @@ class DifferentialTest {
           line.put("events", new Json.Arr(events.stream().map(Json::of).toList()));
           Map<String, Json> nodeCall = new LinkedHashMap<>();
           nodeCall.put("id", Json.of(id));
-          nodeCall.put("export", call.export() == null ? Json.NULL : Json.of(call.export()));
+          nodeCall.put("export", call.export() == null ? new Json.Null() : Json.of(call.export()));
           nodeCall.put("func", Json.of(call.func()));
           nodeCall.put(
               "params", new Json.Arr(type.paramTypes().stream().map(values::describe).toList()));

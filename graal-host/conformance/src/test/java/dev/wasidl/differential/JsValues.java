@@ -1,5 +1,6 @@
 package dev.wasidl.differential;
 
+import dev.wasidl.testkit.component.Json;
 import dev.wasidl.types.BorrowType;
 import dev.wasidl.types.EnumType;
 import dev.wasidl.types.FlagsType;
@@ -121,7 +122,7 @@ final class JsValues {
   }
 
   Json describeOptional(Optional<Type> type) {
-    return type.map(this::describe).orElse(Json.NULL);
+    return type.map(this::describe).orElse(new Json.Null());
   }
 
   private static Json tagged(String kind, Json payload) {
@@ -212,7 +213,7 @@ final class JsValues {
         yield cast(Val.OptionVal.class, value)
             .value()
             .map(v -> encode(o.type(), v, result))
-            .orElse(Json.NULL);
+            .orElse(new Json.Null());
       }
       case ResultType r -> {
         Val.ResultVal rv = cast(Val.ResultVal.class, value);

@@ -3,6 +3,7 @@ package dev.wasidl.differential;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.wasidl.testkit.component.Json;
 import dev.wasidl.types.EnumType;
 import dev.wasidl.types.FlagsType;
 import dev.wasidl.types.ListType;

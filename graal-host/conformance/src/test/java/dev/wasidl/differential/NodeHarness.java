@@ -1,5 +1,6 @@
 package dev.wasidl.differential;
 
+import dev.wasidl.testkit.component.Json;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -13,7 +13,7 @@ public final class ExpectedReports {
 
   public static Map<String, @Nullable String> okReports(String json) {
     @SuppressWarnings("unchecked")
-    Map<String, Object> root = (Map<String, Object>) Json.parse(json);
+    Map<String, Object> root = (Map<String, Object>) Json.parse(json).toJava();
     @SuppressWarnings("unchecked")
     Map<String, @Nullable String> ok = (Map<String, @Nullable String>) root.get("ok");
     return ok;
