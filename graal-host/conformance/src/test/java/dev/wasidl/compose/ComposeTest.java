@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasidl.cli.CliRun;
 import dev.wasidl.component.ComponentDef;
+import dev.wasidl.testkit.plugins.Node;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

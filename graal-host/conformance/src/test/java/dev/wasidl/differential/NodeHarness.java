@@ -1,6 +1,7 @@
 package dev.wasidl.differential;
 
 import dev.wasidl.testkit.component.Json;
+import dev.wasidl.testkit.plugins.Node;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -16,8 +17,6 @@ import java.util.concurrent.TimeUnit;
  * what to install (the differential test must not pass by skipping).
  */
 final class NodeHarness {
-  static final String INSTALL = "npm ci --prefix graal-host/testdata/node";
-
   private final Process process;
   private final Path stderr;
   private final String component;
@@ -28,50 +27,17 @@ final class NodeHarness {
     this.component = component;
   }
 
-  /** graal-host/testdata/node, from the module directory (Maven's) or the repository root. */
-  static Path directory() {
-    Path cwd = Path.of(System.getProperty("user.dir"));
-    for (Path candidate :
-        List.of(cwd.resolve("../testdata/node"), cwd.resolve("graal-host/testdata/node"))) {
-      if (Files.isRegularFile(candidate.resolve("harness.mjs"))) {
-        return candidate;
-      }
-    }
-    throw new AssertionError("cannot find graal-host/testdata/node/harness.mjs from " + cwd);
-  }
-
   /** Checks node and the harness's packages, or fails with what to install. */
   static Path requireInstalled() {
-    Path dir = directory();
-    String version;
-    try {
-      Process p = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-      version = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-      if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IOException(version);
-      }
-    } catch (IOException e) {
-      throw new AssertionError(
-          "node is not on PATH: install Node.js 18+ (apt-get install nodejs npm), then " + INSTALL);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError("interrupted", e);
-    }
-    if (!Files.isRegularFile(dir.resolve("node_modules/@bytecodealliance/jco/package.json"))) {
-      throw new AssertionError(
-          "jco is not installed for the differential test (node " + version + "): run " + INSTALL);
-    }
-    return dir;
+    return Node.directory();
   }
 
   /** Starts node on {@code componentFile}; it transpiles and waits for the calls. */
   static NodeHarness start(Path componentFile) {
-    Path dir = requireInstalled();
     try {
       Path stderr = Files.createTempFile("wasidl-node-", ".stderr");
       Process process =
-          new ProcessBuilder("node", "harness.mjs", componentFile.toString(), "-")
-              .directory(dir.toFile())
+          Node.process(List.of("harness.mjs", componentFile.toString(), "-"))
               .redirectError(stderr.toFile())
               .start();
       return new NodeHarness(process, stderr, componentFile.getFileName().toString());

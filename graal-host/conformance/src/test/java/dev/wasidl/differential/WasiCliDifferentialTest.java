@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasidl.cli.Main;
 import dev.wasidl.testkit.component.Json;
+import dev.wasidl.testkit.plugins.Node;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -136,8 +137,7 @@ class WasiCliDifferentialTest {
 
   private static Json.Obj nodeJson(Path wasm, Case c, Path box, List<String> options)
       throws IOException, InterruptedException {
-    Path dir = NodeHarness.requireInstalled();
-    List<String> cmd = new ArrayList<>(List.of("node", "wasi-run.mjs"));
+    List<String> cmd = new ArrayList<>(List.of("wasi-run.mjs"));
     cmd.addAll(options);
     for (String e : c.env()) {
       cmd.add("--env");
@@ -149,7 +149,7 @@ class WasiCliDifferentialTest {
     }
     cmd.add(wasm.toString());
     cmd.addAll(c.args());
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).start();
+    Process p = Node.process(cmd).start();
     Thread feeder =
         Thread.ofVirtual()
             .start(

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasidl.cli.CliRun;
 import dev.wasidl.component.ComponentDef;
+import dev.wasidl.testkit.plugins.Node;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,10 +109,9 @@ class KeyValueComposeTest {
         "{\"stdout\":\"\",\"stderr\":\"\",\"exit\":0,\"calls\":[{\"call\":\"app.run\",\"value\":"
             + json
             + "}]}\n",
-        KeyValuePluginTest.node("wasi-run.mjs", "--call", "app.run", "[]", composed.toString()));
+        Node.run("wasi-run.mjs", "--call", "app.run", "[]", composed.toString()));
     assertTrue(
-        KeyValuePluginTest.node(
-                "node_modules/@bytecodealliance/jco/dist/jco.js", "print", composed.toString())
+        Node.run("node_modules/@bytecodealliance/jco/dist/jco.js", "print", composed.toString())
             .contains("\"test:kv-app/app@0.1.0\" (instance"));
   }
 }

@@ -3,6 +3,7 @@ package dev.wasidl.keyvalue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.wasidl.graal.GraalRuntime;
+import dev.wasidl.testkit.plugins.Node;
 import dev.wasidl.wrpc.Server;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -21,8 +22,7 @@ class KeyValueWrpcPeerTest {
     StringWriter log = new StringWriter();
     try (GraalRuntime runtime = GraalRuntime.create();
         Server server = KeyValueRpcTest.serve(runtime, log)) {
-      String out =
-          KeyValuePluginTest.node("wrpc-peer.mjs", Integer.toString(server.address().getPort()));
+      String out = Node.run("wrpc-peer.mjs", Integer.toString(server.address().getPort()));
       assertEquals(
           List.of(
               "open js: ok, a handle of 16 bytes",

@@ -7,6 +7,7 @@ import dev.wasidl.keyvalue.app.test.kv_app.AppGuest;
 import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Instance;
 import dev.wasidl.runtime.Linker;
+import dev.wasidl.testkit.plugins.Node;
 import dev.wasidl.wasi.Wasi;
 import dev.wasidl.wasi.WasiConfig;
 import dev.wasidl.wasi.WasiCtx;
@@ -14,11 +15,9 @@ import dev.wasidl.wasi.WasiView;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -128,49 +127,19 @@ class KeyValueHostTest {
     }
   }
 
-  /** graal-host/testdata/node, from the module directory (Maven's) or the repository root. */
-  static Path nodeDirectory() {
-    Path cwd = Path.of(System.getProperty("user.dir"));
-    for (Path candidate :
-        List.of(cwd.resolve("../testdata/node"), cwd.resolve("graal-host/testdata/node"))) {
-      if (Files.isRegularFile(candidate.resolve("keyvalue-node.mjs"))) {
-        return candidate;
-      }
-    }
-    throw new AssertionError("cannot find graal-host/testdata/node/keyvalue-node.mjs from " + cwd);
-  }
-
   /**
    * Differential: the same component on node + jco with a JavaScript in-memory keyvalue
    * (node/keyvalue-node.mjs) reports the same lines.
    */
   @Test
   void nodeWithAJavaScriptKeyValueReportsTheSame() throws IOException, InterruptedException {
-    Path dir = nodeDirectory();
-    if (!Files.isRegularFile(dir.resolve("node_modules/@bytecodealliance/jco/package.json"))) {
-      throw new AssertionError(
-          "jco is not installed: run npm ci --prefix graal-host/testdata/node");
-    }
     Path wasm = Files.createTempFile("keyvalue-js", ".wasm");
-    Path stderr = Files.createTempFile("keyvalue-node", ".stderr");
     try {
       Files.write(wasm, guest("keyvalue-js.wasm"));
-      Process node =
-          new ProcessBuilder("node", "keyvalue-node.mjs", wasm.toString())
-              .directory(dir.toFile())
-              .redirectError(stderr.toFile())
-              .start();
-      node.getOutputStream().close();
-      String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!node.waitFor(120, TimeUnit.SECONDS)) {
-        node.destroyForcibly();
-        throw new AssertionError("node timed out");
-      }
-      assertEquals(0, node.exitValue(), Files.readString(stderr));
+      String out = Node.run("keyvalue-node.mjs", wasm.toString());
       assertEquals(EXPECTED, out.lines().toList(), out);
     } finally {
       Files.deleteIfExists(wasm);
-      Files.deleteIfExists(stderr);
     }
   }
 }

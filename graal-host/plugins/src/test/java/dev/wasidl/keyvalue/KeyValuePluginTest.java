@@ -12,16 +12,15 @@ import dev.wasidl.keyvalue.app.test.kv_app.AppGuest;
 import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Instance;
 import dev.wasidl.runtime.Linker;
+import dev.wasidl.testkit.plugins.Node;
 import dev.wasidl.wasi.Wasi;
 import dev.wasidl.wasi.WasiConfig;
 import dev.wasidl.wasi.WasiCtx;
 import dev.wasidl.wasi.WasiView;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -48,36 +47,6 @@ class KeyValuePluginTest {
     }
   }
 
-  /** Runs a script of graal-host/testdata/node with node; its stdout. */
-  static String node(String... args) throws IOException, InterruptedException {
-    Path nodeDir = KeyValueHostTest.nodeDirectory();
-    if (!Files.isRegularFile(nodeDir.resolve("node_modules/@bytecodealliance/jco/package.json"))) {
-      throw new AssertionError(
-          "jco is not installed: run npm ci --prefix graal-host/testdata/node");
-    }
-    Path stderr = Files.createTempFile("kv-plugin-node", ".stderr");
-    try {
-      Process node =
-          new ProcessBuilder(
-                  java.util.stream.Stream.concat(
-                          java.util.stream.Stream.of("node"), java.util.Arrays.stream(args))
-                      .toList())
-              .directory(nodeDir.toFile())
-              .redirectError(stderr.toFile())
-              .start();
-      node.getOutputStream().close();
-      String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!node.waitFor(180, TimeUnit.SECONDS)) {
-        node.destroyForcibly();
-        throw new AssertionError("node timed out");
-      }
-      assertEquals(0, node.exitValue(), Files.readString(stderr));
-      return out;
-    } finally {
-      Files.deleteIfExists(stderr);
-    }
-  }
-
   /** The plugin composed with the app (by node/compose-by-hand.mjs), in a temporary file. */
   static Path compose(Path dir, String plugin) throws IOException, InterruptedException {
     Path pluginFile = dir.resolve(plugin);
@@ -87,7 +56,7 @@ class KeyValuePluginTest {
     }
     Files.write(pluginFile, KeyValueHostTest.guest(plugin));
     Path out = dir.resolve("composed-" + plugin);
-    node("compose-by-hand.mjs", pluginFile.toString(), app.toString(), out.toString());
+    Node.run("compose-by-hand.mjs", pluginFile.toString(), app.toString(), out.toString());
     return out;
   }
 
@@ -171,7 +140,7 @@ class KeyValuePluginTest {
 
   @Test
   void composedAppOnNodeReportsTheSame() throws IOException, InterruptedException {
-    String out = node("keyvalue-node.mjs", composed.toString());
+    String out = Node.run("keyvalue-node.mjs", composed.toString());
     assertEquals(KeyValueHostTest.EXPECTED, out.lines().toList(), out);
   }
 }
