@@ -97,6 +97,10 @@ jco parse "$here/leave-wat/leave.wat" -o "$out/leave-wat.wasm"
 jco parse "$here/typed-wat/typed.wat" -o "$out/typed-wat.wasm"
 # (4c) traps with named frames and a WASI-free wasi:cli/run export, for the command line's tests.
 jco parse "$here/trap-wat/trap.wat" -o "$out/trap-wat.wasm"
+# (4c') guests that never stop (a loop in an export, in wasi:cli/run, in a start function), for the
+# time limit.
+jco parse "$here/spin-wat/spin.wat" -o "$out/spin-wat.wasm"
+jco parse "$here/start-loop-wat/start-loop.wat" -o "$out/start-loop-wat.wasm"
 # (4d) runtime plugging (Linker.plug): a provider exporting functions and a resource, a consumer
 # importing them.
 jco parse "$here/plug-wat/provider.wat" -o "$out/plug-provider-wat.wasm"

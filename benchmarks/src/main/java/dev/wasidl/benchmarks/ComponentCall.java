@@ -40,7 +40,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * where the plain ones go through {@link Func#call}; the host import still gets Vals. {@code
  * exportU32} is the export alone: typed-wat's {@code id}, which calls no import; {@code
  * coreExecute} its floor, one polyglot {@code Value.execute} of a core module's {@code id} (what
- * any call from Java into GraalWasm costs, and allocates, before the canonical ABI).
+ * any call from Java into GraalWasm costs, and allocates, before the canonical ABI). {@code
+ * exportU32TypedWithTimeout} is {@code exportU32Typed} under {@link Linker#callTimeout}: what a
+ * time limit adds to each call (its watchdog timer), against nothing when no limit is set.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -57,6 +59,8 @@ public class ComponentCall {
   private Instance bare;
   private Func id;
   private TypedFunc<Long> idTyped;
+  private Instance limited;
+  private TypedFunc<Long> limitedTyped;
   private GraalStore coreStore;
   private GraalFunction coreId;
 
@@ -80,6 +84,12 @@ public class ComponentCall {
             .instantiate(Component.of("typed-wat", Wasm.guest("typed-wat.wasm")));
     id = bare.func("id").orElseThrow();
     idTyped = id.typed(Long.class, long.class);
+    limited =
+        Linker.of(runtime)
+            .defineUnknownImportsAsTraps()
+            .callTimeout(java.time.Duration.ofSeconds(10))
+            .instantiate(Component.of("typed-wat", Wasm.guest("typed-wat.wasm")));
+    limitedTyped = limited.func("id").orElseThrow().typed(Long.class, long.class);
     coreStore = runtime.newStore();
     coreId =
         coreStore
@@ -103,6 +113,7 @@ public class ComponentCall {
   public void tearDown() {
     instance.close();
     bare.close();
+    limited.close();
     coreStore.close();
     runtime.close();
   }
@@ -125,6 +136,11 @@ public class ComponentCall {
   @Benchmark
   public Long exportU32Typed() {
     return idTyped.call(42L);
+  }
+
+  @Benchmark
+  public Long exportU32TypedWithTimeout() {
+    return limitedTyped.call(42L);
   }
 
   @Benchmark

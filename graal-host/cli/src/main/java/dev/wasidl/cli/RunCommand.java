@@ -112,6 +112,8 @@ final class RunCommand implements Callable<Integer> {
 
   @CommandLine.Mixin DlLimitOptions dlLimits = new DlLimitOptions();
 
+  @CommandLine.Mixin WasmLimitOptions wasmLimits = new WasmLimitOptions();
+
   @Option(
       names = "--dl-signatures",
       paramLabel = "FILE",
@@ -200,6 +202,7 @@ final class RunCommand implements Callable<Integer> {
         invoke == null ? Optional.empty() : Optional.of(Call.resolve(invoke, c.model(), spec));
     try (GraalRuntime runtime = GraalRuntime.create()) {
       Linker linker = Linker.of(runtime);
+      wasmLimits.apply(spec, linker);
       Wasi.add(linker);
       if (dl) {
         WasiDl.add(linker);

@@ -2,11 +2,13 @@ package dev.wasidl.cli;
 
 import static dev.wasidl.cli.CliRun.wasidl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -346,6 +348,61 @@ class MainTest {
     assertTrue(
         r.err().contains("wasm trap: called the undefined import test:nested/log@0.1.0#log"),
         r.toString());
+  }
+
+  /**
+   * {@code --timeout} and wasmtime's {@code -W timeout=}: guests that never stop (spin-wat loops in
+   * wasi:cli/run and in spin, start-loop-wat in its start function) trap naming the limit, exit 134
+   * as any trap; bad values are usage errors.
+   */
+  @Test
+  void timeoutStopsGuestsThatNeverStop() {
+    CliRun run =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () -> wasidl("run", "--timeout", "300ms", guest("spin-wat.wasm")));
+    assertEquals(134, run.code(), run.toString());
+    assertTrue(run.err().contains("ran longer than its time limit of 300 ms"), run.toString());
+    CliRun invoke =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () -> wasidl("run", "-W", "timeout=1", "--invoke", "spin()", guest("spin-wat.wasm")));
+    assertEquals(134, invoke.code(), invoke.toString());
+    assertTrue(invoke.err().contains("time limit of 1 s"), invoke.toString());
+    CliRun start =
+        assertTimeoutPreemptively(
+            Duration.ofSeconds(30),
+            () ->
+                wasidl(
+                    "run",
+                    "--timeout",
+                    "1s",
+                    "--invoke",
+                    "answer()",
+                    guest("start-loop-wat.wasm")));
+    assertEquals(134, start.code(), start.toString());
+    assertTrue(
+        start.err().contains("instantiation of start-loop-wat.wasm ran longer"), start.toString());
+    CliRun inTime =
+        wasidl("run", "--timeout", "10s", "--invoke", "answer()", guest("spin-wat.wasm"));
+    assertEquals(0, inTime.code(), inTime.toString());
+    assertEquals("42\n", inTime.out(), inTime.toString());
+    for (String[] bad :
+        List.of(
+            new String[] {"--timeout", "0"},
+            new String[] {"--timeout", "soon"},
+            new String[] {"-W", "fuel=1"},
+            new String[] {"--timeout", "1s", "-W", "timeout=2s"})) {
+      List<String> args = new ArrayList<>(List.of("run"));
+      args.addAll(List.of(bad));
+      args.add(guest("spin-wat.wasm"));
+      CliRun r = wasidl(args.toArray(String[]::new));
+      assertEquals(2, r.code(), r.toString());
+    }
+    assertTrue(
+        wasidl("run", "-W", "fuel=1", guest("spin-wat.wasm"))
+            .err()
+            .contains("unsupported -W fuel (supported: timeout)"));
   }
 
   // --- wit

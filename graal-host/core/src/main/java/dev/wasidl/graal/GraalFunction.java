@@ -32,7 +32,7 @@ public final class GraalFunction implements Extern {
     try {
       return value.execute(args);
     } catch (PolyglotException e) {
-      throw Traps.of(e);
+      throw store.trap(e);
     }
   }
 

@@ -1,16 +1,20 @@
 package dev.wasidl.graal;
 
+import dev.wasidl.abi.Trap;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.proxy.ProxyObject;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One polyglot {@link Context}: the space in which core instances live and link to each other.
@@ -39,6 +43,8 @@ public final class GraalStore implements AutoCloseable {
   private final GraalRuntime runtime;
   private final Context context;
   private final IdentityHashMap<GraalModule, Value> modules = new IdentityHashMap<>();
+  // why interrupt() stopped the wasm running here: the message of the trap that call fails with
+  private volatile @Nullable String interruption;
 
   GraalStore(GraalRuntime runtime) {
     this.runtime = runtime;
@@ -48,6 +54,33 @@ public final class GraalStore implements AutoCloseable {
 
   public GraalRuntime runtime() {
     return runtime;
+  }
+
+  /**
+   * Stops the wasm running in this store now, from any thread (a watchdog's): the call that runs
+   * fails with a {@link Trap} whose message is {@code reason}, at its next loop iteration or call
+   * (Truffle's safepoints, which compiled wasm polls anyway: nothing is added to calls that are
+   * never interrupted). Waits up to a second for the call to unwind; one that does not (a host
+   * function blocked in I/O) is cancelled, which closes the store. Does nothing when no wasm runs.
+   */
+  public void interrupt(String reason) {
+    interruption = reason;
+    try {
+      context.interrupt(Duration.ofSeconds(1));
+    } catch (TimeoutException e) {
+      context.close(true);
+    } catch (IllegalStateException e) {
+      // closed meanwhile: nothing runs any more
+    }
+  }
+
+  /** The trap a call into this store's wasm failed with ({@link #interrupt}'s reason if so). */
+  Trap trap(PolyglotException e) {
+    String reason = interruption;
+    if (reason != null && (e.isInterrupted() || e.isCancelled())) {
+      return new Trap(reason, e);
+    }
+    return Traps.of(e);
   }
 
   /** The polyglot context, for applications that embed other languages next to wasm. */
@@ -141,8 +174,8 @@ public final class GraalStore implements AutoCloseable {
     try {
       return parsed.newInstance(ProxyObject.fromMap(imports)).getMember("exports");
     } catch (PolyglotException e) {
-      if (e.isHostException()) {
-        throw Traps.of(e);
+      if (e.isHostException() || e.isInterrupted() || e.isCancelled()) {
+        throw trap(e); // a start function's trap, or one stopped by interrupt()
       }
       throw new UninstantiableException(
           "cannot instantiate core module '" + module.name() + "': " + e.getMessage(), e);

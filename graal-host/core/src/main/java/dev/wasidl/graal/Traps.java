@@ -34,6 +34,8 @@ final class Traps {
     String message = e.getMessage();
     if (e.isResourceExhausted()) {
       message = "call stack exhausted: " + message;
+    } else if (e.isInterrupted()) {
+      message = "interrupted: " + message;
     } else if (e.isCancelled()) {
       message = "cancelled: " + message;
     } else if (e.isInternalError()) {

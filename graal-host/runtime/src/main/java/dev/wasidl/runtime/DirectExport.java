@@ -7,9 +7,11 @@ import dev.wasidl.abi.Trap;
 import dev.wasidl.graal.GraalFunction;
 import dev.wasidl.types.FuncType;
 import dev.wasidl.types.TupleType;
+import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.graalvm.polyglot.Value;
 import org.jspecify.annotations.Nullable;
@@ -52,9 +54,10 @@ final class DirectExport {
     }
     this.flatCount = n;
     this.memoryArgs = memory;
-    // as CanonicalAbi.liftFlatValues names a bad return pointer
-    TupleType results = new TupleType(f.type().result().map(List::of).orElse(List.of()));
-    this.spilled = () -> "spilled " + results;
+    // as CanonicalAbi.liftFlatValues names a bad return pointer (only a result can be spilled: a
+    // function without one has no tuple to name, and TupleType refuses an empty one)
+    Optional<Type> resultType = f.type().result();
+    this.spilled = () -> "spilled " + resultType.map(t -> new TupleType(List.of(t))).orElseThrow();
   }
 
   /**
@@ -95,6 +98,7 @@ final class DirectExport {
     Object[] flat = new Object[flatCount];
     lowerPrimitives(args, flat);
     instance.enter(name);
+    Deadline deadline = instance.deadline(name);
     try {
       if (memoryArgs) {
         lowerIntoMemory(args, flat);
@@ -134,6 +138,9 @@ final class DirectExport {
       instance.poison(t); // an OutOfMemoryError is never a trap: the caller gets it as it is
       throw t;
     } finally {
+      if (deadline != null) {
+        deadline.close();
+      }
       instance.exit();
     }
   }

@@ -2,7 +2,9 @@ package dev.wasidl.runtime;
 
 import dev.wasidl.abi.ResourceTable;
 import dev.wasidl.abi.Trap;
+import dev.wasidl.graal.GraalStore;
 import dev.wasidl.types.ResourceType;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -30,15 +32,38 @@ final class InstanceState implements CallContext {
   private final java.util.Map<ResourceType, Item.Resource> foreign = new java.util.HashMap<>();
 
   private final long maxListElements;
+  private final @Nullable GraalStore store; // null when only checking imports
+  private final @Nullable Duration callTimeout;
+
+  /** An instance's state in {@code store} (null when only checking imports), as the linker says. */
+  InstanceState(
+      String name,
+      Set<ResourceType> defined,
+      @Nullable Object data,
+      Linker linker,
+      @Nullable GraalStore store) {
+    this(
+        name,
+        defined,
+        data,
+        linker.maxHandles(),
+        linker.maxListElements(),
+        store,
+        linker.callTimeout());
+  }
 
   InstanceState(
       String name,
       Set<ResourceType> defined,
       @Nullable Object data,
       int maxHandles,
-      long maxListElements) {
+      long maxListElements,
+      @Nullable GraalStore store,
+      @Nullable Duration callTimeout) {
     this.name = name;
     this.maxListElements = maxListElements;
+    this.store = store;
+    this.callTimeout = callTimeout;
     this.handles = ResourceTable.of(defined, maxHandles);
     this.data = data;
   }
@@ -117,6 +142,16 @@ final class InstanceState implements CallContext {
 
   void exit() {
     turn.unlock();
+  }
+
+  /** The time limit of a call of {@code func}, or null (no cost) when the linker sets none. */
+  @Nullable Deadline deadline(String func) {
+    GraalStore s = store;
+    Duration limit = callTimeout;
+    if (s == null || limit == null) {
+      return null;
+    }
+    return Deadline.start(s, limit, "call of " + func + " in " + name);
   }
 
   /**

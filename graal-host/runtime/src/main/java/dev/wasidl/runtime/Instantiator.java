@@ -79,6 +79,8 @@ final class Instantiator {
 
   static Instance instantiate(Linker linker, Component component, @Nullable Object data) {
     GraalStore store = linker.runtime().newStore();
+    Deadline deadline =
+        Deadline.start(store, linker.callTimeout(), "instantiation of " + component.name());
     try {
       Instantiator in = new Instantiator(linker, component, store, data);
       Map<String, Item> exports =
@@ -87,6 +89,10 @@ final class Instantiator {
     } catch (RuntimeException e) {
       store.close();
       throw e;
+    } finally {
+      if (deadline != null) {
+        deadline.close();
+      }
     }
   }
 
@@ -102,9 +108,7 @@ final class Instantiator {
   static void checkImports(Linker linker, Component component) {
     Instantiator in = new Instantiator(linker, component, null, null);
     Scope scope = new Scope(null);
-    InstanceState state =
-        new InstanceState(
-            component.name(), Set.of(), null, linker.maxHandles(), linker.maxListElements());
+    InstanceState state = new InstanceState(component.name(), Set.of(), null, linker, null);
     for (Definition d : component.model().definitions()) {
       switch (d) {
         case CoreModule m ->
@@ -149,8 +153,7 @@ final class Instantiator {
         identities.add(t);
       }
     }
-    InstanceState state =
-        new InstanceState(name, identities, data, linker.maxHandles(), linker.maxListElements());
+    InstanceState state = new InstanceState(name, identities, data, linker, store);
     states.add(state);
     Map<String, Item> exports = new LinkedHashMap<>();
     for (Definition d : model.definitions()) {

@@ -75,6 +75,7 @@ final class Lifted implements ComponentFunc {
           name + " takes " + type.params().size() + " arguments " + type + ", got " + args.size());
     }
     instance.enter(name);
+    Deadline deadline = instance.deadline(name);
     try {
       BorrowScope scope = BorrowScope.open();
       LiftLowerContext cx = context.withBorrowScope(scope);
@@ -96,6 +97,9 @@ final class Lifted implements ComponentFunc {
       instance.poison(t); // an OutOfMemoryError is never a trap: the caller gets it as it is
       throw t;
     } finally {
+      if (deadline != null) {
+        deadline.close();
+      }
       instance.exit();
     }
   }

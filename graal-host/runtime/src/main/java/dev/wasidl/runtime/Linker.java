@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Host definitions by WIT name, against which components are instantiated: {@code
@@ -26,6 +27,7 @@ public final class Linker {
   private boolean compiledLowerings = true;
   private int maxHandles = defaultMaxHandles();
   private long maxListElements = DEFAULT_MAX_LIST_ELEMENTS;
+  private java.time.@Nullable Duration callTimeout;
 
   /** The default of {@link #maxListElements}: 1,048,576 elements lifted per call. */
   public static final long DEFAULT_MAX_LIST_ELEMENTS = 1L << 20;
@@ -87,6 +89,28 @@ public final class Linker {
     }
     this.maxListElements = max;
     return this;
+  }
+
+  /**
+   * Limits how long wasm may run for one instantiation (start functions included) and for each call
+   * of an instance's export from Java: when the limit passes, the guest is interrupted at its next
+   * loop iteration or call and the call fails with a trap naming the limit ("... ran longer than
+   * its time limit of 2 s"); the instance is then unusable, as after any trap, and other instances
+   * go on. A guest blocked in a host function is stopped when it returns to wasm, or after another
+   * second by closing its instance's store. No limit by default; without one, calls pay nothing for
+   * the feature.
+   */
+  public Linker callTimeout(java.time.Duration limit) {
+    if (limit.isNegative() || limit.isZero()) {
+      throw new IllegalArgumentException("callTimeout must be positive, not " + limit);
+    }
+    this.callTimeout = limit;
+    return this;
+  }
+
+  /** The limit of {@link #callTimeout}, or null for none. */
+  java.time.@Nullable Duration callTimeout() {
+    return callTimeout;
   }
 
   /**
@@ -305,6 +329,7 @@ public final class Linker {
     c.compiledLowerings = compiledLowerings;
     c.maxHandles = maxHandles;
     c.maxListElements = maxListElements;
+    c.callTimeout = callTimeout;
     return c;
   }
 

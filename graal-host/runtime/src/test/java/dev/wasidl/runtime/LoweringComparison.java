@@ -196,7 +196,8 @@ final class LoweringComparison {
       ResourceType thing) {
     side.memory().write(0, memory, 0, memory.length);
     InstanceState state =
-        new InstanceState("guest", Set.of(), side, 64, Linker.DEFAULT_MAX_LIST_ELEMENTS);
+        new InstanceState(
+            "guest", Set.of(), side, 64, Linker.DEFAULT_MAX_LIST_ELEMENTS, null, null);
     for (int rep : reps) {
       state.handles().add(new ResourceHandle.Own(thing, rep));
     }

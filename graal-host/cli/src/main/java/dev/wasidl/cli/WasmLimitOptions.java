@@ -1,0 +1,73 @@
+package dev.wasidl.cli;
+
+import dev.wasidl.runtime.Linker;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/**
+ * Limits on the guest's wasm, in wasidl's spelling ({@code --timeout 2s}) and in wasmtime's ({@code
+ * -W timeout=2s}): applied to the {@link Linker} every instance of the run is made by.
+ */
+final class WasmLimitOptions {
+  private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)?");
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description =
+          "Stop wasm that runs longer than DURATION (500ms, 10s, 2m, 1h; a bare number is"
+              + " seconds) in an instantiation, start functions included, or in the call: the run"
+              + " traps naming the limit (exit 134). The same as -W timeout=DURATION.")
+  @Nullable String timeout;
+
+  @Option(
+      names = "-W",
+      paramLabel = "KEY=VALUE",
+      description = "wasmtime's spelling of the limits: timeout=DURATION (as --timeout).")
+  Map<String, String> wasmtime = new LinkedHashMap<>();
+
+  /** Sets the limits given on {@code linker}, or throws a usage error naming a bad one. */
+  void apply(CommandSpec spec, Linker linker) {
+    String t = timeout;
+    for (Map.Entry<String, String> w : wasmtime.entrySet()) {
+      if (!w.getKey().equals("timeout")) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "unsupported -W " + w.getKey() + " (supported: timeout)");
+      }
+      if (t != null && !t.equals(w.getValue())) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--timeout " + t + " and -W timeout=" + w.getValue() + " differ");
+      }
+      t = w.getValue();
+    }
+    if (t != null) {
+      linker.callTimeout(duration(spec, t));
+    }
+  }
+
+  /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or a bare number of seconds; positive. */
+  static Duration duration(CommandSpec spec, String text) {
+    Matcher m = DURATION.matcher(text.strip().toLowerCase(Locale.ROOT));
+    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "not a positive duration: " + text + " (write 500ms, 10s, 2m, 1h or seconds)");
+    }
+    long n = Long.parseLong(m.group(1));
+    String unit = m.group(2) == null ? "s" : m.group(2);
+    return switch (unit) {
+      case "ms" -> Duration.ofMillis(n);
+      case "m" -> Duration.ofMinutes(n);
+      case "h" -> Duration.ofHours(n);
+      default -> Duration.ofSeconds(n);
+    };
+  }
+}
