@@ -98,7 +98,7 @@ final class DirectExport {
     Object[] flat = new Object[flatCount];
     lowerPrimitives(args, flat);
     instance.enter(name);
-    Deadline deadline = instance.deadline(name);
+    long armed = instance.arm(name);
     try {
       if (memoryArgs) {
         lowerIntoMemory(args, flat);
@@ -138,9 +138,7 @@ final class DirectExport {
       instance.poison(t); // an OutOfMemoryError is never a trap: the caller gets it as it is
       throw t;
     } finally {
-      if (deadline != null) {
-        deadline.close();
-      }
+      instance.disarm(armed);
       instance.exit();
     }
   }

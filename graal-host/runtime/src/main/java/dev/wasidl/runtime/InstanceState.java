@@ -32,8 +32,7 @@ final class InstanceState implements CallContext {
   private final java.util.Map<ResourceType, Item.Resource> foreign = new java.util.HashMap<>();
 
   private final long maxListElements;
-  private final @Nullable GraalStore store; // null when only checking imports
-  private final @Nullable Duration callTimeout;
+  private final @Nullable Deadline deadline; // null without a limit or a store
 
   /** An instance's state in {@code store} (null when only checking imports), as the linker says. */
   InstanceState(
@@ -62,8 +61,7 @@ final class InstanceState implements CallContext {
       @Nullable Duration callTimeout) {
     this.name = name;
     this.maxListElements = maxListElements;
-    this.store = store;
-    this.callTimeout = callTimeout;
+    this.deadline = store == null ? null : Deadline.of(store, name, callTimeout);
     this.handles = ResourceTable.of(defined, maxHandles);
     this.data = data;
   }
@@ -144,14 +142,21 @@ final class InstanceState implements CallContext {
     turn.unlock();
   }
 
-  /** The time limit of a call of {@code func}, or null (no cost) when the linker sets none. */
-  @Nullable Deadline deadline(String func) {
-    GraalStore s = store;
-    Duration limit = callTimeout;
-    if (s == null || limit == null) {
-      return null;
+  /**
+   * Arms the instance's time limit for a call of {@code func}: the value to {@link #disarm} with, 0
+   * (and nothing done) when the linker sets no limit.
+   */
+  long arm(String func) {
+    Deadline d = deadline;
+    return d == null ? 0 : d.arm(func);
+  }
+
+  /** The call armed with {@code armed} is over. */
+  void disarm(long armed) {
+    Deadline d = deadline;
+    if (d != null) {
+      d.disarm(armed);
     }
-    return Deadline.start(s, limit, "call of " + func + " in " + name);
   }
 
   /**
@@ -208,6 +213,9 @@ final class InstanceState implements CallContext {
    */
   void close() {
     closed = true;
+    if (deadline != null) {
+      deadline.close();
+    }
   }
 
   boolean isClosed() {

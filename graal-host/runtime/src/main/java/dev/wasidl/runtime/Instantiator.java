@@ -79,8 +79,8 @@ final class Instantiator {
 
   static Instance instantiate(Linker linker, Component component, @Nullable Object data) {
     GraalStore store = linker.runtime().newStore();
-    Deadline deadline =
-        Deadline.start(store, linker.callTimeout(), "instantiation of " + component.name());
+    Deadline deadline = Deadline.of(store, component.name(), linker.callTimeout());
+    long armed = deadline == null ? 0 : deadline.arm(null);
     try {
       Instantiator in = new Instantiator(linker, component, store, data);
       Map<String, Item> exports =
@@ -91,6 +91,7 @@ final class Instantiator {
       throw e;
     } finally {
       if (deadline != null) {
+        deadline.disarm(armed);
         deadline.close();
       }
     }

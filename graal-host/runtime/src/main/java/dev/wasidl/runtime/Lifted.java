@@ -75,7 +75,7 @@ final class Lifted implements ComponentFunc {
           name + " takes " + type.params().size() + " arguments " + type + ", got " + args.size());
     }
     instance.enter(name);
-    Deadline deadline = instance.deadline(name);
+    long armed = instance.arm(name);
     try {
       BorrowScope scope = BorrowScope.open();
       LiftLowerContext cx = context.withBorrowScope(scope);
@@ -97,9 +97,7 @@ final class Lifted implements ComponentFunc {
       instance.poison(t); // an OutOfMemoryError is never a trap: the caller gets it as it is
       throw t;
     } finally {
-      if (deadline != null) {
-        deadline.close();
-      }
+      instance.disarm(armed);
       instance.exit();
     }
   }
