@@ -2,11 +2,13 @@ package dev.wasidl.cli;
 
 import dev.wasidl.component.ComponentException;
 import dev.wasidl.dl.DlCtx;
+import dev.wasidl.dl.DlLimits;
 import dev.wasidl.dl.WasiDl;
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Linker;
 import dev.wasidl.wasi.Wasi;
+import dev.wasidl.wasi.WasiConfig;
 import dev.wasidl.wasi.WasiCtx;
 import dev.wasidl.wrpc.Framing;
 import dev.wasidl.wrpc.Server;
@@ -124,7 +126,7 @@ final class ServeCommand implements Callable<Integer> {
     if (!dl && dlLimits.any()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--dl-max-* need --dl");
     }
-    dev.wasidl.dl.DlLimits instanceLimits = dlLimits.limits(spec);
+    DlLimits instanceLimits = dlLimits.limits(spec);
     InetSocketAddress address;
     ServerLimits limits;
     try {
@@ -152,8 +154,8 @@ final class ServeCommand implements Callable<Integer> {
     RunOptions o =
         new RunOptions(
             List.of(file), dirs, List.of(), false, false, dl, allowLibs, Optional.empty());
-    dev.wasidl.wasi.WasiConfig.Builder wasi =
-        dev.wasidl.wasi.WasiConfig.builder().args(o.args()).stdout(stdio.out()).stderr(stdio.err());
+    WasiConfig.Builder wasi =
+        WasiConfig.builder().args(o.args()).stdout(stdio.out()).stderr(stdio.err());
     dirs.forEach(d -> wasi.preopen(d.host(), d.guest()));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();

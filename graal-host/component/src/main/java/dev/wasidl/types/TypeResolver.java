@@ -1,6 +1,7 @@
 package dev.wasidl.types;
 
 import dev.wasidl.component.Alias;
+import dev.wasidl.component.BorrowDef;
 import dev.wasidl.component.CanonicalFunction;
 import dev.wasidl.component.ComponentDef;
 import dev.wasidl.component.ComponentType;
@@ -9,19 +10,30 @@ import dev.wasidl.component.Decl;
 import dev.wasidl.component.DefType;
 import dev.wasidl.component.DefValType;
 import dev.wasidl.component.Definition;
+import dev.wasidl.component.EnumDef;
 import dev.wasidl.component.Export;
 import dev.wasidl.component.ExportDecl;
 import dev.wasidl.component.ExternType;
+import dev.wasidl.component.FlagsDef;
+import dev.wasidl.component.FuncDef;
 import dev.wasidl.component.Import;
 import dev.wasidl.component.InstanceExpr;
 import dev.wasidl.component.InstanceType;
+import dev.wasidl.component.ListDef;
+import dev.wasidl.component.OptionDef;
+import dev.wasidl.component.OwnDef;
 import dev.wasidl.component.PrimValType;
+import dev.wasidl.component.RecordDef;
+import dev.wasidl.component.ResourceDef;
+import dev.wasidl.component.ResultDef;
 import dev.wasidl.component.Sort;
 import dev.wasidl.component.SortIndex;
+import dev.wasidl.component.TupleDef;
 import dev.wasidl.component.TypeBound;
 import dev.wasidl.component.TypeIndex;
 import dev.wasidl.component.TypeSpace;
 import dev.wasidl.component.ValType;
+import dev.wasidl.component.VariantDef;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -310,13 +322,13 @@ public final class TypeResolver {
   private Object define(DefType d, int typeIndex) {
     return switch (d) {
       case DefValType v -> defValType(v);
-      case dev.wasidl.component.FuncDef f ->
+      case FuncDef f ->
           new FuncType(
               f.params().stream()
                   .map(p -> new FuncType.Param(p.label(), valType(p.type())))
                   .toList(),
               f.result().map(this::valType));
-      case dev.wasidl.component.ResourceDef r -> ResourceType.guest(definedName(typeIndex));
+      case ResourceDef r -> ResourceType.guest(definedName(typeIndex));
       case InstanceType it -> new Declared(it.decls(), this);
       case ComponentType ct -> new Declared(ct.decls(), this);
     };
@@ -332,26 +344,24 @@ public final class TypeResolver {
   private Type defValType(DefValType v) {
     return switch (v) {
       case PrimValType p -> primitive(p);
-      case dev.wasidl.component.RecordDef r ->
+      case RecordDef r ->
           new RecordType(
               r.fields().stream()
                   .map(f -> new RecordType.Field(f.label(), valType(f.type())))
                   .toList());
-      case dev.wasidl.component.VariantDef vt ->
+      case VariantDef vt ->
           new VariantType(
               vt.cases().stream()
                   .map(c -> new VariantType.Case(c.label(), c.type().map(this::valType)))
                   .toList());
-      case dev.wasidl.component.ListDef l -> new ListType(valType(l.element()));
-      case dev.wasidl.component.TupleDef t ->
-          new TupleType(t.types().stream().map(this::valType).toList());
-      case dev.wasidl.component.FlagsDef f -> new FlagsType(f.labels());
-      case dev.wasidl.component.EnumDef e -> new EnumType(e.labels());
-      case dev.wasidl.component.OptionDef o -> new OptionType(valType(o.type()));
-      case dev.wasidl.component.ResultDef r ->
-          new ResultType(r.ok().map(this::valType), r.error().map(this::valType));
-      case dev.wasidl.component.OwnDef o -> new OwnType(resourceType(o.resource()));
-      case dev.wasidl.component.BorrowDef b -> new BorrowType(resourceType(b.resource()));
+      case ListDef l -> new ListType(valType(l.element()));
+      case TupleDef t -> new TupleType(t.types().stream().map(this::valType).toList());
+      case FlagsDef f -> new FlagsType(f.labels());
+      case EnumDef e -> new EnumType(e.labels());
+      case OptionDef o -> new OptionType(valType(o.type()));
+      case ResultDef r -> new ResultType(r.ok().map(this::valType), r.error().map(this::valType));
+      case OwnDef o -> new OwnType(resourceType(o.resource()));
+      case BorrowDef b -> new BorrowType(resourceType(b.resource()));
     };
   }
 

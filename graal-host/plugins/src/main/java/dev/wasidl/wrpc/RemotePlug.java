@@ -9,6 +9,7 @@ import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Linker;
 import dev.wasidl.runtime.LinkerInstance;
 import dev.wasidl.types.FuncType;
+import dev.wasidl.types.OwnType;
 import dev.wasidl.types.Primitive;
 import dev.wasidl.types.ResourceType;
 import dev.wasidl.types.ResultType;
@@ -170,7 +171,7 @@ public final class RemotePlug implements AutoCloseable {
       invoke(
           r.instance(),
           WireNames.drop(r.resource()),
-          List.of(new dev.wasidl.types.OwnType(type)),
+          List.of(new OwnType(type)),
           List.of(new Val.Own(0)),
           List.of(),
           new WireHandles() {

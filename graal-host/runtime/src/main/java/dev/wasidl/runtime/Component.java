@@ -1,6 +1,7 @@
 package dev.wasidl.runtime;
 
 import dev.wasidl.component.ComponentDecoder;
+import dev.wasidl.component.ComponentDef;
 import dev.wasidl.component.CoreModule;
 import dev.wasidl.graal.GraalModule;
 import java.util.IdentityHashMap;
@@ -10,11 +11,11 @@ import java.util.IdentityHashMap;
  * unit that {@link Linker#instantiate} instantiates any number of times.
  */
 public final class Component {
-  private final dev.wasidl.component.ComponentDef model;
+  private final ComponentDef model;
   private final IdentityHashMap<CoreModule, GraalModule> modules = new IdentityHashMap<>();
   private final String name;
 
-  private Component(String name, dev.wasidl.component.ComponentDef model) {
+  private Component(String name, ComponentDef model) {
     this.name = name;
     this.model = model;
   }
@@ -29,7 +30,7 @@ public final class Component {
   }
 
   /** The decoded model (imports, exports, types). */
-  public dev.wasidl.component.ComponentDef model() {
+  public ComponentDef model() {
     return model;
   }
 

@@ -1,6 +1,7 @@
 package dev.wasidl.runtime;
 
 import dev.wasidl.abi.Destructor;
+import dev.wasidl.abi.Trap;
 import dev.wasidl.graal.GraalStore;
 import dev.wasidl.types.ResourceType;
 import java.util.LinkedHashMap;
@@ -48,7 +49,7 @@ public final class Instance implements AutoCloseable {
       throw new IllegalArgumentException(type + " is not a resource type this instance defines");
     }
     if (isClosed()) {
-      throw new dev.wasidl.abi.Trap("cannot drop a resource of " + this + ": it was closed");
+      throw new Trap("cannot drop a resource of " + this + ": it was closed");
     }
     destructor.destroy(rep);
   }

@@ -1,5 +1,6 @@
 package dev.wasidl.runtime;
 
+import dev.wasidl.abi.ResourceHandle;
 import dev.wasidl.abi.ResourceTable;
 import dev.wasidl.abi.Trap;
 import dev.wasidl.graal.GraalStore;
@@ -192,7 +193,7 @@ final class InstanceState implements CallContext {
       return;
     }
     Set<InstanceState> failed = new java.util.HashSet<>();
-    for (dev.wasidl.abi.ResourceHandle.Own own : handles.owned()) {
+    for (ResourceHandle.Own own : handles.owned()) {
       Item.Resource r = foreign.get(own.type());
       InstanceState definer = r == null ? null : r.definer();
       if (definer == null || definer.isClosed() || failed.contains(definer)) {

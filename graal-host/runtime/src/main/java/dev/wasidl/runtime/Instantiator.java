@@ -6,10 +6,12 @@ import dev.wasidl.component.Alias;
 import dev.wasidl.component.BorrowDef;
 import dev.wasidl.component.CanonOptions;
 import dev.wasidl.component.CanonicalFunction;
+import dev.wasidl.component.ComponentDef;
 import dev.wasidl.component.ComponentType;
 import dev.wasidl.component.CoreInstance;
 import dev.wasidl.component.CoreModule;
 import dev.wasidl.component.CoreType;
+import dev.wasidl.component.Decl;
 import dev.wasidl.component.DefType;
 import dev.wasidl.component.DefValType;
 import dev.wasidl.component.Definition;
@@ -18,13 +20,16 @@ import dev.wasidl.component.Export;
 import dev.wasidl.component.ExportDecl;
 import dev.wasidl.component.ExternType;
 import dev.wasidl.component.FlagsDef;
+import dev.wasidl.component.FuncDef;
 import dev.wasidl.component.Import;
+import dev.wasidl.component.InstanceExpr;
 import dev.wasidl.component.InstanceType;
 import dev.wasidl.component.ListDef;
 import dev.wasidl.component.OptionDef;
 import dev.wasidl.component.OwnDef;
 import dev.wasidl.component.PrimValType;
 import dev.wasidl.component.RecordDef;
+import dev.wasidl.component.ResourceDef;
 import dev.wasidl.component.ResultDef;
 import dev.wasidl.component.Sort;
 import dev.wasidl.component.SortIndex;
@@ -40,10 +45,20 @@ import dev.wasidl.graal.GraalInstance;
 import dev.wasidl.graal.GraalMemory;
 import dev.wasidl.graal.GraalStore;
 import dev.wasidl.graal.Imports;
+import dev.wasidl.types.BorrowType;
+import dev.wasidl.types.EnumType;
+import dev.wasidl.types.FlagsType;
 import dev.wasidl.types.FuncType;
+import dev.wasidl.types.ListType;
+import dev.wasidl.types.OptionType;
+import dev.wasidl.types.OwnType;
 import dev.wasidl.types.Primitive;
+import dev.wasidl.types.RecordType;
 import dev.wasidl.types.ResourceType;
+import dev.wasidl.types.ResultType;
+import dev.wasidl.types.TupleType;
 import dev.wasidl.types.Type;
+import dev.wasidl.types.VariantType;
 import java.lang.invoke.MethodHandle;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -115,10 +130,9 @@ final class Instantiator {
         case CoreModule m ->
             scope.push(Sort.CORE_MODULE, new Item.CoreModuleItem(m, component.module(m)));
         case CoreType ct -> scope.push(Sort.CORE_TYPE, new Item.CoreTypeItem(ct));
-        case dev.wasidl.component.ComponentDef c ->
-            scope.push(Sort.COMPONENT, new Item.ComponentItem(c, scope));
+        case ComponentDef c -> scope.push(Sort.COMPONENT, new Item.ComponentItem(c, scope));
         case DefValType t -> in.defineType(scope, t, Map.of(), state);
-        case dev.wasidl.component.FuncDef t -> in.defineType(scope, t, Map.of(), state);
+        case FuncDef t -> in.defineType(scope, t, Map.of(), state);
         case ComponentType t -> in.defineType(scope, t, Map.of(), state);
         case InstanceType t -> in.defineType(scope, t, Map.of(), state);
         case Alias.Outer a -> alias(scope, a);
@@ -138,17 +152,13 @@ final class Instantiator {
    *     supplies imports)
    */
   private Map<String, Item> run(
-      dev.wasidl.component.ComponentDef model,
-      Scope scope,
-      @Nullable Map<String, Item> args,
-      String name) {
+      ComponentDef model, Scope scope, @Nullable Map<String, Item> args, String name) {
     // Resource types this component defines get fresh identities per instance, known up front so
     // the handle table can tell them apart.
-    IdentityHashMap<dev.wasidl.component.ResourceDef, ResourceType> defined =
-        new IdentityHashMap<>();
+    IdentityHashMap<ResourceDef, ResourceType> defined = new IdentityHashMap<>();
     Set<ResourceType> identities = new LinkedHashSet<>();
     for (Definition d : model.definitions()) {
-      if (d instanceof dev.wasidl.component.ResourceDef r) {
+      if (d instanceof ResourceDef r) {
         ResourceType t = ResourceType.guest(name + "#resource" + defined.size());
         defined.put(r, t);
         identities.add(t);
@@ -163,10 +173,8 @@ final class Instantiator {
             scope.push(Sort.CORE_MODULE, new Item.CoreModuleItem(m, component.module(m)));
         case CoreInstance ci -> scope.push(Sort.CORE_INSTANCE, coreInstance(scope, ci));
         case CoreType ct -> scope.push(Sort.CORE_TYPE, new Item.CoreTypeItem(ct));
-        case dev.wasidl.component.ComponentDef c ->
-            scope.push(Sort.COMPONENT, new Item.ComponentItem(c, scope));
-        case dev.wasidl.component.InstanceExpr i ->
-            scope.push(Sort.INSTANCE, instance(scope, i, name));
+        case ComponentDef c -> scope.push(Sort.COMPONENT, new Item.ComponentItem(c, scope));
+        case InstanceExpr i -> scope.push(Sort.INSTANCE, instance(scope, i, name));
         case Alias a -> alias(scope, a);
         case DefType t -> defineType(scope, t, defined, state);
         case CanonicalFunction c -> canon(scope, c, state, name);
@@ -221,21 +229,21 @@ final class Instantiator {
 
   // Component instances
 
-  private Item.Instance instance(Scope scope, dev.wasidl.component.InstanceExpr i, String parent) {
+  private Item.Instance instance(Scope scope, InstanceExpr i, String parent) {
     return switch (i) {
-      case dev.wasidl.component.InstanceExpr.Instantiate inst -> {
+      case InstanceExpr.Instantiate inst -> {
         Item.ComponentItem c =
             scope.get(Sort.COMPONENT, inst.component(), Item.ComponentItem.class);
         Map<String, Item> args = new LinkedHashMap<>();
-        for (dev.wasidl.component.InstanceExpr.Arg arg : inst.args()) {
+        for (InstanceExpr.Arg arg : inst.args()) {
           args.put(arg.name(), scope.get(arg.target().sort(), arg.target().index()));
         }
         String name = parent + "/component" + inst.component();
         yield new Item.Instance(run(c.model(), new Scope(c.scope()), args, name));
       }
-      case dev.wasidl.component.InstanceExpr.FromExports f -> {
+      case InstanceExpr.FromExports f -> {
         Map<String, Item> exports = new LinkedHashMap<>();
-        for (dev.wasidl.component.InstanceExpr.Export e : f.exports()) {
+        for (InstanceExpr.Export e : f.exports()) {
           exports.put(e.name().text(), scope.get(e.target().sort(), e.target().index()));
         }
         yield new Item.Instance(exports);
@@ -274,14 +282,14 @@ final class Instantiator {
   private void defineType(
       Scope scope,
       DefType t,
-      Map<dev.wasidl.component.ResourceDef, ResourceType> defined,
+      Map<ResourceDef, ResourceType> defined,
       @Nullable InstanceState definer) {
     scope.push(
         Sort.TYPE,
         switch (t) {
           case DefValType v -> new Item.ValueType(valueType(scope, v));
-          case dev.wasidl.component.FuncDef f -> new Item.FuncTypeItem(funcType(scope, f));
-          case dev.wasidl.component.ResourceDef r -> {
+          case FuncDef f -> new Item.FuncTypeItem(funcType(scope, f));
+          case ResourceDef r -> {
             ResourceType type = defined.get(r);
             if (type == null) {
               throw new UnlinkableException("a resource type may only be defined in a component");
@@ -327,32 +335,24 @@ final class Instantiator {
     return switch (t) {
       case PrimValType p -> primitive(p);
       case RecordDef r ->
-          new dev.wasidl.types.RecordType(
+          new RecordType(
               r.fields().stream()
-                  .map(
-                      f ->
-                          new dev.wasidl.types.RecordType.Field(
-                              f.label(), valType(scope, f.type())))
+                  .map(f -> new RecordType.Field(f.label(), valType(scope, f.type())))
                   .toList());
       case VariantDef v ->
-          new dev.wasidl.types.VariantType(
+          new VariantType(
               v.cases().stream()
-                  .map(
-                      c ->
-                          new dev.wasidl.types.VariantType.Case(
-                              c.label(), c.type().map(x -> valType(scope, x))))
+                  .map(c -> new VariantType.Case(c.label(), c.type().map(x -> valType(scope, x))))
                   .toList());
-      case ListDef l -> new dev.wasidl.types.ListType(valType(scope, l.element()));
-      case TupleDef tt ->
-          new dev.wasidl.types.TupleType(tt.types().stream().map(x -> valType(scope, x)).toList());
-      case FlagsDef f -> new dev.wasidl.types.FlagsType(f.labels());
-      case EnumDef e -> new dev.wasidl.types.EnumType(e.labels());
-      case OptionDef o -> new dev.wasidl.types.OptionType(valType(scope, o.type()));
+      case ListDef l -> new ListType(valType(scope, l.element()));
+      case TupleDef tt -> new TupleType(tt.types().stream().map(x -> valType(scope, x)).toList());
+      case FlagsDef f -> new FlagsType(f.labels());
+      case EnumDef e -> new EnumType(e.labels());
+      case OptionDef o -> new OptionType(valType(scope, o.type()));
       case ResultDef r ->
-          new dev.wasidl.types.ResultType(
-              r.ok().map(x -> valType(scope, x)), r.error().map(x -> valType(scope, x)));
-      case OwnDef o -> new dev.wasidl.types.OwnType(resource(scope, o.resource()));
-      case BorrowDef b -> new dev.wasidl.types.BorrowType(resource(scope, b.resource()));
+          new ResultType(r.ok().map(x -> valType(scope, x)), r.error().map(x -> valType(scope, x)));
+      case OwnDef o -> new OwnType(resource(scope, o.resource()));
+      case BorrowDef b -> new BorrowType(resource(scope, b.resource()));
     };
   }
 
@@ -360,7 +360,7 @@ final class Instantiator {
     return scope.get(Sort.TYPE, index, Item.Resource.class).type();
   }
 
-  private static FuncType funcType(Scope scope, dev.wasidl.component.FuncDef f) {
+  private static FuncType funcType(Scope scope, FuncDef f) {
     return new FuncType(
         f.params().stream()
             .map(p -> new FuncType.Param(p.label(), valType(scope, p.type())))
@@ -537,7 +537,7 @@ final class Instantiator {
       String name, InstanceType type, Scope typeScope, Linker.Plugged plugged) {
     Scope local = new Scope(typeScope);
     Map<String, Item> exports = new LinkedHashMap<>();
-    for (dev.wasidl.component.Decl decl : type.decls()) {
+    for (Decl decl : type.decls()) {
       switch (decl) {
         case CoreType ct -> local.push(Sort.CORE_TYPE, new Item.CoreTypeItem(ct));
         case DefType t -> defineType(local, t, Map.of(), null);
@@ -630,7 +630,7 @@ final class Instantiator {
       InstanceState state) {
     Scope local = new Scope(typeScope);
     Map<String, Item> exports = new LinkedHashMap<>();
-    for (dev.wasidl.component.Decl decl : type.decls()) {
+    for (Decl decl : type.decls()) {
       switch (decl) {
         case CoreType ct -> local.push(Sort.CORE_TYPE, new Item.CoreTypeItem(ct));
         case DefType t -> defineType(local, t, Map.of(), null);

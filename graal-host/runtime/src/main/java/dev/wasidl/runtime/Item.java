@@ -1,5 +1,7 @@
 package dev.wasidl.runtime;
 
+import dev.wasidl.abi.Destructor;
+import dev.wasidl.component.ComponentDef;
 import dev.wasidl.component.CoreModule;
 import dev.wasidl.component.CoreType;
 import dev.wasidl.component.DefType;
@@ -39,10 +41,10 @@ sealed interface Item {
    */
   record Resource(
       ResourceType type,
-      dev.wasidl.abi.Destructor destructor,
+      Destructor destructor,
       @org.jspecify.annotations.Nullable InstanceState definer)
       implements Item {
-    Resource(ResourceType type, dev.wasidl.abi.Destructor destructor) {
+    Resource(ResourceType type, Destructor destructor) {
       this(type, destructor, null);
     }
   }
@@ -54,5 +56,5 @@ sealed interface Item {
   record Instance(Map<String, Item> exports) implements Item {}
 
   /** A component, with the scope its outer aliases refer to. */
-  record ComponentItem(dev.wasidl.component.ComponentDef model, Scope scope) implements Item {}
+  record ComponentItem(ComponentDef model, Scope scope) implements Item {}
 }

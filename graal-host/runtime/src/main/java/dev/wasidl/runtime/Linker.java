@@ -1,5 +1,6 @@
 package dev.wasidl.runtime;
 
+import dev.wasidl.abi.ResourceTable;
 import dev.wasidl.component.ExternName;
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.types.FuncType;
@@ -67,9 +68,8 @@ public final class Linker {
    * canonical ABI's own limit, 2^28-1.
    */
   public Linker maxHandles(int max) {
-    if (max < 1 || max > dev.wasidl.abi.ResourceTable.MAX_LENGTH) {
-      throw new IllegalArgumentException(
-          "maxHandles must be in 1.." + dev.wasidl.abi.ResourceTable.MAX_LENGTH);
+    if (max < 1 || max > ResourceTable.MAX_LENGTH) {
+      throw new IllegalArgumentException("maxHandles must be in 1.." + ResourceTable.MAX_LENGTH);
     }
     this.maxHandles = max;
     return this;
@@ -130,8 +130,7 @@ public final class Linker {
    * handles in a loop exhausted the heap.
    */
   public static int defaultMaxHandles() {
-    return Math.clamp(
-        Runtime.getRuntime().maxMemory() / 1024, 4096, dev.wasidl.abi.ResourceTable.MAX_LENGTH);
+    return Math.clamp(Runtime.getRuntime().maxMemory() / 1024, 4096, ResourceTable.MAX_LENGTH);
   }
 
   boolean compiledLowerings() {

@@ -5,6 +5,7 @@ import dev.wasidl.bindings.Resource;
 import dev.wasidl.bindings.Result;
 import dev.wasidl.bindings.Tuple2;
 import dev.wasidl.wasi.bindings.wasi.clocks.WallClock.Datetime;
+import dev.wasidl.wasi.bindings.wasi.filesystem.Types;
 import dev.wasidl.wasi.bindings.wasi.io.Streams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +53,7 @@ import org.jspecify.annotations.Nullable;
  * directories and regular files are opened (a FIFO or a device could block the host: {@code
  * unsupported}).
  */
-final class FilesystemHost implements dev.wasidl.wasi.bindings.wasi.filesystem.Types {
+final class FilesystemHost implements Types {
   /** The most one {@code read} returns, whatever length the guest asks for. */
   static final int MAX_READ = FileReadStream.MAX_READ;
 

@@ -2,6 +2,7 @@ package dev.wasidl.wasi;
 
 import dev.wasidl.bindings.Resource;
 import dev.wasidl.bindings.Tuple2;
+import dev.wasidl.wasi.bindings.wasi.filesystem.Preopens;
 import dev.wasidl.wasi.bindings.wasi.filesystem.Types.Descriptor;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.List;
  * preopen of the config (read, and mutate-directory when the preopen is writable), with its guest
  * path.
  */
-final class PreopensHost implements dev.wasidl.wasi.bindings.wasi.filesystem.Preopens {
+final class PreopensHost implements Preopens {
   private final WasiCtx ctx;
 
   PreopensHost(WasiCtx ctx) {

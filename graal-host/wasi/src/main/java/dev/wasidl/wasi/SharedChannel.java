@@ -1,5 +1,6 @@
 package dev.wasidl.wasi;
 
+import dev.wasidl.wasi.bindings.wasi.filesystem.Types;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 
@@ -18,8 +19,7 @@ final class SharedChannel {
 
   FileChannel channel() throws FsError {
     if (refs <= 0 || !channel.isOpen()) {
-      throw new FsError(
-          dev.wasidl.wasi.bindings.wasi.filesystem.Types.ErrorCode.BAD_DESCRIPTOR, "file closed");
+      throw new FsError(Types.ErrorCode.BAD_DESCRIPTOR, "file closed");
     }
     return channel;
   }

@@ -10,6 +10,7 @@ import dev.wasidl.component.CoreType;
 import dev.wasidl.component.CustomSection;
 import dev.wasidl.component.Definition;
 import dev.wasidl.component.Export;
+import dev.wasidl.component.ExportDecl;
 import dev.wasidl.component.ExternName;
 import dev.wasidl.component.ExternType;
 import dev.wasidl.component.Import;
@@ -801,7 +802,7 @@ public final class ComponentReader {
   }
 
   /** Reads an {@code exportdecl} of a component or instance type. */
-  dev.wasidl.component.ExportDecl exportDecl(BinaryReader s, ValidationScope scope) {
+  ExportDecl exportDecl(BinaryReader s, ValidationScope scope) {
     int at = s.pos();
     ExternNameReader.Named named = ExternNameReader.read(s);
     ExternName name = named.name();
@@ -820,6 +821,6 @@ public final class ComponentReader {
     if (type.sort() == Sort.TYPE) {
       scope.exportedTypes.set(index);
     }
-    return new dev.wasidl.component.ExportDecl(name, attributes, type);
+    return new ExportDecl(name, attributes, type);
   }
 }

@@ -1,6 +1,7 @@
 package dev.wasidl.component.binary;
 
 import dev.wasidl.component.CoreExternType;
+import dev.wasidl.component.CoreValType;
 import dev.wasidl.component.Limits;
 
 /** Core WebAssembly import matching (extern subtyping) for tables, memories, globals and funcs. */
@@ -69,7 +70,7 @@ final class CoreTypes {
         && Long.compareUnsigned(actual.max().getAsLong(), expected.max().getAsLong()) <= 0;
   }
 
-  private static String name(dev.wasidl.component.CoreValType t) {
+  private static String name(CoreValType t) {
     return t.name().toLowerCase(java.util.Locale.ROOT);
   }
 }
