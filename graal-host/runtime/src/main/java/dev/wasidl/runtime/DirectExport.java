@@ -138,8 +138,7 @@ final class DirectExport {
       instance.poison(t); // an OutOfMemoryError is never a trap: the caller gets it as it is
       throw t;
     } finally {
-      instance.disarm(armed);
-      instance.exit();
+      instance.exit(armed);
     }
   }
 

@@ -144,20 +144,21 @@ final class InstanceState implements CallContext {
   }
 
   /**
-   * Arms the instance's time limit for a call of {@code func}: the value to {@link #disarm} with, 0
-   * (and nothing done) when the linker sets no limit.
+   * Arms the instance's time limit for a call of {@code func}: the value to {@link #exit(long)}
+   * with, 0 (and nothing done) when the linker sets no limit.
    */
   long arm(String func) {
     Deadline d = deadline;
     return d == null ? 0 : d.arm(func);
   }
 
-  /** The call armed with {@code armed} is over. */
-  void disarm(long armed) {
+  /** Ends a call from Java begun by {@link #enter} and {@link #arm}. */
+  void exit(long armed) {
     Deadline d = deadline;
     if (d != null) {
       d.disarm(armed);
     }
+    exit();
   }
 
   /**

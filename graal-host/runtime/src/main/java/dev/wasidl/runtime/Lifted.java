@@ -97,8 +97,7 @@ final class Lifted implements ComponentFunc {
       instance.poison(t); // an OutOfMemoryError is never a trap: the caller gets it as it is
       throw t;
     } finally {
-      instance.disarm(armed);
-      instance.exit();
+      instance.exit(armed);
     }
   }
 
