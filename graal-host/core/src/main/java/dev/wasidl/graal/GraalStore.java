@@ -61,16 +61,27 @@ public final class GraalStore implements AutoCloseable {
    * fails with a {@link Trap} whose message is {@code reason}, at its next loop iteration or call
    * (Truffle's safepoints, which compiled wasm polls anyway: nothing is added to calls that are
    * never interrupted). Waits up to a second for the call to unwind; one that does not (a host
-   * function blocked in I/O) is cancelled, which closes the store. Does nothing when no wasm runs.
+   * function blocked in I/O) is cancelled, which closes the store, without waiting for that host
+   * function to return. Does nothing when no wasm runs.
    */
   public void interrupt(String reason) {
     interruption = reason;
     try {
       context.interrupt(Duration.ofSeconds(1));
     } catch (TimeoutException e) {
-      context.close(true);
+      // cancelling waits for the call to reach wasm again, which a host function stuck in native
+      // code may not do for long: on a thread of its own, so the interrupter is free to go on
+      Thread.ofPlatform().daemon().name("wasidl-cancel").start(this::cancel);
     } catch (IllegalStateException e) {
       // closed meanwhile: nothing runs any more
+    }
+  }
+
+  private void cancel() {
+    try {
+      context.close(true);
+    } catch (IllegalStateException e) {
+      // closed meanwhile
     }
   }
 

@@ -134,7 +134,7 @@ final class Deadline {
     }
   }
 
-  static String describe(Duration d) {
+  private static String describe(Duration d) {
     return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
   }
 
