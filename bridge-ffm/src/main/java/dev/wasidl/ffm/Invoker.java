@@ -199,11 +199,7 @@ final class Invoker {
               : LongBits.fromLong(type.layout().carrier());
       return passed == type
           ? value
-          : MethodHandles.filterReturnValue(
-              value,
-              MethodHandles.explicitCastArguments(
-                  MethodHandles.identity(value.type().returnType()),
-                  MethodType.methodType(carrier, value.type().returnType())));
+          : MethodHandles.explicitCastArguments(value, value.type().changeReturnType(carrier));
     }
 
     /** {@code carrier -> long bits}. */
