@@ -49,7 +49,12 @@ final class WasmLimitOptions {
       t = w.getValue();
     }
     if (t != null) {
-      linker.callTimeout(duration(spec, t));
+      try {
+        linker.callTimeout(duration(spec, t));
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--timeout: " + e.getMessage());
+      }
     }
   }
 

@@ -391,6 +391,7 @@ class MainTest {
         List.of(
             new String[] {"--timeout", "0"},
             new String[] {"--timeout", "soon"},
+            new String[] {"--timeout", "999999999h"},
             new String[] {"-W", "fuel=1"},
             new String[] {"--timeout", "1s", "-W", "timeout=2s"})) {
       List<String> args = new ArrayList<>(List.of("run"));

@@ -30,6 +30,12 @@ public final class Linker {
   private long maxListElements = DEFAULT_MAX_LIST_ELEMENTS;
   private java.time.@Nullable Duration callTimeout;
 
+  /**
+   * The longest {@link #callTimeout}: deadlines are nanosecond clock readings, which it keeps far
+   * from overflow.
+   */
+  public static final java.time.Duration MAX_CALL_TIMEOUT = java.time.Duration.ofDays(36_500);
+
   /** The default of {@link #maxListElements}: 1,048,576 elements lifted per call. */
   public static final long DEFAULT_MAX_LIST_ELEMENTS = 1L << 20;
 
@@ -101,8 +107,12 @@ public final class Linker {
    * the feature.
    */
   public Linker callTimeout(java.time.Duration limit) {
-    if (limit.isNegative() || limit.isZero()) {
-      throw new IllegalArgumentException("callTimeout must be positive, not " + limit);
+    if (limit.isNegative() || limit.isZero() || limit.compareTo(MAX_CALL_TIMEOUT) > 0) {
+      throw new IllegalArgumentException(
+          "callTimeout must be positive and at most "
+              + MAX_CALL_TIMEOUT.toDays()
+              + " days, not "
+              + limit);
     }
     this.callTimeout = limit;
     return this;

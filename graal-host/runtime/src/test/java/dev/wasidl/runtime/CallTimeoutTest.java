@@ -108,9 +108,13 @@ class CallTimeoutTest {
   }
 
   @Test
-  void theLimitMustBePositive() {
+  void theLimitMustBePositiveAndInTheClocksRange() {
     Linker linker = Linker.of(runtime);
     assertThrows(IllegalArgumentException.class, () -> linker.callTimeout(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> linker.callTimeout(Duration.ofSeconds(-1)));
+    // far past the clock's range: refused, not overflowed into a deadline in the past
+    assertThrows(
+        IllegalArgumentException.class, () -> linker.callTimeout(Duration.ofDays(1_000_000)));
+    linker.callTimeout(Linker.MAX_CALL_TIMEOUT);
   }
 }
