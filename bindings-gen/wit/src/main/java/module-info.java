@@ -5,6 +5,8 @@
  * dev.wasidl.bindgen.JavaNames} spells kebab-case names as Java identifiers for the generators.
  */
 module dev.wasidl.bindgen.wit {
+  // WIT's primitive types are the component model's own (dev.wasidl.types.Primitive).
+  requires transitive dev.wasidl.component;
   requires static transitive org.jspecify;
 
   exports dev.wasidl.bindgen;

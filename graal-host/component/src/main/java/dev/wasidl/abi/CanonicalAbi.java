@@ -71,7 +71,7 @@ public final class CanonicalAbi {
 
   /** The spec's {@code join} of two flat types of variant cases. */
   public static FlatType join(FlatType a, FlatType b) {
-    return Flattening.join(a, b);
+    return FlatType.join(a, b);
   }
 
   // Loading and storing

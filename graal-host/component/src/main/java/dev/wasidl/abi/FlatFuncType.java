@@ -1,5 +1,6 @@
 package dev.wasidl.abi;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +14,27 @@ public record FlatFuncType(List<FlatType> params, List<FlatType> results) {
     LIFT,
     /** {@code canon lower}: spilled results are written through a pointer given as last param. */
     LOWER
+  }
+
+  /**
+   * {@code flatten_functype} (synchronous) from the flattened parameters and results: more than
+   * {@link CanonicalAbi#MAX_FLAT_PARAMS} parameters are passed in memory through one pointer; more
+   * than {@link CanonicalAbi#MAX_FLAT_RESULTS} results are returned through a pointer ({@link
+   * Context#LIFT}) or written through one passed last ({@link Context#LOWER}).
+   */
+  public static FlatFuncType of(List<FlatType> params, List<FlatType> results, Context context) {
+    List<FlatType> ps = params.size() > CanonicalAbi.MAX_FLAT_PARAMS ? FlatType.i32() : params;
+    if (results.size() <= CanonicalAbi.MAX_FLAT_RESULTS) {
+      return new FlatFuncType(ps, results);
+    }
+    return switch (context) {
+      case LIFT -> new FlatFuncType(ps, FlatType.i32());
+      case LOWER -> {
+        List<FlatType> withPointer = new ArrayList<>(ps);
+        withPointer.add(FlatType.I32);
+        yield new FlatFuncType(withPointer, List.of());
+      }
+    };
   }
 
   public FlatFuncType {

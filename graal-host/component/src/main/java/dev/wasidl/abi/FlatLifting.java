@@ -58,7 +58,7 @@ final class FlatLifting {
       case OptionType o -> liftFlatVariant(cx, vi, t);
       case ResultType r -> liftFlatVariant(cx, vi, t);
       case FlagsType f -> {
-        int[] words = new int[Layout.numI32Flags(f.names().size())];
+        int[] words = new int[SizeAlign.i32Flags(f.names().size())];
         for (int i = 0; i < words.length; i++) {
           words[i] = i32(vi);
         }

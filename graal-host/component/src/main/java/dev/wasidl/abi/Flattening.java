@@ -23,22 +23,7 @@ final class Flattening {
   private Flattening() {}
 
   static FlatFuncType flattenFuncType(FuncType ft, FlatFuncType.Context context) {
-    List<FlatType> flatParams = flattenTypes(ft.paramTypes());
-    List<FlatType> flatResults = flattenTypes(ft.resultTypes());
-    if (flatParams.size() > CanonicalAbi.MAX_FLAT_PARAMS) {
-      flatParams = List.of(FlatType.I32);
-    }
-    if (flatResults.size() > CanonicalAbi.MAX_FLAT_RESULTS) {
-      switch (context) {
-        case LIFT -> flatResults = List.of(FlatType.I32);
-        case LOWER -> {
-          flatParams = new ArrayList<>(flatParams);
-          flatParams.add(FlatType.I32);
-          flatResults = List.of();
-        }
-      }
-    }
-    return new FlatFuncType(flatParams, flatResults);
+    return FlatFuncType.of(flattenTypes(ft.paramTypes()), flattenTypes(ft.resultTypes()), context);
   }
 
   static List<FlatType> flattenTypes(List<Type> ts) {
@@ -57,22 +42,8 @@ final class Flattening {
 
   private static void flatten(Type t, List<FlatType> out) {
     switch (t) {
-      case Primitive p -> {
-        switch (p) {
-          case BOOL, S8, U8, S16, U16, S32, U32, CHAR -> out.add(FlatType.I32);
-          case S64, U64 -> out.add(FlatType.I64);
-          case F32 -> out.add(FlatType.F32);
-          case F64 -> out.add(FlatType.F64);
-          case STRING -> {
-            out.add(FlatType.I32);
-            out.add(FlatType.I32);
-          }
-        }
-      }
-      case ListType l -> {
-        out.add(FlatType.I32);
-        out.add(FlatType.I32);
-      }
+      case Primitive p -> out.addAll(FlatType.of(p));
+      case ListType l -> out.addAll(FlatType.pointerAndLength());
       case RecordType r -> r.types().forEach(f -> flatten(f, out));
       case TupleType tt -> tt.types().forEach(f -> flatten(f, out));
       case VariantType v -> out.addAll(flattenVariant(Layout.caseTypes(v)));
@@ -80,38 +51,14 @@ final class Flattening {
       case OptionType o -> out.addAll(flattenVariant(Layout.caseTypes(o)));
       case ResultType r -> out.addAll(flattenVariant(Layout.caseTypes(r)));
       case FlagsType f ->
-          out.addAll(Collections.nCopies(Layout.numI32Flags(f.names().size()), FlatType.I32));
+          out.addAll(Collections.nCopies(SizeAlign.i32Flags(f.names().size()), FlatType.I32));
       case OwnType o -> out.add(FlatType.I32);
       case BorrowType b -> out.add(FlatType.I32);
     }
   }
 
-  /** The discriminant's {@code i32}, then the join of the cases' flattened payloads. */
   static List<FlatType> flattenVariant(List<Optional<Type>> cases) {
-    List<FlatType> flat = new ArrayList<>();
-    for (Optional<Type> c : cases) {
-      if (c.isPresent()) {
-        List<FlatType> ft = flattenType(c.get());
-        for (int i = 0; i < ft.size(); i++) {
-          if (i < flat.size()) {
-            flat.set(i, join(flat.get(i), ft.get(i)));
-          } else {
-            flat.add(ft.get(i));
-          }
-        }
-      }
-    }
-    flat.addFirst(FlatType.I32);
-    return flat;
-  }
-
-  static FlatType join(FlatType a, FlatType b) {
-    if (a == b) {
-      return a;
-    }
-    if ((a == FlatType.I32 && b == FlatType.F32) || (a == FlatType.F32 && b == FlatType.I32)) {
-      return FlatType.I32;
-    }
-    return FlatType.I64;
+    return FlatType.variant(
+        cases.stream().flatMap(Optional::stream).map(Flattening::flattenType).toList());
   }
 }

@@ -82,135 +82,57 @@ final class Layout {
     };
   }
 
+  /** A 32-bit memory's pointers and lengths. */
+  static final int POINTER_SIZE = 4;
+
   static int alignment(Type t) {
+    return sizeAlign(t).alignment();
+  }
+
+  static long elemSize(Type t) {
+    return sizeAlign(t).size();
+  }
+
+  static SizeAlign sizeAlign(Type t) {
     return switch (t) {
-      case Primitive p ->
-          switch (p) {
-            case BOOL, S8, U8 -> 1;
-            case S16, U16 -> 2;
-            case S32, U32, F32, CHAR, STRING -> 4;
-            case S64, U64, F64 -> 8;
-          };
-      case ListType l -> 4;
-      case RecordType r -> alignmentRecord(r.types());
-      case TupleType tt -> alignmentRecord(tt.types());
-      case VariantType v -> alignmentVariant(caseTypes(v));
-      case EnumType e -> alignmentVariant(caseTypes(e));
-      case OptionType o -> alignmentVariant(caseTypes(o));
-      case ResultType r -> alignmentVariant(caseTypes(r));
-      case FlagsType f -> alignmentFlags(f.names().size());
-      case OwnType o -> 4;
-      case BorrowType b -> 4;
+      case Primitive p -> SizeAlign.of(p, POINTER_SIZE);
+      case ListType l -> SizeAlign.list(POINTER_SIZE);
+      case RecordType r -> record(r.types());
+      case TupleType tt -> record(tt.types());
+      case VariantType v -> variant(caseTypes(v));
+      case EnumType e -> variant(caseTypes(e));
+      case OptionType o -> variant(caseTypes(o));
+      case ResultType r -> variant(caseTypes(r));
+      case FlagsType f -> SizeAlign.flags(f.names().size());
+      case OwnType o -> SizeAlign.HANDLE;
+      case BorrowType b -> SizeAlign.HANDLE;
     };
   }
 
-  static int alignmentRecord(List<Type> types) {
-    int a = 1;
-    for (Type t : types) {
-      a = Math.max(a, alignment(t));
-    }
-    return a;
+  static SizeAlign record(List<Type> fields) {
+    return SizeAlign.record(fields.stream().map(Layout::sizeAlign).toList());
   }
 
-  static int alignmentVariant(List<Optional<Type>> cases) {
-    return Math.max(alignment(discriminantType(cases.size())), maxCaseAlignment(cases));
+  static SizeAlign variant(List<Optional<Type>> cases) {
+    return SizeAlign.variant(cases.size(), payloads(cases));
+  }
+
+  /** The size and alignment of each case that has a payload. */
+  static List<SizeAlign> payloads(List<Optional<Type>> cases) {
+    return cases.stream().flatMap(Optional::stream).map(Layout::sizeAlign).toList();
   }
 
   /** {@code u8}, {@code u16} or {@code u32}: the smallest that numbers {@code n} cases. */
   static Primitive discriminantType(int n) {
-    if (n <= 0) {
-      throw new IllegalArgumentException("a variant needs at least one case");
-    }
-    if (n <= 1 << 8) {
-      return Primitive.U8;
-    }
-    if (n <= 1 << 16) {
-      return Primitive.U16;
-    }
-    return Primitive.U32;
-  }
-
-  static int maxCaseAlignment(List<Optional<Type>> cases) {
-    int a = 1;
-    for (Optional<Type> c : cases) {
-      if (c.isPresent()) {
-        a = Math.max(a, alignment(c.get()));
-      }
-    }
-    return a;
-  }
-
-  static int alignmentFlags(int n) {
-    if (n <= 8) {
-      return 1;
-    }
-    if (n <= 16) {
-      return 2;
-    }
-    return 4;
-  }
-
-  static long elemSize(Type t) {
-    return switch (t) {
-      case Primitive p ->
-          switch (p) {
-            case BOOL, S8, U8 -> 1;
-            case S16, U16 -> 2;
-            case S32, U32, F32, CHAR -> 4;
-            case S64, U64, F64, STRING -> 8;
-          };
-      case ListType l -> 8;
-      case RecordType r -> elemSizeRecord(r.types());
-      case TupleType tt -> elemSizeRecord(tt.types());
-      case VariantType v -> elemSizeVariant(caseTypes(v));
-      case EnumType e -> elemSizeVariant(caseTypes(e));
-      case OptionType o -> elemSizeVariant(caseTypes(o));
-      case ResultType r -> elemSizeVariant(caseTypes(r));
-      case FlagsType f -> elemSizeFlags(f.names().size());
-      case OwnType o -> 4;
-      case BorrowType b -> 4;
+    return switch (SizeAlign.discriminantSize(n)) {
+      case 1 -> Primitive.U8;
+      case 2 -> Primitive.U16;
+      default -> Primitive.U32;
     };
   }
 
-  static long elemSizeRecord(List<Type> types) {
-    long s = 0;
-    for (Type t : types) {
-      s = alignTo(s, alignment(t));
-      s += elemSize(t);
-    }
-    return alignTo(s, alignmentRecord(types));
-  }
-
-  static long elemSizeVariant(List<Optional<Type>> cases) {
-    long s = elemSize(discriminantType(cases.size()));
-    s = alignTo(s, maxCaseAlignment(cases));
-    long cs = 0;
-    for (Optional<Type> c : cases) {
-      if (c.isPresent()) {
-        cs = Math.max(cs, elemSize(c.get()));
-      }
-    }
-    s += cs;
-    return alignTo(s, alignmentVariant(cases));
-  }
-
-  static long elemSizeFlags(int n) {
-    if (n <= 8) {
-      return 1;
-    }
-    if (n <= 16) {
-      return 2;
-    }
-    return 4L * numI32Flags(n);
-  }
-
-  /** How many {@code i32}s hold {@code n} flags (one, except beyond the spec's limit of 32). */
-  static int numI32Flags(int n) {
-    return (n + 31) / 32;
-  }
-
   static long alignTo(long ptr, long alignment) {
-    return (ptr + alignment - 1) / alignment * alignment;
+    return SizeAlign.alignTo(ptr, alignment);
   }
 
   static boolean isAligned(long ptr, long alignment) {

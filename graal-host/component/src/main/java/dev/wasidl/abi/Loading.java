@@ -163,7 +163,7 @@ final class Loading {
   static Val.Flags loadFlags(LiftLowerContext cx, long ptr, FlagsType t) {
     Memory m = cx.memory();
     int n = t.names().size();
-    int[] words = new int[Layout.numI32Flags(n)];
+    int[] words = new int[SizeAlign.i32Flags(n)];
     if (n <= 8) {
       words[0] = Byte.toUnsignedInt(m.loadI8((int) ptr));
     } else if (n <= 16) {

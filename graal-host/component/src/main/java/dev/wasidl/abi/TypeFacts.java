@@ -126,8 +126,8 @@ public final class TypeFacts {
   /** The facts of a tuple of {@code ts} (maybe none: a function's empty parameter list). */
   private static Of computeTuple(List<Type> ts) {
     return new Of(
-        Layout.alignmentRecord(ts),
-        Layout.elemSizeRecord(ts),
+        Layout.record(ts).alignment(),
+        Layout.record(ts).size(),
         List.copyOf(Flattening.flattenTypes(ts)),
         List.copyOf(ts),
         List.of(),
@@ -147,12 +147,14 @@ public final class TypeFacts {
               List.copyOf(Layout.caseTypes(t));
           default -> List.of();
         };
-    int discSize =
-        cases.isEmpty() ? 0 : (int) Layout.elemSize(Layout.discriminantType(cases.size()));
-    int maxCaseAlignment = cases.isEmpty() ? 1 : Layout.maxCaseAlignment(cases);
+    int discSize = cases.isEmpty() ? 0 : SizeAlign.discriminantSize(cases.size());
+    // where the payload starts, relative to the discriminant's end: the cases' widest alignment
+    int maxCaseAlignment =
+        Layout.payloads(cases).stream().mapToInt(SizeAlign::alignment).max().orElse(1);
+    SizeAlign sa = Layout.sizeAlign(t);
     return new Of(
-        Layout.alignment(t),
-        Layout.elemSize(t),
+        sa.alignment(),
+        sa.size(),
         List.copyOf(Flattening.flattenType(t)),
         fieldTypes,
         cases,

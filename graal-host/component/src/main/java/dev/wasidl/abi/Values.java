@@ -180,7 +180,7 @@ final class Values {
   static int[] packFlags(Val v, FlagsType t) {
     Set<String> names = expect(v, Val.Flags.class, t).names();
     List<String> labels = t.names();
-    int[] words = new int[Layout.numI32Flags(labels.size())];
+    int[] words = new int[SizeAlign.i32Flags(labels.size())];
     int found = 0;
     for (int i = 0; i < labels.size(); i++) {
       if (names.contains(labels.get(i))) {

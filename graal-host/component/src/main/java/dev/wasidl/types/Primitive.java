@@ -1,5 +1,7 @@
 package dev.wasidl.types;
 
+import java.util.Optional;
+
 /** The primitive value types. */
 public enum Primitive implements Type {
   BOOL("bool"),
@@ -20,6 +22,21 @@ public enum Primitive implements Type {
 
   Primitive(String witName) {
     this.witName = witName;
+  }
+
+  /** The WIT keyword: {@code u8}, {@code string}, ... */
+  public String wit() {
+    return witName;
+  }
+
+  /** The primitive spelled {@code keyword} in WIT, if any. */
+  public static Optional<Primitive> ofWit(String keyword) {
+    for (Primitive p : values()) {
+      if (p.witName.equals(keyword)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

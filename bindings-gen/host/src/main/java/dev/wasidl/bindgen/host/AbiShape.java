@@ -1,34 +1,36 @@
 package dev.wasidl.bindgen.host;
 
+import dev.wasidl.abi.FlatType;
+import dev.wasidl.abi.SizeAlign;
 import dev.wasidl.bindgen.wit.TypeDefKind;
 import dev.wasidl.bindgen.wit.WitCase;
 import dev.wasidl.bindgen.wit.WitField;
-import dev.wasidl.bindgen.wit.WitPrimitive;
 import dev.wasidl.bindgen.wit.WitType;
-import java.util.ArrayList;
+import dev.wasidl.types.Primitive;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The canonical ABI's view of a WIT type, as compiled lowerings need it at generation time: its
  * flat core types ({@code flatten_type}), its size and alignment in memory, and for variants the
- * discriminant's size and the payload's offset. Mirrors graal-host's {@code abi.Layout} and {@code
- * abi.Flattening}; the runtime checks the flat signature when it links the generated method.
+ * discriminant's size and the payload's offset. The rules are the component module's ({@link
+ * FlatType}, {@link SizeAlign}); the runtime checks the flat signature when it links the generated
+ * method.
  */
 final class AbiShape {
-  /** A core value type. */
-  enum Flat {
-    I32("int"),
-    I64("long"),
-    F32("float"),
-    F64("double");
-
-    final String java;
-
-    Flat(String java) {
-      this.java = java;
-    }
+  /** The Java type holding a flat value of type {@code f}. */
+  static String java(FlatType f) {
+    return switch (f) {
+      case I32 -> "int";
+      case I64 -> "long";
+      case F32 -> "float";
+      case F64 -> "double";
+    };
   }
+
+  /** Generated lowerings run on 32-bit memories. */
+  private static final int POINTER_SIZE = 4;
 
   private final JavaTypes types;
 
@@ -39,7 +41,7 @@ final class AbiShape {
   /** A type with aliases followed: a primitive, a constructed type or a named definition. */
   sealed interface Shape {}
 
-  record Prim(WitPrimitive p) implements Shape {}
+  record Prim(Primitive p) implements Shape {}
 
   record ListOf(WitType element) implements Shape {}
 
@@ -56,7 +58,7 @@ final class AbiShape {
 
   Shape shape(WitType t) {
     return switch (t) {
-      case WitPrimitive p -> new Prim(p);
+      case WitType.PrimitiveType(Primitive p) -> new Prim(p);
       case WitType.ListType l -> new ListOf(l.element());
       case WitType.TupleType tt -> new Fields(tt.types());
       case WitType.OptionType o -> new Cases(List.of(Optional.empty(), Optional.of(o.type())));
@@ -93,155 +95,59 @@ final class AbiShape {
     };
   }
 
-  List<Flat> flat(WitType t) {
-    List<Flat> out = new ArrayList<>();
-    flat(t, out);
-    return out;
-  }
-
-  private void flat(WitType t, List<Flat> out) {
-    switch (shape(t)) {
-      case Prim(WitPrimitive p) -> {
-        switch (p) {
-          case S64, U64 -> out.add(Flat.I64);
-          case F32 -> out.add(Flat.F32);
-          case F64 -> out.add(Flat.F64);
-          case STRING -> {
-            out.add(Flat.I32);
-            out.add(Flat.I32);
-          }
-          default -> out.add(Flat.I32);
-        }
-      }
-      case ListOf l -> {
-        out.add(Flat.I32);
-        out.add(Flat.I32);
-      }
-      case Fields f -> f.types().forEach(x -> flat(x, out));
-      case Cases c -> out.addAll(flatVariant(c.cases()));
-      case Handle h -> out.add(Flat.I32);
-      case Flags f -> {
-        for (int i = 0; i < (f.count() + 31) / 32; i++) {
-          out.add(Flat.I32);
-        }
-      }
+  /** {@code flatten_type}. */
+  List<FlatType> flat(WitType t) {
+    return switch (shape(t)) {
+      case Prim(Primitive p) -> FlatType.of(p);
+      case ListOf l -> FlatType.pointerAndLength();
+      case Fields f -> f.types().stream().flatMap(x -> flat(x).stream()).toList();
+      case Cases c ->
+          FlatType.variant(c.cases().stream().flatMap(Optional::stream).map(this::flat).toList());
+      case Handle h -> FlatType.i32();
+      case Flags f -> Collections.nCopies(SizeAlign.i32Flags(f.count()), FlatType.I32);
       case Unsupported u -> throw new IllegalStateException("unsupported " + u.what());
-    }
+    };
   }
 
-  /** {@code flatten_variant}: the discriminant, then the join of the cases' flat types. */
-  List<Flat> flatVariant(List<Optional<WitType>> cases) {
-    List<Flat> joined = new ArrayList<>();
-    for (Optional<WitType> c : cases) {
-      if (c.isEmpty()) {
-        continue;
-      }
-      List<Flat> f = flat(c.get());
-      for (int i = 0; i < f.size(); i++) {
-        if (i < joined.size()) {
-          joined.set(i, join(joined.get(i), f.get(i)));
-        } else {
-          joined.add(f.get(i));
-        }
-      }
-    }
-    joined.addFirst(Flat.I32);
-    return joined;
+  /** {@code elem_size} and {@code alignment} in a 32-bit memory. */
+  private SizeAlign layout(WitType t) {
+    return switch (shape(t)) {
+      case Prim(Primitive p) -> SizeAlign.of(p, POINTER_SIZE);
+      case ListOf l -> SizeAlign.list(POINTER_SIZE);
+      case Fields f -> SizeAlign.record(layouts(f.types()));
+      case Cases c -> SizeAlign.variant(c.cases().size(), payloads(c.cases()));
+      case Handle h -> SizeAlign.HANDLE;
+      case Flags f -> SizeAlign.flags(f.count());
+      case Unsupported u -> throw new IllegalStateException("unsupported " + u.what());
+    };
   }
 
-  private static Flat join(Flat a, Flat b) {
-    if (a == b) {
-      return a;
-    }
-    if ((a == Flat.I32 && b == Flat.F32) || (a == Flat.F32 && b == Flat.I32)) {
-      return Flat.I32;
-    }
-    return Flat.I64;
+  private List<SizeAlign> layouts(List<WitType> ts) {
+    return ts.stream().map(this::layout).toList();
+  }
+
+  private List<SizeAlign> payloads(List<Optional<WitType>> cases) {
+    return layouts(cases.stream().flatMap(Optional::stream).toList());
   }
 
   int alignment(WitType t) {
-    return switch (shape(t)) {
-      case Prim(WitPrimitive p) -> primAlign(p);
-      case ListOf l -> 4;
-      case Fields f -> f.types().stream().mapToInt(this::alignment).max().orElse(1);
-      case Cases c -> Math.max(discSize(c.cases().size()), maxCaseAlignment(c.cases()));
-      case Handle h -> 4;
-      case Flags f -> f.count() <= 8 ? 1 : f.count() <= 16 ? 2 : 4;
-      case Unsupported u -> throw new IllegalStateException("unsupported " + u.what());
-    };
+    return layout(t).alignment();
   }
 
   int size(WitType t) {
-    return switch (shape(t)) {
-      case Prim(WitPrimitive p) -> primSize(p);
-      case ListOf l -> 8;
-      case Fields f -> {
-        int s = 0;
-        for (WitType x : f.types()) {
-          s = alignTo(s, alignment(x)) + size(x);
-        }
-        yield alignTo(s, alignment(t));
-      }
-      case Cases c -> {
-        int s = payloadOffset(c.cases());
-        int max = 0;
-        for (Optional<WitType> x : c.cases()) {
-          if (x.isPresent()) {
-            max = Math.max(max, size(x.get()));
-          }
-        }
-        yield alignTo(s + max, alignment(t));
-      }
-      case Handle h -> 4;
-      case Flags f -> f.count() <= 8 ? 1 : f.count() <= 16 ? 2 : 4 * ((f.count() + 31) / 32);
-      case Unsupported u -> throw new IllegalStateException("unsupported " + u.what());
-    };
+    return Math.toIntExact(layout(t).size());
   }
 
   /** Field offsets of a record or tuple. */
   List<Integer> offsets(List<WitType> fields) {
-    List<Integer> out = new ArrayList<>();
-    int s = 0;
-    for (WitType x : fields) {
-      s = alignTo(s, alignment(x));
-      out.add(s);
-      s += size(x);
-    }
-    return out;
+    return SizeAlign.offsets(layouts(fields)).stream().map(Math::toIntExact).toList();
   }
 
   static int discSize(int cases) {
-    return cases <= 256 ? 1 : cases <= 65536 ? 2 : 4;
+    return SizeAlign.discriminantSize(cases);
   }
 
   int payloadOffset(List<Optional<WitType>> cases) {
-    return alignTo(discSize(cases.size()), maxCaseAlignment(cases));
-  }
-
-  private int maxCaseAlignment(List<Optional<WitType>> cases) {
-    int a = 1;
-    for (Optional<WitType> c : cases) {
-      if (c.isPresent()) {
-        a = Math.max(a, alignment(c.get()));
-      }
-    }
-    return a;
-  }
-
-  private static int primSize(WitPrimitive p) {
-    return switch (p) {
-      case BOOL, S8, U8 -> 1;
-      case S16, U16 -> 2;
-      case S32, U32, F32, CHAR -> 4;
-      case S64, U64, F64, STRING -> 8;
-    };
-  }
-
-  private static int primAlign(WitPrimitive p) {
-    return p == WitPrimitive.STRING ? 4 : primSize(p);
-  }
-
-  static int alignTo(int n, int alignment) {
-    return (n + alignment - 1) / alignment * alignment;
+    return Math.toIntExact(SizeAlign.payloadOffset(cases.size(), payloads(cases)));
   }
 }

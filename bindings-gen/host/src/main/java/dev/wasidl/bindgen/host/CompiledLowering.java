@@ -1,12 +1,14 @@
 package dev.wasidl.bindgen.host;
 
+import dev.wasidl.abi.CanonicalAbi;
+import dev.wasidl.abi.FlatType;
 import dev.wasidl.bindgen.wit.Param;
 import dev.wasidl.bindgen.wit.TypeDefKind;
 import dev.wasidl.bindgen.wit.WitCase;
 import dev.wasidl.bindgen.wit.WitField;
 import dev.wasidl.bindgen.wit.WitFunction;
-import dev.wasidl.bindgen.wit.WitPrimitive;
 import dev.wasidl.bindgen.wit.WitType;
+import dev.wasidl.types.Primitive;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,8 +29,6 @@ import java.util.Set;
  */
 final class CompiledLowering {
   static final String CALL = "dev.wasidl.abi.HostCall";
-  private static final int MAX_FLAT_PARAMS = 16;
-  private static final int MAX_FLAT_RESULTS = 1;
 
   private final JavaTypes types;
   private final AbiShape abi;
@@ -56,24 +56,25 @@ final class CompiledLowering {
    */
   String method(WitFunction f, String q, String name, String javaMethod) {
     locals = 0;
-    List<AbiShape.Flat> flatParams = new ArrayList<>();
+    List<FlatType> flatParams = new ArrayList<>();
     for (Param p : f.params()) {
       flatParams.addAll(abi.flat(p.type()));
     }
-    boolean spill = flatParams.size() > MAX_FLAT_PARAMS;
-    List<AbiShape.Flat> coreParams = spill ? List.of(AbiShape.Flat.I32) : flatParams;
-    List<AbiShape.Flat> flatResults = f.result().map(abi::flat).orElse(List.of());
-    boolean outPointer = flatResults.size() > MAX_FLAT_RESULTS;
+    boolean spill = flatParams.size() > CanonicalAbi.MAX_FLAT_PARAMS;
+    List<FlatType> coreParams = spill ? List.of(FlatType.I32) : flatParams;
+    List<FlatType> flatResults = f.result().map(abi::flat).orElse(List.of());
+    boolean outPointer = flatResults.size() > CanonicalAbi.MAX_FLAT_RESULTS;
     List<String> sig = new ArrayList<>();
     sig.add("java.util.function.Function<java.lang.Object, ? extends " + q + "> host");
     sig.add(CALL + " cx");
     for (int i = 0; i < coreParams.size(); i++) {
-      sig.add(coreParams.get(i).java + " p" + i);
+      sig.add(AbiShape.java(coreParams.get(i)) + " p" + i);
     }
     if (outPointer) {
       sig.add("int out");
     }
-    String ret = outPointer || flatResults.isEmpty() ? "void" : flatResults.getFirst().java;
+    String ret =
+        outPointer || flatResults.isEmpty() ? "void" : AbiShape.java(flatResults.getFirst());
     StringBuilder b = new StringBuilder();
     b.append("  private static ").append(ret).append(' ').append(name).append('(');
     b.append(String.join(", ", sig)).append(") {\n");
@@ -129,7 +130,7 @@ final class CompiledLowering {
   // ---- lift_flat
 
   /** A flat value: a Java expression of its core type. */
-  private record Slot(String expr, AbiShape.Flat type) {}
+  private record Slot(String expr, FlatType type) {}
 
   /** The flat values being lifted, read in order; {@code next} converts to the wanted type. */
   private static final class Cursor {
@@ -150,12 +151,12 @@ final class CompiledLowering {
     }
 
     /** The spec's {@code CoerceValueIter}: a joined variant slot read as the case's type. */
-    String next(AbiShape.Flat want) {
+    String next(FlatType want) {
       Slot s = take();
       return convert(s.expr(), s.type(), want);
     }
 
-    private static String convert(String x, AbiShape.Flat have, AbiShape.Flat want) {
+    private static String convert(String x, FlatType have, FlatType want) {
       if (have == want) {
         return x;
       }
@@ -187,27 +188,26 @@ final class CompiledLowering {
         }
         case TypeDefKind.VariantType v ->
             variantSwitch(
-                c.next(AbiShape.Flat.I32),
+                c.next(FlatType.I32),
                 v.cases().size(),
                 types.typeExpr(t),
                 caseExprs(d, v.cases(), payloadCursor(t, c)));
         case TypeDefKind.EnumType e ->
             variantSwitch(
-                c.next(AbiShape.Flat.I32),
+                c.next(FlatType.I32),
                 e.cases().size(),
                 types.typeExpr(t),
                 enumConstants(d, e.cases()));
-        case TypeDefKind.ResourceType r -> handle(t, true, c.next(AbiShape.Flat.I32));
-        case TypeDefKind.FlagsType f ->
-            flagsHelper(d, f, true) + "(" + c.next(AbiShape.Flat.I32) + ")";
+        case TypeDefKind.ResourceType r -> handle(t, true, c.next(FlatType.I32));
+        case TypeDefKind.FlagsType f -> flagsHelper(d, f, true) + "(" + c.next(FlatType.I32) + ")";
       };
     }
     return switch (t) {
-      case WitPrimitive p -> liftPrimitive(p, c);
+      case WitType.PrimitiveType(Primitive p) -> liftPrimitive(p, c);
       case WitType.ListType l -> {
-        String ptr = c.next(AbiShape.Flat.I32);
-        String len = c.next(AbiShape.Flat.I32);
-        yield l.element() == WitPrimitive.U8
+        String ptr = c.next(FlatType.I32);
+        String len = c.next(FlatType.I32);
+        yield l.element().equals(WitType.of(Primitive.U8))
             ? "cx.liftBytes(" + ptr + ", " + len + ")"
             : listLift(l.element()) + "(cx, " + ptr + ", " + len + ")";
       }
@@ -225,7 +225,7 @@ final class CompiledLowering {
             + ")";
       }
       case WitType.OptionType o -> {
-        String disc = c.next(AbiShape.Flat.I32);
+        String disc = c.next(FlatType.I32);
         Cursor pc = payloadCursor(t, c);
         yield variantSwitch(
             disc,
@@ -240,7 +240,7 @@ final class CompiledLowering {
                     + ")"));
       }
       case WitType.ResultType r -> {
-        String disc = c.next(AbiShape.Flat.I32);
+        String disc = c.next(FlatType.I32);
         Cursor pc = payloadCursor(t, c);
         String gen = "<" + resultArgs(r) + ">";
         yield variantSwitch(
@@ -251,8 +251,7 @@ final class CompiledLowering {
                 "dev.wasidl.bindings.Result." + gen + "ok(" + payloadFlat(r.ok(), pc) + ")",
                 "dev.wasidl.bindings.Result." + gen + "err(" + payloadFlat(r.err(), pc) + ")"));
       }
-      case WitType.Handle h ->
-          handle(t, h.kind() == WitType.HandleKind.OWN, c.next(AbiShape.Flat.I32));
+      case WitType.Handle h -> handle(t, h.kind() == WitType.HandleKind.OWN, c.next(FlatType.I32));
       default -> throw new IllegalStateException("unsupported " + t);
     };
   }
@@ -266,7 +265,7 @@ final class CompiledLowering {
    * already taken from {@code c}); each case reads from its own copy.
    */
   private Cursor payloadCursor(WitType variant, Cursor c) {
-    List<AbiShape.Flat> joined = abi.flat(variant);
+    List<FlatType> joined = abi.flat(variant);
     List<Slot> payload = new ArrayList<>();
     for (int i = 1; i < joined.size(); i++) {
       payload.add(new Slot(c.next(joined.get(i)), joined.get(i)));
@@ -319,24 +318,21 @@ final class CompiledLowering {
         + "))";
   }
 
-  private static String liftPrimitive(WitPrimitive p, Cursor c) {
+  private static String liftPrimitive(Primitive p, Cursor c) {
     return switch (p) {
-      case BOOL -> "(" + c.next(AbiShape.Flat.I32) + " != 0)";
-      case S8, U8 -> "((byte) " + c.next(AbiShape.Flat.I32) + ")";
-      case S16, U16 -> "((short) " + c.next(AbiShape.Flat.I32) + ")";
-      case S32, U32 -> c.next(AbiShape.Flat.I32);
-      case S64, U64 -> c.next(AbiShape.Flat.I64);
+      case BOOL -> "(" + c.next(FlatType.I32) + " != 0)";
+      case S8, U8 -> "((byte) " + c.next(FlatType.I32) + ")";
+      case S16, U16 -> "((short) " + c.next(FlatType.I32) + ")";
+      case S32, U32 -> c.next(FlatType.I32);
+      case S64, U64 -> c.next(FlatType.I64);
       case F32 ->
-          CALL + ".liftF32(java.lang.Float.floatToRawIntBits(" + c.next(AbiShape.Flat.F32) + "))";
+          CALL + ".liftF32(java.lang.Float.floatToRawIntBits(" + c.next(FlatType.F32) + "))";
       case F64 ->
-          CALL
-              + ".liftF64(java.lang.Double.doubleToRawLongBits("
-              + c.next(AbiShape.Flat.F64)
-              + "))";
-      case CHAR -> CALL + ".liftChar(" + c.next(AbiShape.Flat.I32) + ")";
+          CALL + ".liftF64(java.lang.Double.doubleToRawLongBits(" + c.next(FlatType.F64) + "))";
+      case CHAR -> CALL + ".liftChar(" + c.next(FlatType.I32) + ")";
       case STRING -> {
-        String ptr = c.next(AbiShape.Flat.I32);
-        yield "cx.liftString(" + ptr + ", " + c.next(AbiShape.Flat.I32) + ")";
+        String ptr = c.next(FlatType.I32);
+        yield "cx.liftString(" + ptr + ", " + c.next(FlatType.I32) + ")";
       }
     };
   }
@@ -394,7 +390,7 @@ final class CompiledLowering {
       };
     }
     return switch (t) {
-      case WitPrimitive p ->
+      case WitType.PrimitiveType(Primitive p) ->
           switch (p) {
             case BOOL -> "(cx.loadU8" + at + " != 0)";
             case S8, U8 -> "((byte) cx.loadU8" + at + ")";
@@ -409,7 +405,7 @@ final class CompiledLowering {
       case WitType.ListType l -> {
         String ptr = "cx.loadI32" + at;
         String len = "cx.loadI32(" + at + " + 4)";
-        yield l.element() == WitPrimitive.U8
+        yield l.element().equals(WitType.of(Primitive.U8))
             ? "cx.liftBytes(" + ptr + ", " + len + ")"
             : listLift(l.element()) + "(cx, " + ptr + ", " + len + ")";
       }
@@ -511,7 +507,7 @@ final class CompiledLowering {
       };
     }
     return switch (t) {
-      case WitPrimitive p ->
+      case WitType.PrimitiveType(Primitive p) ->
           switch (p) {
             case BOOL -> "(" + v + " ? 1 : 0)";
             case S8, S16, S32, U32, S64, U64 -> v;
@@ -617,7 +613,7 @@ final class CompiledLowering {
       return;
     }
     switch (t) {
-      case WitPrimitive p -> {
+      case WitType.PrimitiveType(Primitive p) -> {
         String call =
             switch (p) {
               case BOOL -> "cx.storeI8(" + a + ", " + v + " ? 1 : 0)";
@@ -633,7 +629,7 @@ final class CompiledLowering {
         b.append(in).append(call).append(";\n");
       }
       case WitType.ListType l -> {
-        if (l.element() == WitPrimitive.U8) {
+        if (l.element().equals(WitType.of(Primitive.U8))) {
           b.append(in).append("cx.storeBytes(").append(a).append(", ").append(v).append(");\n");
         } else {
           b.append(in).append(listLower(l.element())).append("(cx, ").append(a).append(", ");

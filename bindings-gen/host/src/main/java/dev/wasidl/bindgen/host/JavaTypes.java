@@ -6,9 +6,9 @@ import dev.wasidl.bindgen.wit.TypeDef;
 import dev.wasidl.bindgen.wit.TypeDefKind;
 import dev.wasidl.bindgen.wit.TypeOwner;
 import dev.wasidl.bindgen.wit.TypeRef;
-import dev.wasidl.bindgen.wit.WitPrimitive;
 import dev.wasidl.bindgen.wit.WitResolveException;
 import dev.wasidl.bindgen.wit.WitType;
+import dev.wasidl.types.Primitive;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -134,9 +134,9 @@ final class JavaTypes {
 
   private String type(WitType t, boolean boxed) {
     return switch (t) {
-      case WitPrimitive p -> primitive(p, boxed);
+      case WitType.PrimitiveType(Primitive p) -> primitive(p, boxed);
       case WitType.Named n -> named(n.ref(), boxed);
-      case WitType.ListType l when l.element() == WitPrimitive.U8 -> "byte[]";
+      case WitType.ListType l when l.element().equals(WitType.of(Primitive.U8)) -> "byte[]";
       case WitType.ListType l -> LIST + "<" + boxed(l.element()) + ">";
       case WitType.OptionType o -> OPTIONAL + "<" + boxed(o.type()) + ">";
       case WitType.ResultType r ->
@@ -177,7 +177,7 @@ final class JavaTypes {
     };
   }
 
-  private static String primitive(WitPrimitive p, boolean boxed) {
+  private static String primitive(Primitive p, boolean boxed) {
     return switch (p) {
       case BOOL -> boxed ? "java.lang.Boolean" : "boolean";
       case S8, U8 -> boxed ? "java.lang.Byte" : "byte";
@@ -206,7 +206,7 @@ final class JavaTypes {
   /** An expression of type {@code dev.wasidl.types.Type} for {@code t}. */
   String typeExpr(WitType t) {
     return switch (t) {
-      case WitPrimitive p -> TYPES + ".Primitive." + p.name();
+      case WitType.PrimitiveType(Primitive p) -> TYPES + ".Primitive." + p.name();
       case WitType.Named n -> namedTypeExpr(n.ref());
       case WitType.ListType l -> "new " + TYPES + ".ListType(" + typeExpr(l.element()) + ")";
       case WitType.OptionType o -> "new " + TYPES + ".OptionType(" + typeExpr(o.type()) + ")";
@@ -278,9 +278,9 @@ final class JavaTypes {
   String lower(String expr, WitType t, int depth) {
     String x = "x" + depth;
     return switch (t) {
-      case WitPrimitive p -> CONVERT + "." + convertName(p) + "(" + expr + ")";
+      case WitType.PrimitiveType(Primitive p) -> CONVERT + "." + convertName(p) + "(" + expr + ")";
       case WitType.Named n -> lowerNamed(expr, n.ref(), depth);
-      case WitType.ListType l when l.element() == WitPrimitive.U8 ->
+      case WitType.ListType l when l.element().equals(WitType.of(Primitive.U8)) ->
           CONVERT + ".bytes(" + expr + ")";
       case WitType.ListType l ->
           CONVERT + ".list(" + expr + ", " + lambda(l.element(), x, depth, true) + ")";
@@ -310,9 +310,10 @@ final class JavaTypes {
   String lift(String expr, WitType t, int depth) {
     String x = "x" + depth;
     return switch (t) {
-      case WitPrimitive p -> CONVERT + ".as" + capitalize(convertName(p)) + "(" + expr + ")";
+      case WitType.PrimitiveType(Primitive p) ->
+          CONVERT + ".as" + capitalize(convertName(p)) + "(" + expr + ")";
       case WitType.Named n -> liftNamed(expr, n.ref(), depth);
-      case WitType.ListType l when l.element() == WitPrimitive.U8 ->
+      case WitType.ListType l when l.element().equals(WitType.of(Primitive.U8)) ->
           CONVERT + ".asBytes(" + expr + ")";
       case WitType.ListType l ->
           CONVERT
@@ -395,7 +396,7 @@ final class JavaTypes {
     };
   }
 
-  private static String convertName(WitPrimitive p) {
+  private static String convertName(Primitive p) {
     return switch (p) {
       case CHAR -> "character";
       default -> p.wit();

@@ -14,6 +14,7 @@ import dev.wasidl.bindgen.wit.ast.TypeExpr;
 import dev.wasidl.bindgen.wit.ast.UseDecl;
 import dev.wasidl.bindgen.wit.ast.UsePath;
 import dev.wasidl.bindgen.wit.ast.WorldMember;
+import dev.wasidl.types.Primitive;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -568,7 +569,7 @@ final class PackageResolver {
 
     WitType type(TypeExpr t) {
       return switch (t) {
-        case TypeExpr.Prim(WitPrimitive p) -> p;
+        case TypeExpr.Prim(Primitive p) -> WitType.of(p);
         case TypeExpr.Named(Ident name) -> new WitType.Named(ref(name));
         case TypeExpr.ListOf(TypeExpr e, Optional<Integer> size) ->
             size.isPresent()

@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 record Rewrite(UnaryOperator<TypeRef> refs, UnaryOperator<TypeOwner> owners) {
   WitType type(WitType t) {
     return switch (t) {
-      case WitPrimitive p -> p;
+      case WitType.PrimitiveType p -> p;
       case WitType.Named(TypeRef r) -> new WitType.Named(refs.apply(r));
       case WitType.ListType(WitType e) -> new WitType.ListType(type(e));
       case WitType.FixedListType(WitType e, int n) -> new WitType.FixedListType(type(e), n);

@@ -1,6 +1,7 @@
 package dev.wasidl.bindgen.wit;
 
 import dev.wasidl.bindgen.wit.ast.Lexicon;
+import dev.wasidl.types.Primitive;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,7 +45,7 @@ public final class WitPrinter {
   /** A type as written in WIT, names relative to their owner ({@code list<u8>}, {@code r}). */
   public static String type(WitType t) {
     return switch (t) {
-      case WitPrimitive p -> p.wit();
+      case WitType.PrimitiveType(Primitive p) -> p.wit();
       case WitType.Named(TypeRef r) -> id(r.name());
       case WitType.ListType(WitType e) -> "list<" + type(e) + ">";
       case WitType.FixedListType(WitType e, int n) -> "list<" + type(e) + ", " + n + ">";

@@ -1,14 +1,15 @@
 package dev.wasidl.bindgen.wit;
 
+import dev.wasidl.types.Primitive;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A WIT type as written where a type is expected: a {@link WitPrimitive}, a reference to a named
- * type, or an anonymous constructed type. Values compare structurally.
+ * A WIT type as written where a type is expected: a primitive, a reference to a named type, or an
+ * anonymous constructed type. Values compare structurally.
  */
 public sealed interface WitType
-    permits WitPrimitive,
+    permits WitType.PrimitiveType,
         WitType.Named,
         WitType.ListType,
         WitType.FixedListType,
@@ -19,6 +20,14 @@ public sealed interface WitType
         WitType.FutureType,
         WitType.StreamType,
         WitType.Handle {
+
+  /** {@code u8}, {@code string}, ...: the component model's own primitive value types. */
+  record PrimitiveType(Primitive primitive) implements WitType {}
+
+  /** The primitive type {@code p}. */
+  static WitType of(Primitive p) {
+    return new PrimitiveType(p);
+  }
 
   /** A named type ({@code record}, {@code variant}, alias, ...); a resource named here is owned. */
   record Named(TypeRef ref) implements WitType {}

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wasidl.bindgen.wit.WitType.Handle;
 import dev.wasidl.bindgen.wit.WitType.HandleKind;
 import dev.wasidl.bindgen.wit.WitType.Named;
+import dev.wasidl.types.Primitive;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -36,12 +37,13 @@ class FeaturesTest {
     assertEquals(
         new TypeDefKind.RecordType(
             List.of(
-                new WitField("x", WitPrimitive.S32, ""), new WitField("y", WitPrimitive.S32, ""))),
+                new WitField("x", WitType.of(Primitive.S32), ""),
+                new WitField("y", WitType.of(Primitive.S32), ""))),
         kind(all, "point"));
     assertEquals(
         new TypeDefKind.VariantType(
             List.of(
-                new WitCase("circle", Optional.of(WitPrimitive.F64), ""),
+                new WitCase("circle", Optional.of(WitType.of(Primitive.F64)), ""),
                 new WitCase(
                     "polygon",
                     Optional.of(new WitType.ListType(new Named(new TypeRef(o, "point")))),
@@ -54,23 +56,25 @@ class FeaturesTest {
         kind(all, "color"));
     assertEquals(3, ((TypeDefKind.FlagsType) kind(all, "perms")).flags().size());
     assertEquals(
-        new TypeDefKind.Alias(new WitType.FixedListType(WitPrimitive.U8, 16)), kind(all, "block"));
+        new TypeDefKind.Alias(new WitType.FixedListType(WitType.of(Primitive.U8), 16)),
+        kind(all, "block"));
     assertEquals(
-        new TypeDefKind.Alias(new WitType.MapType(WitPrimitive.STRING, WitPrimitive.U32)),
+        new TypeDefKind.Alias(
+            new WitType.MapType(WitType.of(Primitive.STRING), WitType.of(Primitive.U32))),
         kind(all, "lookup"));
     assertEquals(
         new TypeDefKind.Alias(new WitType.ResultType(Optional.empty(), Optional.empty())),
         kind(all, "r0"));
     assertEquals(
         new TypeDefKind.Alias(
-            new WitType.ResultType(Optional.of(WitPrimitive.U32), Optional.empty())),
+            new WitType.ResultType(Optional.of(WitType.of(Primitive.U32)), Optional.empty())),
         kind(all, "r1"));
     assertEquals(
         new TypeDefKind.Alias(
-            new WitType.ResultType(Optional.empty(), Optional.of(WitPrimitive.STRING))),
+            new WitType.ResultType(Optional.empty(), Optional.of(WitType.of(Primitive.STRING)))),
         kind(all, "r2"));
     assertEquals(
-        new TypeDefKind.Alias(new WitType.FutureType(Optional.of(WitPrimitive.U8))),
+        new TypeDefKind.Alias(new WitType.FutureType(Optional.of(WitType.of(Primitive.U8)))),
         kind(all, "f"));
     assertEquals(new TypeDefKind.Alias(new WitType.StreamType(Optional.empty())), kind(all, "s"));
     assertEquals(
@@ -156,7 +160,7 @@ class FeaturesTest {
         Optional.of(new Named(new TypeRef(owner, "code"))),
         ((WorldItem.FunctionItem) union.exportNamed("status").orElseThrow()).function().result());
     assertEquals(
-        Optional.of(WitPrimitive.U8),
+        Optional.of(WitType.of(Primitive.U8)),
         ((WorldItem.FunctionItem) union.exportNamed("status-two").orElseThrow())
             .function()
             .result());

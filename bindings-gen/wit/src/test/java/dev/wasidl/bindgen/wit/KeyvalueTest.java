@@ -2,6 +2,7 @@ package dev.wasidl.bindgen.wit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.wasidl.types.Primitive;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,7 @@ class KeyvalueTest {
     assertEquals(
         Optional.of(
             new WitType.ResultType(
-                Optional.of(new WitType.OptionType(new WitType.ListType(WitPrimitive.U8))),
+                Optional.of(new WitType.OptionType(new WitType.ListType(WitType.of(Primitive.U8)))),
                 Optional.of(new WitType.Named(new TypeRef(store.owner(), "error"))))),
         get.result());
     assertEquals(new FunctionKind.Method(bucket), get.kind());

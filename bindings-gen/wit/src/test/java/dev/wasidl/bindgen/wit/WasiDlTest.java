@@ -9,6 +9,7 @@ import dev.wasidl.bindgen.wit.WitType.ListType;
 import dev.wasidl.bindgen.wit.WitType.Named;
 import dev.wasidl.bindgen.wit.WitType.OptionType;
 import dev.wasidl.bindgen.wit.WitType.ResultType;
+import dev.wasidl.types.Primitive;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,7 +118,8 @@ class WasiDlTest {
     WitFunction ctor = ffi.function("[constructor]struct-type").orElseThrow();
     assertEquals(
         List.of(new Param("fields", new ListType(new Named(ffi("ffi-type"))))), ctor.params());
-    assertEquals(Optional.of(WitPrimitive.U8), ffi.function("sizeof").orElseThrow().result());
+    assertEquals(
+        Optional.of(WitType.of(Primitive.U8)), ffi.function("sizeof").orElseThrow().result());
   }
 
   @Test
@@ -130,13 +132,13 @@ class WasiDlTest {
     WitFunction open = dll.function("[static]library.open").orElseThrow();
     assertEquals(
         List.of(
-            new Param("name", new OptionType(WitPrimitive.STRING)),
+            new Param("name", new OptionType(WitType.of(Primitive.STRING))),
             new Param("flag", new Named(dll("open-flags")))),
         open.params());
     assertEquals(
         Optional.of(
             new ResultType(
-                Optional.of(new Named(dll("library"))), Optional.of(WitPrimitive.STRING))),
+                Optional.of(new Named(dll("library"))), Optional.of(WitType.of(Primitive.STRING)))),
         open.result());
     WitFunction call = dll.method("function", "call").orElseThrow();
     assertEquals(

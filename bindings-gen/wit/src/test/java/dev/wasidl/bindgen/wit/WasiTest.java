@@ -9,6 +9,7 @@ import dev.wasidl.bindgen.wit.WitType.HandleKind;
 import dev.wasidl.bindgen.wit.WitType.ListType;
 import dev.wasidl.bindgen.wit.WitType.Named;
 import dev.wasidl.bindgen.wit.WitType.ResultType;
+import dev.wasidl.types.Primitive;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +59,7 @@ class WasiTest {
     assertEquals(
         List.of(
             new Param("self", new Handle(HandleKind.BORROW, outputStream)),
-            new Param("contents", new ListType(WitPrimitive.U8))),
+            new Param("contents", new ListType(WitType.of(Primitive.U8)))),
         f.params());
     assertEquals(
         Optional.of(
@@ -122,7 +123,8 @@ class WasiTest {
             "mutate-directory"),
         flags.flags().stream().map(WitCase::name).toList());
     assertEquals(
-        new TypeDefKind.Alias(WitPrimitive.U64), types.type("filesize").orElseThrow().kind());
+        new TypeDefKind.Alias(WitType.of(Primitive.U64)),
+        types.type("filesize").orElseThrow().kind());
     assertEquals(27, types.resourceFunctions("descriptor").size());
   }
 

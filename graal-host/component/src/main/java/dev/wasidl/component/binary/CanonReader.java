@@ -2,12 +2,16 @@ package dev.wasidl.component.binary;
 
 import static dev.wasidl.component.binary.ComponentReader.readIndex;
 
+import dev.wasidl.abi.CanonicalAbi;
+import dev.wasidl.abi.FlatFuncType;
+import dev.wasidl.abi.FlatType;
 import dev.wasidl.component.CanonOptions;
 import dev.wasidl.component.CanonicalFunction;
 import dev.wasidl.component.CoreType;
 import dev.wasidl.component.CoreValType;
 import dev.wasidl.component.Sort;
 import dev.wasidl.component.StringEncoding;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -101,26 +105,26 @@ final class CanonReader {
       CanonOptions opts,
       int coreFuncAt,
       int at) {
-    Optional<Flattening.Flat> flat = Flattening.of(f);
+    Optional<Flat> flat = Flat.of(f);
     if (flat.isEmpty()) {
       return;
     }
-    Flattening.Flat fl = flat.get();
-    CoreType.Func expected = Flattening.lift(fl);
+    Flat fl = flat.get();
+    CoreType.Func expected = fl.core(FlatFuncType.Context.LIFT);
     checkCoreFuncType(s, scope, coreFunc, expected, "canon lift callee", coreFuncAt);
-    if ((fl.paramsNeedMemory() || fl.params().size() > Flattening.MAX_FLAT_PARAMS)
+    if ((fl.paramsNeedMemory() || fl.params().size() > CanonicalAbi.MAX_FLAT_PARAMS)
         && opts.realloc().isEmpty()) {
       throw s.invalid(
           "canon lift of a function whose parameters hold lists or strings (or more than "
-              + Flattening.MAX_FLAT_PARAMS
+              + CanonicalAbi.MAX_FLAT_PARAMS
               + " flat values) needs the realloc option",
           at);
     }
-    if ((fl.resultNeedsMemory() || fl.results().size() > Flattening.MAX_FLAT_RESULTS)
+    if ((fl.resultNeedsMemory() || fl.results().size() > CanonicalAbi.MAX_FLAT_RESULTS)
         && opts.memory().isEmpty()) {
       throw s.invalid(
           "canon lift of a function whose result holds lists or strings (or more than "
-              + Flattening.MAX_FLAT_RESULTS
+              + CanonicalAbi.MAX_FLAT_RESULTS
               + " flat value) needs the memory option",
           at);
     }
@@ -137,22 +141,22 @@ final class CanonReader {
 
   /** The validation of {@code canon lower}; returns the facts of the defined core func. */
   private static Facts checkLower(BinaryReader s, Facts.Func f, CanonOptions opts, int at) {
-    Optional<Flattening.Flat> flat = Flattening.of(f);
+    Optional<Flat> flat = Flat.of(f);
     if (flat.isEmpty()) {
       return Facts.UNKNOWN;
     }
-    Flattening.Flat fl = flat.get();
+    Flat fl = flat.get();
     boolean needsMemory =
         fl.paramsNeedMemory()
             || fl.resultNeedsMemory()
-            || fl.params().size() > Flattening.MAX_FLAT_PARAMS
-            || fl.results().size() > Flattening.MAX_FLAT_RESULTS;
+            || fl.params().size() > CanonicalAbi.MAX_FLAT_PARAMS
+            || fl.results().size() > CanonicalAbi.MAX_FLAT_RESULTS;
     if (needsMemory && opts.memory().isEmpty()) {
       throw s.invalid(
           "canon lower of a function passing lists, strings or more than "
-              + Flattening.MAX_FLAT_PARAMS
+              + CanonicalAbi.MAX_FLAT_PARAMS
               + " flat parameters or "
-              + Flattening.MAX_FLAT_RESULTS
+              + CanonicalAbi.MAX_FLAT_RESULTS
               + " flat result needs the memory option",
           at);
     }
@@ -161,7 +165,46 @@ final class CanonReader {
           "canon lower of a function whose result holds lists or strings needs the realloc option",
           at);
     }
-    return new Facts.CoreFunc(Flattening.lower(fl));
+    return new Facts.CoreFunc(fl.core(FlatFuncType.Context.LOWER));
+  }
+
+  /** A function type's flat parameters and result, and whether they need memory. */
+  private record Flat(
+      List<FlatType> params,
+      List<FlatType> results,
+      boolean paramsNeedMemory,
+      boolean resultNeedsMemory) {
+
+    /** The flattening of {@code f}, if all its types are tracked. */
+    static Optional<Flat> of(Facts.Func f) {
+      List<FlatType> params = new ArrayList<>();
+      boolean paramsNeedMemory = false;
+      for (Facts p : f.params()) {
+        if (!(p instanceof Facts.ValueType v) || v.flat() == null) {
+          return Optional.empty();
+        }
+        params.addAll(v.flat());
+        paramsNeedMemory |= v.needsMemory();
+      }
+      List<FlatType> results = List.of();
+      boolean resultNeedsMemory = false;
+      if (f.result() != null) {
+        if (!(f.result() instanceof Facts.ValueType v) || v.flat() == null) {
+          return Optional.empty();
+        }
+        results = v.flat();
+        resultNeedsMemory = v.needsMemory();
+      }
+      return Optional.of(new Flat(params, results, paramsNeedMemory, resultNeedsMemory));
+    }
+
+    /** {@code flatten_functype(opts, ft, context)} (sync, 32-bit memory) as a core type. */
+    CoreType.Func core(FlatFuncType.Context context) {
+      FlatFuncType f = FlatFuncType.of(params, results, context);
+      return new CoreType.Func(
+          f.params().stream().map(FlatType::core).toList(),
+          f.results().stream().map(FlatType::core).toList());
+    }
   }
 
   private static void expectByte(BinaryReader s, int expected, String what) {

@@ -1,9 +1,9 @@
 package dev.wasidl.component.binary;
 
+import dev.wasidl.abi.FlatType;
 import dev.wasidl.component.CoreExternType;
 import dev.wasidl.component.CoreImport;
 import dev.wasidl.component.CoreType;
-import dev.wasidl.component.CoreValType;
 import dev.wasidl.component.Sort;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +41,7 @@ sealed interface Facts {
       boolean hasBorrow,
       Handle handle,
       Handle okHandle,
-      List<CoreValType> flat,
+      List<FlatType> flat,
       boolean needsMemory,
       boolean hasHandle,
       long size,

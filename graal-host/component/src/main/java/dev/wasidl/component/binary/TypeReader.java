@@ -4,6 +4,7 @@ import static dev.wasidl.component.binary.CanonReader.checkCoreFuncType;
 import static dev.wasidl.component.binary.ComponentReader.checkIndex;
 import static dev.wasidl.component.binary.ComponentReader.readIndex;
 
+import dev.wasidl.abi.SizeAlign;
 import dev.wasidl.component.BorrowDef;
 import dev.wasidl.component.Case;
 import dev.wasidl.component.ComponentType;
@@ -288,7 +289,7 @@ final class TypeReader {
               at);
         }
         recordNaming(scope, v, facts);
-        if (facts.size() >= Layout.MAX_SIZE) {
+        if (facts.size() >= ValueFacts.MAX_SIZE) {
           throw s.invalid(
               "value type too large: its size " + facts.size() + " is not below 2^28 bytes", at);
         }
@@ -634,7 +635,7 @@ final class TypeReader {
 
   private static Facts typeInfo(ValidationScope scope, ValType t) {
     return switch (t) {
-      case PrimValType p -> Flattening.prim(p);
+      case PrimValType p -> ValueFacts.prim(p);
       case TypeIndex i -> scope.info(Sort.TYPE, i.index());
     };
   }
@@ -655,15 +656,16 @@ final class TypeReader {
 
   private static Facts.ValueType valueInfo(ValidationScope scope, DefValType v) {
     Facts.ValueType facts = shallowValueInfo(scope, v);
+    SizeAlign layout = ValueFacts.layout(v, t -> typeInfo(scope, t));
     return new Facts.ValueType(
         facts.hasBorrow(),
         facts.handle(),
         facts.okHandle(),
-        Flattening.flatten(v, t -> typeInfo(scope, t)),
-        Flattening.needsMemory(v, t -> typeInfo(scope, t)),
-        Layout.hasHandle(v, t -> typeInfo(scope, t)),
-        Layout.size(v, t -> typeInfo(scope, t)),
-        Layout.align(v, t -> typeInfo(scope, t)),
+        ValueFacts.flatten(v, t -> typeInfo(scope, t)),
+        ValueFacts.needsMemory(v, t -> typeInfo(scope, t)),
+        ValueFacts.hasHandle(v, t -> typeInfo(scope, t)),
+        layout == null ? -1 : layout.size(),
+        layout == null ? -1 : layout.alignment(),
         Shape.of(v, t -> typeInfo(scope, t), i -> scope.info(Sort.TYPE, i)),
         depth(scope, v));
   }

@@ -1,13 +1,13 @@
 package dev.wasidl.bindgen.wit.ast;
 
-import dev.wasidl.bindgen.wit.WitPrimitive;
+import dev.wasidl.types.Primitive;
 import java.util.List;
 import java.util.Optional;
 
 /** A type as written. */
 public sealed interface TypeExpr {
   /** {@code u8}, {@code string}, ... */
-  record Prim(WitPrimitive primitive) implements TypeExpr {}
+  record Prim(Primitive primitive) implements TypeExpr {}
 
   /** A name in scope. */
   record Named(Ident name) implements TypeExpr {}

@@ -3,13 +3,13 @@ package dev.wasidl.bindgen.wit.ast;
 import dev.wasidl.bindgen.wit.Gate;
 import dev.wasidl.bindgen.wit.PackageName;
 import dev.wasidl.bindgen.wit.WitException;
-import dev.wasidl.bindgen.wit.WitPrimitive;
 import dev.wasidl.bindgen.wit.WitSyntaxException;
 import dev.wasidl.bindgen.wit.ast.ExternDecl.Extern;
 import dev.wasidl.bindgen.wit.ast.FuncSig.ParamDecl;
 import dev.wasidl.bindgen.wit.ast.TypeDecl.CaseDecl;
 import dev.wasidl.bindgen.wit.ast.TypeDecl.FieldDecl;
 import dev.wasidl.bindgen.wit.ast.TypeDecl.ResourceFunc;
+import dev.wasidl.types.Primitive;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -515,7 +515,7 @@ public final class WitParser {
     if (t.explicit()) {
       return new TypeExpr.Named(ident());
     }
-    Optional<WitPrimitive> prim = WitPrimitive.ofWit(t.text());
+    Optional<Primitive> prim = Primitive.ofWit(t.text());
     if (prim.isPresent()) {
       next();
       return new TypeExpr.Prim(prim.get());
