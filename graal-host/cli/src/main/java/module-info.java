@@ -8,5 +8,6 @@ module dev.wasidl.cli {
 
   requires transitive dev.wasidl.plugins;
   requires transitive dev.wasidl.dl;
+  requires dev.wasidl.bindgen.wit;
   requires info.picocli;
 }

@@ -1,5 +1,22 @@
 package dev.wasidl.cli;
 
+import dev.wasidl.bindgen.wit.FunctionKind;
+import dev.wasidl.bindgen.wit.Gate;
+import dev.wasidl.bindgen.wit.Interface;
+import dev.wasidl.bindgen.wit.PackageName;
+import dev.wasidl.bindgen.wit.Param;
+import dev.wasidl.bindgen.wit.TypeDef;
+import dev.wasidl.bindgen.wit.TypeDefKind;
+import dev.wasidl.bindgen.wit.TypeOwner;
+import dev.wasidl.bindgen.wit.TypeRef;
+import dev.wasidl.bindgen.wit.WitCase;
+import dev.wasidl.bindgen.wit.WitField;
+import dev.wasidl.bindgen.wit.WitFunction;
+import dev.wasidl.bindgen.wit.WitPackage;
+import dev.wasidl.bindgen.wit.WitPrinter;
+import dev.wasidl.bindgen.wit.WitType;
+import dev.wasidl.bindgen.wit.World;
+import dev.wasidl.bindgen.wit.WorldItem;
 import dev.wasidl.component.ComponentDef;
 import dev.wasidl.component.Definition;
 import dev.wasidl.component.Export;
@@ -27,7 +44,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Set;
 
 /**
  * A component's world as WIT text, from its decoded types: the world's imports and exports, then
@@ -46,7 +63,7 @@ final class WorldWit {
   }
 
   /** An imported or exported instance, resolved. */
-  private record Iface(String name, boolean isImport, TypeResolver scope) {}
+  private record Iface(TypeOwner owner, TypeResolver scope) {}
 
   private final ComponentDef component;
   private final TypeResolver resolver;
@@ -90,96 +107,95 @@ final class WorldWit {
     return funcs;
   }
 
-  /** The WIT text. */
+  /**
+   * The WIT text: the world, then each imported or exported interface in a block of its package,
+   * printed by bindings-gen's {@link WitPrinter} (the layout of {@code wasm-tools component wit}).
+   * What WIT cannot express (core modules, components, values) is listed in comments after it.
+   */
   String print() {
-    StringBuilder world = new StringBuilder();
+    List<String> notes = new ArrayList<>();
     List<Iface> ifaces = new ArrayList<>();
-    world.append("package root:component;\n\nworld root {\n");
+    List<WorldItem> imports = new ArrayList<>();
+    List<WorldItem> exports = new ArrayList<>();
     for (Import i : component.imports()) {
-      item(true, i.name(), i.type().sort(), indexOf(i), world, ifaces);
-    }
-    if (!component.imports().isEmpty() && !component.exports().isEmpty()) {
-      world.append('\n');
+      item(true, i.name(), i.type().sort(), indexOf(i), imports, ifaces, notes);
     }
     for (Export e : component.exports()) {
-      item(false, e.name(), e.target().sort(), e.target().index(), world, ifaces);
+      item(false, e.name(), e.target().sort(), e.target().index(), exports, ifaces, notes);
     }
-    world.append("}\n");
+    World world = new World(ROOT_WORLD, imports, exports, "", Gate.NONE);
 
     // Interfaces, by package, in the order first seen; their types are named as they go.
-    Map<String, List<Iface>> packages = new LinkedHashMap<>();
+    // An interface both imported and exported (a component that wraps or forwards it) is one
+    // interface in WIT: printed once, as imported.
+    Map<TypeOwner.Interface, Interface> printed = new LinkedHashMap<>();
+    Map<String, Map<Object, TypeOwner.Interface>> definers = definers(ifaces);
     for (Iface f : ifaces) {
-      if (ExternName.parse(f.name()) instanceof ExternName.Interface n) {
-        String pkg = n.packageName() + n.version().map(v -> "@" + v).orElse("");
-        packages.computeIfAbsent(pkg, k -> new ArrayList<>()).add(f);
+      if (f.owner() instanceof TypeOwner.Interface owner) {
+        Interface body = body(f, definers);
+        Interface first = printed.putIfAbsent(owner, body);
+        if (first != null && !sameItems(first, body)) {
+          notes.add(
+              "export "
+                  + owner
+                  + ": its type differs from the import's; the interface above is the import's");
+        }
       }
     }
-    Names names = new Names();
-    definers(ifaces, names);
-    StringBuilder out = new StringBuilder(world);
-    for (var pkg : packages.entrySet()) {
-      out.append("\npackage ").append(pkg.getKey()).append(" {\n");
-      boolean first = true;
-      for (Iface f : pkg.getValue()) {
-        ExternName.Interface n = (ExternName.Interface) ExternName.parse(f.name());
-        out.append(first ? "" : "\n").append("  interface ").append(n.name()).append(" {\n");
-        body(f, n, names, out, "    ");
-        out.append("  }\n");
-        first = false;
-      }
-      out.append("}\n");
-    }
-    return out.toString();
+    Map<PackageName, List<Interface>> packages = new LinkedHashMap<>();
+    printed.forEach(
+        (owner, body) -> packages.computeIfAbsent(owner.pkg(), k -> new ArrayList<>()).add(body));
+    List<WitPackage> nested = new ArrayList<>();
+    packages.forEach((name, is) -> nested.add(new WitPackage(name, is, List.of(), "")));
+    StringBuilder out =
+        new StringBuilder(
+            WitPrinter.print(new WitPackage(ROOT, List.of(), List.of(world), ""), nested));
+    notes.forEach(n -> out.append("\n// ").append(n));
+    return notes.isEmpty() ? out.toString() : out.append('\n').toString();
   }
+
+  /** The same types and functions, maybe in another order (an export lists them its own way). */
+  private static boolean sameItems(Interface a, Interface b) {
+    return Set.copyOf(a.types()).equals(Set.copyOf(b.types()))
+        && Set.copyOf(a.functions()).equals(Set.copyOf(b.functions()));
+  }
+
+  private static final PackageName ROOT = new PackageName("root", "component", Optional.empty());
+  private static final TypeOwner.World ROOT_WORLD = new TypeOwner.World(ROOT, "root");
 
   private void item(
       boolean isImport,
       ExternName name,
       Sort sort,
       int index,
-      StringBuilder world,
-      List<Iface> ifaces) {
-    String keyword = isImport ? "import " : "export ";
+      List<WorldItem> items,
+      List<Iface> ifaces,
+      List<String> notes) {
+    String what = (isImport ? "import " : "export ") + name.text();
     try {
       switch (sort) {
         case FUNC -> {
           FuncType f = resolver.funcTypeOfFunc(index);
-          world
-              .append("  ")
-              .append(keyword)
-              .append(name.text())
-              .append(": ")
-              .append(func(f, new Names.Scope()))
-              .append(";\n");
+          items.add(
+              new WorldItem.FunctionItem(
+                  function(name.text(), new FunctionKind.Freestanding(), f, Scope.EMPTY)));
         }
         case INSTANCE -> {
           TypeResolver scope = resolver.instance(index);
-          if (name instanceof ExternName.Interface) {
-            world.append("  ").append(keyword).append(name.text()).append(";\n");
-            ifaces.add(new Iface(name.text(), isImport, scope));
+          if (name instanceof ExternName.Interface n) {
+            TypeOwner.Interface owner = owner(n);
+            items.add(new WorldItem.InterfaceItem(owner, "", Gate.NONE));
+            ifaces.add(new Iface(owner, scope));
           } else {
-            world.append("  ").append(keyword).append(name.text()).append(": interface {\n");
-            body(new Iface(name.text(), isImport, scope), null, new Names(), world, "    ");
-            world.append("  }\n");
+            TypeOwner.InlineInterface owner =
+                new TypeOwner.InlineInterface(ROOT, "root", !isImport, name.text());
+            items.add(new WorldItem.InlineInterface(body(new Iface(owner, scope), Map.of())));
           }
         }
-        default ->
-            world
-                .append("  // ")
-                .append(keyword)
-                .append(name.text())
-                .append(": a ")
-                .append(sort)
-                .append(", which WIT cannot express\n");
+        default -> notes.add(what + ": a " + sort + ", which WIT cannot express");
       }
     } catch (IllegalArgumentException e) {
-      world
-          .append("  // ")
-          .append(keyword)
-          .append(name.text())
-          .append(": not resolved (")
-          .append(e.getMessage())
-          .append(")\n");
+      notes.add(what + ": not resolved (" + e.getMessage() + ")");
     }
   }
 
@@ -194,139 +210,116 @@ final class WorldWit {
     throw new IllegalStateException("import not in its index space: " + i.name().text());
   }
 
-  // --- interface bodies
-
-  /** Type names known so far: by interface, and where each name was defined. */
-  private static final class Names {
-    /** The names of one interface: nominal types (records, resources, ...) by identity/equality. */
-    static final class Scope {
-      final Map<Type, String> values = new HashMap<>();
-      // ResourceType keeps Object's identity equality.
-      final Map<ResourceType, String> resources = new HashMap<>();
-    }
-
-    /**
-     * The interface defining each named type: type name, then the type (a resource by identity, as
-     * ResourceType keeps Object's equals) to the WIT path of the interface.
-     */
-    final Map<String, Map<Object, String>> defined = new HashMap<>();
+  private static TypeOwner.Interface owner(ExternName.Interface n) {
+    return new TypeOwner.Interface(new PackageName(n.namespace(), n.pkg(), n.version()), n.name());
   }
 
-  private void body(
-      Iface f, ExternName.Interface iface, Names names, StringBuilder out, String in) {
+  // --- interface bodies
+
+  /**
+   * The names an interface gives its types: nominal types (records, variants, enums, flags) by
+   * equality, resources by identity (ResourceType keeps Object's equals).
+   */
+  private record Scope(
+      TypeOwner owner, Map<Type, String> values, Map<ResourceType, String> resources) {
+    static final Scope EMPTY = new Scope(ROOT_WORLD, Map.of(), Map.of());
+  }
+
+  /**
+   * The interface each named type is defined by: the first, in world order (imports, then exports),
+   * that exports it; the others {@code use} it from there. By type name, then the type (a resource
+   * by identity).
+   */
+  private static Map<String, Map<Object, TypeOwner.Interface>> definers(List<Iface> ifaces) {
+    Map<String, Map<Object, TypeOwner.Interface>> defined = new HashMap<>();
+    for (Iface f : ifaces) {
+      if (f.owner() instanceof TypeOwner.Interface owner) {
+        f.scope()
+            .exports()
+            .forEach(
+                (name, sort) -> {
+                  if (sort == Sort.TYPE) {
+                    defined
+                        .computeIfAbsent(name, k -> new LinkedHashMap<>())
+                        .putIfAbsent(f.scope().exportedTypeOrResource(name), owner);
+                  }
+                });
+      }
+    }
+    return defined;
+  }
+
+  /**
+   * The interface {@code f} as WIT: {@code use}s of types an earlier interface defines, then its
+   * own type definitions, then its resources (their functions print in their blocks), then the
+   * other functions.
+   */
+  private static Interface body(Iface f, Map<String, Map<Object, TypeOwner.Interface>> definers) {
     TypeResolver scope = f.scope();
-    Names.Scope local = new Names.Scope();
-    Map<String, Sort> exports = scope.exports();
-    // Types first, in order: a use when an earlier interface has it, a definition otherwise.
-    Map<String, List<String>> uses = new LinkedHashMap<>();
-    List<String> typeDefs = new ArrayList<>();
-    Map<ResourceType, String> resourceOrder = new LinkedHashMap<>();
-    for (var e : exports.entrySet()) {
+    Scope local = new Scope(f.owner(), new HashMap<>(), new HashMap<>());
+    Map<TypeOwner.Interface, List<TypeDef>> uses = new LinkedHashMap<>();
+    List<String> defs = new ArrayList<>();
+    List<String> resources = new ArrayList<>();
+    for (var e : scope.exports().entrySet()) {
       if (e.getValue() != Sort.TYPE) {
         continue;
       }
       String name = e.getKey();
       Object t = scope.exportedTypeOrResource(name);
       switch (t) {
-        case ResourceType r -> local.resources.put(r, name);
+        case ResourceType r -> local.resources().put(r, name);
         case Type v -> {
           if (nominal(v)) {
-            local.values.putIfAbsent(v, name);
+            local.values().putIfAbsent(v, name);
           }
         }
         default -> {}
       }
-      Map<Object, String> seen = names.defined.get(name);
-      String from = seen == null ? null : seen.get(t);
-      if (from != null && !from.equals(f.name())) {
-        uses.computeIfAbsent(from, k -> new ArrayList<>()).add(name);
-      } else if (t instanceof ResourceType r) {
-        resourceOrder.put(r, name);
+      TypeOwner.Interface from = definers.getOrDefault(name, Map.of()).get(t);
+      if (from != null && !from.equals(f.owner())) {
+        TypeRef target = new TypeRef(from, name);
+        uses.computeIfAbsent(from, k -> new ArrayList<>())
+            .add(
+                new TypeDef(name, new TypeDefKind.Alias(new WitType.Named(target)), "", Gate.NONE));
+      } else if (t instanceof ResourceType) {
+        resources.add(name);
       } else {
-        typeDefs.add(typeDef(name, (Type) t, local));
+        defs.add(name);
       }
     }
-    for (var u : uses.entrySet()) {
-      String from = u.getKey();
-      if (iface != null && samePackage(from, iface)) {
-        from = ((ExternName.Interface) ExternName.parse(from)).name();
-      }
-      out.append(in)
-          .append("use ")
-          .append(from)
-          .append(".{")
-          .append(String.join(", ", u.getValue()))
-          .append("};\n");
+    List<TypeDef> types = new ArrayList<>();
+    uses.values().forEach(types::addAll);
+    for (String name : defs) {
+      types.add(typeDef(name, (Type) scope.exportedTypeOrResource(name), local));
     }
-    for (String def : typeDefs) {
-      out.append(in).append(def).append('\n');
+    for (String name : resources) {
+      types.add(new TypeDef(name, new TypeDefKind.ResourceType(), "", Gate.NONE));
     }
-    // Resources with their constructors, methods and static functions.
-    Map<String, List<String>> members = new LinkedHashMap<>();
-    List<String> funcs = new ArrayList<>();
-    for (var e : exports.entrySet()) {
-      if (e.getValue() != Sort.FUNC) {
-        continue;
-      }
-      FuncType type = scope.exportedFunc(e.getKey());
-      switch (ExternName.parse(e.getKey())) {
-        case ExternName.Constructor c ->
-            members
-                .computeIfAbsent(c.resource(), k -> new ArrayList<>())
-                .add("constructor" + params(type.params(), local) + ";");
-        case ExternName.Method m ->
-            members
-                .computeIfAbsent(m.resource(), k -> new ArrayList<>())
-                .add(m.name() + ": " + func(withoutSelf(type), local) + ";");
-        case ExternName.Static s ->
-            members
-                .computeIfAbsent(s.resource(), k -> new ArrayList<>())
-                .add(s.name() + ": static " + func(type, local) + ";");
-        default -> funcs.add(e.getKey() + ": " + func(type, local) + ";");
+    List<WitFunction> functions = new ArrayList<>();
+    for (var e : scope.exports().entrySet()) {
+      if (e.getValue() == Sort.FUNC) {
+        FuncType type = scope.exportedFunc(e.getKey());
+        FunctionKind kind =
+            switch (ExternName.parse(e.getKey())) {
+              case ExternName.Constructor c ->
+                  new FunctionKind.Constructor(new TypeRef(f.owner(), c.resource()));
+              case ExternName.Method m ->
+                  new FunctionKind.Method(new TypeRef(f.owner(), m.resource()));
+              case ExternName.Static st ->
+                  new FunctionKind.Static(new TypeRef(f.owner(), st.resource()));
+              default -> new FunctionKind.Freestanding();
+            };
+        String name =
+            switch (ExternName.parse(e.getKey())) {
+              case ExternName.Constructor c -> c.resource();
+              case ExternName.Method m -> m.name();
+              case ExternName.Static st -> st.name();
+              default -> e.getKey();
+            };
+        functions.add(function(name, kind, type, local));
       }
     }
-    for (String r : resourceOrder.values()) {
-      List<String> m = members.getOrDefault(r, List.of());
-      if (m.isEmpty()) {
-        out.append(in).append("resource ").append(r).append(";\n");
-      } else {
-        out.append(in).append("resource ").append(r).append(" {\n");
-        m.forEach(line -> out.append(in).append("  ").append(line).append('\n'));
-        out.append(in).append("}\n");
-      }
-    }
-    if (!funcs.isEmpty() && (!typeDefs.isEmpty() || !resourceOrder.isEmpty() || !uses.isEmpty())) {
-      out.append('\n');
-    }
-    for (String fn : funcs) {
-      out.append(in).append(fn).append('\n');
-    }
-  }
-
-  /**
-   * Which interface defines each named type: the first, in world order (imports, then exports),
-   * that exports it; the others {@code use} it from there.
-   */
-  private static void definers(List<Iface> ifaces, Names names) {
-    for (Iface f : ifaces) {
-      f.scope()
-          .exports()
-          .forEach(
-              (name, sort) -> {
-                if (sort == Sort.TYPE) {
-                  names
-                      .defined
-                      .computeIfAbsent(name, k -> new LinkedHashMap<>())
-                      .putIfAbsent(f.scope().exportedTypeOrResource(name), f.name());
-                }
-              });
-    }
-  }
-
-  private static boolean samePackage(String path, ExternName.Interface iface) {
-    return ExternName.parse(path) instanceof ExternName.Interface n
-        && n.packageName().equals(iface.packageName())
-        && n.version().equals(iface.version());
+    return new Interface(f.owner(), types, functions, "", Gate.NONE);
   }
 
   private static boolean nominal(Type t) {
@@ -336,83 +329,70 @@ final class WorldWit {
         || t instanceof FlagsType;
   }
 
-  private String typeDef(String name, Type t, Names.Scope local) {
-    return switch (t) {
-      case RecordType r ->
-          "record "
-              + name
-              + " { "
-              + r.fields().stream()
-                  .map(f -> f.name() + ": " + type(f.type(), local))
-                  .collect(Collectors.joining(", "))
-              + " }";
-      case VariantType v ->
-          "variant "
-              + name
-              + " { "
-              + v.cases().stream()
-                  .map(c -> c.name() + c.type().map(p -> "(" + type(p, local) + ")").orElse(""))
-                  .collect(Collectors.joining(", "))
-              + " }";
-      case EnumType e -> "enum " + name + " { " + String.join(", ", e.names()) + " }";
-      case FlagsType f -> "flags " + name + " { " + String.join(", ", f.names()) + " }";
-      default -> "type " + name + " = " + type(t, local) + ";";
-    };
+  private static TypeDef typeDef(String name, Type t, Scope local) {
+    TypeDefKind kind =
+        switch (t) {
+          case RecordType r ->
+              new TypeDefKind.RecordType(
+                  r.fields().stream()
+                      .map(x -> new WitField(x.name(), type(x.type(), local), ""))
+                      .toList());
+          case VariantType v ->
+              new TypeDefKind.VariantType(
+                  v.cases().stream()
+                      .map(c -> new WitCase(c.name(), c.type().map(x -> type(x, local)), ""))
+                      .toList());
+          case EnumType e ->
+              new TypeDefKind.EnumType(e.names().stream().map(n -> WitCase.of(n, "")).toList());
+          case FlagsType fl ->
+              new TypeDefKind.FlagsType(fl.names().stream().map(n -> WitCase.of(n, "")).toList());
+          default -> new TypeDefKind.Alias(type(t, local));
+        };
+    return new TypeDef(name, kind, "", Gate.NONE);
   }
 
-  private static FuncType withoutSelf(FuncType f) {
-    return f.params().isEmpty() || !f.params().getFirst().name().equals("self")
-        ? f
-        : new FuncType(f.params().subList(1, f.params().size()), f.result());
+  private static WitFunction function(String name, FunctionKind kind, FuncType f, Scope local) {
+    return new WitFunction(
+        name,
+        kind,
+        false,
+        f.params().stream().map(p -> new Param(p.name(), type(p.type(), local))).toList(),
+        f.result().map(r -> type(r, local)),
+        "",
+        Gate.NONE);
   }
 
-  private String func(FuncType f, Names.Scope local) {
-    return "func"
-        + params(f.params(), local)
-        + f.result().map(r -> " -> " + type(r, local)).orElse("");
-  }
-
-  private String params(List<FuncType.Param> params, Names.Scope local) {
-    return params.stream()
-        .map(p -> p.name() + ": " + type(p.type(), local))
-        .collect(Collectors.joining(", ", "(", ")"));
-  }
-
-  /** A type as written in a signature: named where the interface names it. */
-  private String type(Type t, Names.Scope local) {
-    String named = local.values.get(t);
+  /** A type as written in a signature: by name where the interface names it. */
+  private static WitType type(Type t, Scope local) {
+    String named = local.values().get(t);
     if (named != null) {
-      return named;
+      return new WitType.Named(new TypeRef(local.owner(), named));
     }
     return switch (t) {
-      case Primitive p -> p.toString();
-      case ListType l -> "list<" + type(l.element(), local) + ">";
-      case OptionType o -> "option<" + type(o.type(), local) + ">";
+      case Primitive p -> WitType.of(p);
+      case ListType l -> new WitType.ListType(type(l.element(), local));
+      case OptionType o -> new WitType.OptionType(type(o.type(), local));
       case TupleType tt ->
-          tt.types().stream()
-              .map(x -> type(x, local))
-              .collect(Collectors.joining(", ", "tuple<", ">"));
-      case ResultType r -> {
-        if (r.ok().isEmpty() && r.error().isEmpty()) {
-          yield "result";
-        }
-        if (r.error().isEmpty()) {
-          yield "result<" + type(r.ok().get(), local) + ">";
-        }
-        yield "result<"
-            + r.ok().map(x -> type(x, local)).orElse("_")
-            + ", "
-            + type(r.error().get(), local)
-            + ">";
-      }
-      case OwnType o -> local.resources.getOrDefault(o.resource(), o.resource().name());
+          new WitType.TupleType(tt.types().stream().map(x -> type(x, local)).toList());
+      case ResultType r ->
+          new WitType.ResultType(
+              r.ok().map(x -> type(x, local)), r.error().map(x -> type(x, local)));
+      case OwnType o -> new WitType.Named(resource(o.resource(), local));
       case BorrowType b ->
-          "borrow<" + local.resources.getOrDefault(b.resource(), b.resource().name()) + ">";
+          new WitType.Handle(WitType.HandleKind.BORROW, resource(b.resource(), local));
       // An unnamed record, variant, enum or flags (WIT always names them): their structure.
-      case RecordType r -> r.toString();
-      case VariantType v -> v.toString();
-      case EnumType e -> e.toString();
-      case FlagsType fl -> fl.toString();
+      case RecordType r -> unnamed(r, local);
+      case VariantType v -> unnamed(v, local);
+      case EnumType e -> unnamed(e, local);
+      case FlagsType fl -> unnamed(fl, local);
     };
+  }
+
+  private static TypeRef resource(ResourceType r, Scope local) {
+    return new TypeRef(local.owner(), local.resources().getOrDefault(r, r.name()));
+  }
+
+  private static WitType unnamed(Type t, Scope local) {
+    return new WitType.Named(new TypeRef(local.owner(), t.toString()));
   }
 }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.wasidl.bindgen.wit.Resolve;
+import dev.wasidl.bindgen.wit.World;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +14,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
 
@@ -435,6 +439,42 @@ class MainTest {
     assertTrue(r.out().startsWith("package root:component;\n\nworld root {\n"), r.out());
   }
 
+  /**
+   * What {@code wasidl wit} prints is WIT that bindings-gen's resolver takes back: every {@code
+   * use} names a type its interface defines, every world item an interface printed, and the
+   * resolved world has the component's imports and exports in order.
+   */
+  @ParameterizedTest
+  @MethodSource("guestComponents")
+  void witPrintsWitThatResolves(String name) {
+    CliRun r = wasidl("wit", guest(name));
+    assertEquals(0, r.code(), r.toString());
+    Resolve resolve = new Resolve();
+    resolve.addText(name + ".wit", r.out());
+    World root = resolve.world("root:component/root").orElseThrow();
+    List<String> items = new ArrayList<>();
+    root.imports().forEach(i -> items.add("import " + i.key()));
+    root.exports().forEach(e -> items.add("export " + e.key()));
+    List<String> printed = new ArrayList<>();
+    for (String line : worldLines(r.out())) {
+      Matcher m = Pattern.compile("^(import|export) (\\S+?)(;|: )").matcher(line);
+      assertTrue(m.find(), line);
+      printed.add(m.group(1) + " " + m.group(2));
+    }
+    assertEquals(printed, items, r.out());
+  }
+
+  /** Every committed guest component. */
+  static List<String> guestComponents() throws IOException {
+    try (var files = Files.list(GUESTS)) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(".wasm"))
+          .sorted()
+          .toList();
+    }
+  }
+
   /** The lines of {@code world root { ... }}, blank ones left out. */
   private static List<String> worldLines(String wit) {
     List<String> lines = new ArrayList<>();
@@ -462,10 +502,25 @@ class MainTest {
                 """
                 package test:guest@0.1.0 {
                   interface host {
-                    enum color { red, green, blue }
-                    record point { x: s32, y: s32 }
-                    flags perms { read, write, exec }
-                    variant shape { circle(f64), rect(point), none }
+                    enum color {
+                      red,
+                      green,
+                      blue,
+                    }
+                    record point {
+                      x: s32,
+                      y: s32,
+                    }
+                    flags perms {
+                      read,
+                      write,
+                      exec,
+                    }
+                    variant shape {
+                      circle(f64),
+                      rect(point),
+                      none,
+                    }
                     resource counter {
                       constructor(start: u32);
                       increment: func(by: u32) -> u32;
@@ -479,7 +534,12 @@ class MainTest {
 
                   interface api {
                     use host.{point, color, perms, shape};
-                    record person { name: string, age: u8, tags: list<string>, home: option<point> }
+                    record person {
+                      name: string,
+                      age: u8,
+                      tags: list<string>,
+                      home: option<point>,
+                    }
                     resource blob {
                       constructor(data: list<u8>);
                       size: func() -> u64;
@@ -514,7 +574,10 @@ class MainTest {
                 """
                   interface streams {
                     use error.{error};
-                    variant stream-error { last-operation-failed(error), closed }
+                    variant stream-error {
+                      last-operation-failed(error),
+                      closed,
+                    }
                     resource output-stream {
                       check-write: func() -> result<u64, stream-error>;
                 """),

@@ -9,9 +9,11 @@ import java.util.stream.Collectors;
 
 /**
  * Prints a resolved package as WIT text in one canonical layout: two-space indent, {@code ///}
- * docs, gates on their own lines, types before functions, a resource's functions in its block,
- * {@code use} for names from other interfaces, worlds elaborated (includes merged, implicit imports
- * explicit). Parsing and resolving the text again gives an equal {@link WitPackage}.
+ * docs, gates on their own lines, types before functions (a blank line between, as between a
+ * world's imports and exports, and before an item with docs or gates), a resource's functions in
+ * its block, {@code use} for names from other interfaces, worlds elaborated (includes merged,
+ * implicit imports explicit). Parsing and resolving the text again gives an equal {@link
+ * WitPackage}.
  */
 public final class WitPrinter {
   private final StringBuilder out = new StringBuilder();
@@ -24,22 +26,46 @@ public final class WitPrinter {
 
   /** The package as one {@code .wit} file. */
   public static String print(WitPackage p) {
+    return print(p, List.of());
+  }
+
+  /**
+   * The package as one {@code .wit} file with {@code nested} packages in blocks after it ({@code
+   * package ns:name@version { ... }}), the layout {@code wasm-tools component wit} gives a
+   * component's world and the interfaces it uses.
+   */
+  public static String print(WitPackage p, List<WitPackage> nested) {
     WitPrinter w = new WitPrinter(p.name());
     w.docs(p.docs(), "");
     w.out.append("package ").append(p.name()).append(";\n");
-    for (Interface i : p.interfaces()) {
+    w.members(p, "", true);
+    for (WitPackage n : nested) {
+      WitPrinter inner = new WitPrinter(n.name());
+      inner.members(n, "  ", false);
       w.out.append('\n');
-      w.docs(i.docs(), "");
-      w.gate(i.gate(), "");
-      w.out.append("interface ").append(id(i.name())).append(" {\n");
-      w.body(i, "  ");
-      w.out.append("}\n");
-    }
-    for (World world : p.worlds()) {
-      w.out.append('\n');
-      w.world(world);
+      w.docs(n.docs(), "");
+      w.out.append("package ").append(n.name()).append(" {\n").append(inner.out).append("}\n");
     }
     return w.out.toString();
+  }
+
+  /** The interfaces and worlds of {@code p}, a blank line between them (and before the first). */
+  private void members(WitPackage p, String indent, boolean blankFirst) {
+    boolean blank = blankFirst;
+    for (Interface i : p.interfaces()) {
+      out.append(blank ? "\n" : "");
+      docs(i.docs(), indent);
+      gate(i.gate(), indent);
+      out.append(indent).append("interface ").append(id(i.name())).append(" {\n");
+      body(i, indent + "  ");
+      out.append(indent).append("}\n");
+      blank = true;
+    }
+    for (World world : p.worlds()) {
+      out.append(blank ? "\n" : "");
+      world(world, indent);
+      blank = true;
+    }
   }
 
   /** A type as written in WIT, names relative to their owner ({@code list<u8>}, {@code r}). */
@@ -75,6 +101,11 @@ public final class WitPrinter {
     blockStart = true;
     for (int at = 0; at < i.types().size(); ) {
       at = types(i.types(), at, i.owner(), i.functions(), indent);
+    }
+    if (!i.types().isEmpty()
+        && i.functions().stream().anyMatch(f -> f.kind() instanceof FunctionKind.Freestanding)) {
+      out.append('\n'); // types, a blank line, functions
+      blockStart = true;
     }
     for (WitFunction f : i.functions()) {
       if (f.kind() instanceof FunctionKind.Freestanding) {
@@ -237,10 +268,11 @@ public final class WitPrinter {
         + i.pkg().version().map(v -> "@" + v).orElse("");
   }
 
-  private void world(World w) {
-    docs(w.docs(), "");
-    gate(w.gate(), "");
-    out.append("world ").append(id(w.name())).append(" {\n");
+  private void world(World w, String indent) {
+    String in = indent + "  ";
+    docs(w.docs(), indent);
+    gate(w.gate(), indent);
+    out.append(indent).append("world ").append(id(w.name())).append(" {\n");
     List<WitFunction> resourceFunctions =
         w.imports().stream()
             .filter(
@@ -260,25 +292,28 @@ public final class WitPrinter {
           end++;
         }
         for (int k = 0; k < run.size(); ) {
-          k = types(run, k, w.owner(), resourceFunctions, "  ");
+          k = types(run, k, w.owner(), resourceFunctions, in);
         }
         at = end;
         continue;
       }
       if (!(item instanceof WorldItem.FunctionItem(WitFunction f)
           && resourceFunctions.contains(f))) {
-        worldItem("import", item);
+        worldItem("import", item, in);
       }
       at++;
     }
-    for (WorldItem item : w.exports()) {
-      worldItem("export", item);
+    if (!imports.isEmpty() && !w.exports().isEmpty()) {
+      out.append('\n'); // imports, a blank line, exports
+      blockStart = true;
     }
-    out.append("}\n");
+    for (WorldItem item : w.exports()) {
+      worldItem("export", item, in);
+    }
+    out.append(indent).append("}\n");
   }
 
-  private void worldItem(String kw, WorldItem item) {
-    String in = "  ";
+  private void worldItem(String kw, WorldItem item, String in) {
     begin(item.docs(), item.gate(), in);
     out.append(in).append(kw).append(' ');
     switch (item) {
