@@ -7,6 +7,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import dev.wasidl.ffm.Alloc;
+import dev.wasidl.ffm.CallOption;
 import dev.wasidl.ffm.Function;
 import dev.wasidl.ffm.IncomingPrimitive;
 import dev.wasidl.ffm.IncomingStruct;
@@ -230,7 +231,7 @@ public class DowncallOverhead {
           Function.at(
               MemorySegment.ofAddress(function.address()),
               function.signature(),
-              dev.wasidl.ffm.CallOption.CRITICAL);
+              CallOption.CRITICAL);
     }
 
     void close() {

@@ -5,8 +5,14 @@ import dev.wasidl.bindings.HostTable;
 import dev.wasidl.bindings.Resource;
 import dev.wasidl.dl.bindings.wasi.dl.Dll;
 import dev.wasidl.dl.bindings.wasi.dl.Ffi;
+import dev.wasidl.ffm.Alloc;
 import dev.wasidl.ffm.DlPolicy;
+import dev.wasidl.ffm.IncomingPrimitive;
+import dev.wasidl.ffm.IncomingStruct;
+import dev.wasidl.ffm.IncomingValue;
+import dev.wasidl.ffm.Library;
 import dev.wasidl.ffm.Signature;
+import dev.wasidl.ffm.StructType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -164,6 +170,58 @@ public final class DlCtx implements DlView, AutoCloseable {
   <V> V get(Resource<?> handle, Class<V> type) {
     checkOpen();
     return table.get(handle, type);
+  }
+
+  // The bridge-ffm object behind each kind of handle. FfiHost and DllHost implement the generated
+  // interfaces, whose WIT resource types (Alloc, Library, ...) hide bridge-ffm's classes of the
+  // same names there; here the names mean bridge-ffm's.
+
+  Alloc alloc(Resource<?> handle) {
+    return get(handle, Alloc.class);
+  }
+
+  Alloc takeAlloc(Resource<?> handle) {
+    return take(handle, Alloc.class);
+  }
+
+  IncomingPrimitive incomingPrimitive(Resource<?> handle) {
+    return get(handle, IncomingPrimitive.class);
+  }
+
+  IncomingStruct incomingStruct(Resource<?> handle) {
+    return get(handle, IncomingStruct.class);
+  }
+
+  Library library(Resource<?> handle) {
+    return get(handle, Library.class);
+  }
+
+  void dropAlloc(Resource<?> handle) {
+    drop(handle, Alloc.class);
+  }
+
+  void dropStructType(Resource<?> handle) {
+    drop(handle, StructType.class);
+  }
+
+  void dropIncomingPrimitive(Resource<?> handle) {
+    drop(handle, IncomingPrimitive.class);
+  }
+
+  void dropIncomingStruct(Resource<?> handle) {
+    drop(handle, IncomingStruct.class);
+  }
+
+  void dropLibrary(Resource<?> handle) {
+    drop(handle, Library.class);
+  }
+
+  /** Gives the guest an owned handle to {@code value}. */
+  Ffi.IncomingValue pushIncoming(IncomingValue value) {
+    return switch (value) {
+      case IncomingPrimitive p -> new Ffi.IncomingValue.Primitive(push(p));
+      case IncomingStruct s -> new Ffi.IncomingValue.Struct(push(s));
+    };
   }
 
   /** Removes an entry whose ownership the guest passed to the host (an {@code own} argument). */

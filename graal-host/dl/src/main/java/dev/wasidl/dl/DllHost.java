@@ -5,7 +5,9 @@ import dev.wasidl.bindings.Resource;
 import dev.wasidl.bindings.Result;
 import dev.wasidl.dl.bindings.wasi.dl.Dll;
 import dev.wasidl.dl.bindings.wasi.dl.Ffi;
+import dev.wasidl.ffm.DlPolicy;
 import dev.wasidl.ffm.FfiException;
+import dev.wasidl.ffm.IncomingPrimitive;
 import dev.wasidl.ffm.IncomingValue;
 import dev.wasidl.ffm.OutgoingValue;
 import dev.wasidl.ffm.PolicyException;
@@ -47,7 +49,7 @@ public final class DllHost implements Dll {
       Resource<Ffi.Alloc> alloc, List<Ffi.FfiType> args, Optional<Ffi.FfiType> ret) {
     // Every argument is owned: the host takes the alloc and the struct types over, and releases
     // the alloc once the function holds its own reference to the library.
-    dev.wasidl.ffm.Alloc region = ctx.take(alloc, dev.wasidl.ffm.Alloc.class);
+    var region = ctx.takeAlloc(alloc);
     try {
       Signature signature = Types.signature(ctx, args, ret);
       return FfiHost.attempt(
@@ -58,8 +60,7 @@ public final class DllHost implements Dll {
               ctx.policy().checkAddress(region.address(), true);
             }
             ctx.checkCode(region.address(), signature);
-            return ctx.push(
-                new FunctionEntry.Callable(dev.wasidl.ffm.Function.fromAlloc(region, signature)));
+            return ctx.push(FunctionEntry.Callable.fromAlloc(region, signature));
           });
     } finally {
       region.close();
@@ -105,7 +106,7 @@ public final class DllHost implements Dll {
                   values.add(OutgoingFields.toValue(t));
                 }
                 Optional<IncomingValue> result = c.function().call(values);
-                yield result.map(v -> FfiHost.incomingValue(ctx, v));
+                yield result.map(ctx::pushIncoming);
               }
             });
   }
@@ -122,7 +123,7 @@ public final class DllHost implements Dll {
     try {
       for (int i = 0; i < bits.length; i++) {
         OutgoingSlot slot = (OutgoingSlot) taken[i];
-        dev.wasidl.ffm.Alloc alloc = slot.alloc();
+        var alloc = slot.alloc();
         bits[i] = alloc == null ? slot.bits() : alloc.address();
       }
       long result = c.function().invokeRaw(bits);
@@ -130,9 +131,7 @@ public final class DllHost implements Dll {
       if (type == null) {
         return VOID;
       }
-      return Result.ok(
-          Optional.of(
-              FfiHost.incomingValue(ctx, dev.wasidl.ffm.IncomingPrimitive.ofBits(type, result))));
+      return Result.ok(Optional.of(ctx.pushIncoming(IncomingPrimitive.ofBits(type, result))));
     } catch (FfiException | DlError e) {
       return FfiHost.failed(ctx, "function.call", e);
     }
@@ -184,7 +183,7 @@ public final class DllHost implements Dll {
   @Override
   public Resource<Ffi.Alloc> symbolGetAlloc(Resource<Symbol> self, Ffi.FfiType ty) {
     SymbolEntry symbol = ctx.get(self, SymbolEntry.class);
-    dev.wasidl.ffm.FfiType type = Types.type(ctx, ty);
+    var type = Types.type(ctx, ty);
     return ctx.pushOrTrap(
         "symbol.get-alloc",
         FfiHost.orTrap("symbol.get-alloc", () -> symbol.symbol().getAlloc(type)));
@@ -194,15 +193,15 @@ public final class DllHost implements Dll {
 
   @Override
   public Result<Resource<Library>, String> libraryOpen(Optional<String> name, Set<OpenFlags> flag) {
-    dev.wasidl.ffm.OpenFlags flags =
-        new dev.wasidl.ffm.OpenFlags(
-            flag.contains(OpenFlags.LAZY),
-            flag.contains(OpenFlags.NOW),
-            flag.contains(OpenFlags.GLOBAL),
-            flag.contains(OpenFlags.LOCAL));
     try {
-      dev.wasidl.ffm.Library library =
-          dev.wasidl.ffm.Library.open(name.orElse(null), flags, ctx.policy());
+      var library =
+          Types.open(
+              name,
+              flag.contains(OpenFlags.LAZY),
+              flag.contains(OpenFlags.NOW),
+              flag.contains(OpenFlags.GLOBAL),
+              flag.contains(OpenFlags.LOCAL),
+              ctx.policy());
       return Result.ok(ctx.push(library));
     } catch (FfiException | DlError e) {
       ctx.failed("library.open", e.getMessage());
@@ -212,10 +211,10 @@ public final class DllHost implements Dll {
 
   @Override
   public Result<Resource<Symbol>, String> libraryGet(Resource<Library> self, String name) {
-    dev.wasidl.ffm.Library library = ctx.get(self, dev.wasidl.ffm.Library.class);
+    var library = ctx.library(self);
     try {
-      dev.wasidl.ffm.Symbol symbol = library.get(name);
-      String policyName = library.name().orElse(dev.wasidl.ffm.DlPolicy.PROCESS);
+      var symbol = library.get(name);
+      String policyName = library.name().orElse(DlPolicy.PROCESS);
       ctx.rememberSymbol(symbol.address(), policyName, name);
       return Result.ok(ctx.push(new SymbolEntry(symbol, policyName)));
     } catch (FfiException | DlError e) {
@@ -228,17 +227,17 @@ public final class DllHost implements Dll {
 
   @Override
   public String extension() {
-    return dev.wasidl.ffm.Dll.extension();
+    return Types.DLL_EXTENSION;
   }
 
   @Override
   public String prefix() {
-    return dev.wasidl.ffm.Dll.prefix();
+    return Types.DLL_PREFIX;
   }
 
   @Override
   public String suffix() {
-    return dev.wasidl.ffm.Dll.suffix();
+    return Types.DLL_SUFFIX;
   }
 
   // --- drops ---
@@ -255,6 +254,6 @@ public final class DllHost implements Dll {
 
   @Override
   public void dropLibrary(Resource<Library> self) {
-    ctx.drop(self, dev.wasidl.ffm.Library.class);
+    ctx.dropLibrary(self);
   }
 }

@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * {@code wasi:dl/ffi} for one instance, over bridge-ffm: allocs are {@link dev.wasidl.ffm.Alloc}s,
- * struct types {@link dev.wasidl.ffm.StructType}s, incoming values bridge-ffm's, and an
- * outgoing-primitive a mutable slot holding the last value set. Failures become the WIT's error
- * result (their cause in {@link DlCtx#lastError()}); where the WIT has no result they trap.
+ * {@code wasi:dl/ffi} for one instance, over bridge-ffm: allocs are bridge-ffm's {@code Alloc}s,
+ * struct types its {@code StructType}s, incoming values bridge-ffm's, and an outgoing-primitive a
+ * mutable slot holding the last value set. Failures become the WIT's error result (their cause in
+ * {@link DlCtx#lastError()}); where the WIT has no result they trap.
  */
 public final class FfiHost implements Ffi {
   private final DlCtx ctx;
@@ -28,28 +28,28 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Result<Resource<Alloc>, Void> allocNew(FfiType ty) {
-    dev.wasidl.ffm.FfiType type = Types.type(ctx, ty);
-    return attempt("alloc.new", () -> ctx.push(dev.wasidl.ffm.Alloc.allocate(type)));
+    var type = Types.type(ctx, ty);
+    return attempt("alloc.new", () -> ctx.push(Types.allocate(type)));
   }
 
   @Override
   public Result<Void, Void> allocWritePrimitive(
       Resource<Alloc> self, Resource<OutgoingPrimitive> v) {
-    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    var alloc = ctx.alloc(self);
     OutgoingSlot value = ctx.take(v, OutgoingSlot.class);
     return run("alloc.write-primitive", () -> alloc.writePrimitive(value.value()));
   }
 
   @Override
   public Result<Void, Void> allocWriteStruct(Resource<Alloc> self, Resource<OutgoingStruct> v) {
-    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    var alloc = ctx.alloc(self);
     OutgoingFields value = ctx.take(v, OutgoingFields.class);
     return run("alloc.write-struct", () -> alloc.writeStruct(value.value()));
   }
 
   @Override
   public Result<Void, Void> allocWriteString(Resource<Alloc> self, String v) {
-    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    var alloc = ctx.alloc(self);
     return run(
         "alloc.write-string",
         () -> {
@@ -69,19 +69,19 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Result<Resource<IncomingPrimitive>, Void> allocReadPrimitive(Resource<Alloc> self) {
-    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    var alloc = ctx.alloc(self);
     return attempt("alloc.read-primitive", () -> ctx.push(alloc.readPrimitive()));
   }
 
   @Override
   public Result<Resource<IncomingStruct>, Void> allocReadStruct(Resource<Alloc> self) {
-    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    var alloc = ctx.alloc(self);
     return attempt("alloc.read-struct", () -> ctx.push(alloc.readStruct()));
   }
 
   @Override
   public Result<String, Void> allocReadString(Resource<Alloc> self) {
-    dev.wasidl.ffm.Alloc alloc = alloc(self);
+    var alloc = ctx.alloc(self);
     return attempt("alloc.read-string", alloc::readString);
   }
 
@@ -89,20 +89,15 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Resource<StructType> newStructType(List<FfiType> fields) {
-    List<dev.wasidl.ffm.FfiType> types = Types.types(ctx, fields);
-    long flat = 0;
-    for (dev.wasidl.ffm.FfiType t : types) {
-      flat += t instanceof dev.wasidl.ffm.StructType st ? st.flatFieldCount() : 1;
-    }
-    long flatFields = flat;
+    var types = Types.types(ctx, fields);
+    long flatFields = Types.flatFieldCount(types);
     orTrap(
         "struct-type",
         () -> {
           ctx.usage().checkStruct(flatFields);
           return null;
         });
-    return ctx.pushOrTrap(
-        "struct-type", orTrap("struct-type", () -> dev.wasidl.ffm.StructType.of(types)));
+    return ctx.pushOrTrap("struct-type", orTrap("struct-type", () -> Types.struct(types)));
   }
 
   // --- outgoing-primitive ---
@@ -178,11 +173,11 @@ public final class FfiHost implements Ffi {
   public Result<Void, Void> outgoingPrimitiveSetAddr(
       Resource<OutgoingPrimitive> self, Resource<Alloc> v) {
     OutgoingSlot slot = slot(self);
-    dev.wasidl.ffm.Alloc alloc = alloc(v);
+    var alloc = ctx.alloc(v);
     return run(
         "outgoing-primitive.set-addr",
         () -> {
-          if (slot.type != dev.wasidl.ffm.PrimitiveType.POINTER) {
+          if (!slot.isPointer()) {
             throw new DlError("set-addr is only valid for pointer, not " + slot.type.witName());
           }
           // The alloc is borrowed: its address is taken when the value is used, so a guest that
@@ -241,7 +236,7 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Result<Byte, Void> incomingPrimitiveGetS8(Resource<IncomingPrimitive> self) {
-    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    var p = ctx.incomingPrimitive(self);
     try {
       return Result.ok(p.getS8());
     } catch (FfiException | DlError e) {
@@ -251,7 +246,7 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Result<Short, Void> incomingPrimitiveGetS16(Resource<IncomingPrimitive> self) {
-    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    var p = ctx.incomingPrimitive(self);
     try {
       return Result.ok(p.getS16());
     } catch (FfiException | DlError e) {
@@ -261,7 +256,7 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Result<Integer, Void> incomingPrimitiveGetS32(Resource<IncomingPrimitive> self) {
-    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    var p = ctx.incomingPrimitive(self);
     try {
       return Result.ok(p.getS32());
     } catch (FfiException | DlError e) {
@@ -271,7 +266,7 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Result<Long, Void> incomingPrimitiveGetS64(Resource<IncomingPrimitive> self) {
-    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    var p = ctx.incomingPrimitive(self);
     try {
       return Result.ok(p.getS64());
     } catch (FfiException | DlError e) {
@@ -281,7 +276,7 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Result<Byte, Void> incomingPrimitiveGetU8(Resource<IncomingPrimitive> self) {
-    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    var p = ctx.incomingPrimitive(self);
     try {
       return Result.ok((byte) p.getU8());
     } catch (FfiException | DlError e) {
@@ -291,7 +286,7 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Result<Short, Void> incomingPrimitiveGetU16(Resource<IncomingPrimitive> self) {
-    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    var p = ctx.incomingPrimitive(self);
     try {
       return Result.ok((short) p.getU16());
     } catch (FfiException | DlError e) {
@@ -301,7 +296,7 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Result<Integer, Void> incomingPrimitiveGetU32(Resource<IncomingPrimitive> self) {
-    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    var p = ctx.incomingPrimitive(self);
     try {
       return Result.ok((int) p.getU32());
     } catch (FfiException | DlError e) {
@@ -311,7 +306,7 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Result<Long, Void> incomingPrimitiveGetU64(Resource<IncomingPrimitive> self) {
-    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    var p = ctx.incomingPrimitive(self);
     try {
       return Result.ok(p.getU64());
     } catch (FfiException | DlError e) {
@@ -321,7 +316,7 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Result<Float, Void> incomingPrimitiveGetF32(Resource<IncomingPrimitive> self) {
-    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    var p = ctx.incomingPrimitive(self);
     try {
       return Result.ok(p.getF32());
     } catch (FfiException | DlError e) {
@@ -331,7 +326,7 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Result<Double, Void> incomingPrimitiveGetF64(Resource<IncomingPrimitive> self) {
-    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    var p = ctx.incomingPrimitive(self);
     try {
       return Result.ok(p.getF64());
     } catch (FfiException | DlError e) {
@@ -341,12 +336,12 @@ public final class FfiHost implements Ffi {
 
   @Override
   public Result<Resource<Alloc>, Void> incomingPrimitiveGetAlloc(Resource<IncomingPrimitive> self) {
-    dev.wasidl.ffm.IncomingPrimitive p = incoming(self);
+    var p = ctx.incomingPrimitive(self);
     return attempt(
         "incoming-primitive.get-alloc",
         () -> {
           try {
-            dev.wasidl.ffm.Alloc region = p.getAlloc();
+            var region = p.getAlloc();
             try {
               ctx.policy().checkAddress(region.address(), false);
             } catch (PolicyException e) {
@@ -365,43 +360,35 @@ public final class FfiHost implements Ffi {
 
   @Override
   public List<IncomingValue> incomingStructFields(Resource<IncomingStruct> self) {
-    dev.wasidl.ffm.IncomingStruct s = ctx.get(self, dev.wasidl.ffm.IncomingStruct.class);
+    var s = ctx.incomingStruct(self);
     List<IncomingValue> out = new ArrayList<>(s.fields().size());
     return orTrap(
         "incoming-struct.fields",
         () -> {
-          for (dev.wasidl.ffm.IncomingValue f : s.fields()) {
-            out.add(incomingValue(ctx, f));
+          for (var f : s.fields()) {
+            out.add(ctx.pushIncoming(f));
           }
           return out;
         });
-  }
-
-  /** Gives the guest an owned handle to {@code value}. */
-  static IncomingValue incomingValue(DlCtx ctx, dev.wasidl.ffm.IncomingValue value) {
-    return switch (value) {
-      case dev.wasidl.ffm.IncomingPrimitive p -> new IncomingValue.Primitive(ctx.push(p));
-      case dev.wasidl.ffm.IncomingStruct s -> new IncomingValue.Struct(ctx.push(s));
-    };
   }
 
   // --- free functions ---
 
   @Override
   public byte sizeof(PrimitiveType ty) {
-    return (byte) dev.wasidl.ffm.Ffi.sizeof(Types.primitive(ty));
+    return (byte) Types.sizeof(ty);
   }
 
   // --- drops ---
 
   @Override
   public void dropAlloc(Resource<Alloc> self) {
-    ctx.drop(self, dev.wasidl.ffm.Alloc.class);
+    ctx.dropAlloc(self);
   }
 
   @Override
   public void dropStructType(Resource<StructType> self) {
-    ctx.drop(self, dev.wasidl.ffm.StructType.class);
+    ctx.dropStructType(self);
   }
 
   @Override
@@ -416,26 +403,18 @@ public final class FfiHost implements Ffi {
 
   @Override
   public void dropIncomingPrimitive(Resource<IncomingPrimitive> self) {
-    ctx.drop(self, dev.wasidl.ffm.IncomingPrimitive.class);
+    ctx.dropIncomingPrimitive(self);
   }
 
   @Override
   public void dropIncomingStruct(Resource<IncomingStruct> self) {
-    ctx.drop(self, dev.wasidl.ffm.IncomingStruct.class);
+    ctx.dropIncomingStruct(self);
   }
 
   // --- helpers ---
 
-  private dev.wasidl.ffm.Alloc alloc(Resource<Alloc> handle) {
-    return ctx.get(handle, dev.wasidl.ffm.Alloc.class);
-  }
-
   private OutgoingSlot slot(Resource<OutgoingPrimitive> handle) {
     return ctx.get(handle, OutgoingSlot.class);
-  }
-
-  private dev.wasidl.ffm.IncomingPrimitive incoming(Resource<IncomingPrimitive> handle) {
-    return ctx.get(handle, dev.wasidl.ffm.IncomingPrimitive.class);
   }
 
   private static long utf8Length(String v) {

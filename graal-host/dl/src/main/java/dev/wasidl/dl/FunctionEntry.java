@@ -1,5 +1,6 @@
 package dev.wasidl.dl;
 
+import dev.wasidl.ffm.Alloc;
 import dev.wasidl.ffm.FfiType;
 import dev.wasidl.ffm.Function;
 import dev.wasidl.ffm.PrimitiveType;
@@ -24,6 +25,11 @@ sealed interface FunctionEntry extends AutoCloseable {
     private final Function function;
     final PrimitiveType @Nullable [] rawParams;
     final @Nullable PrimitiveType rawResult;
+
+    /** {@code function.from-alloc}: the code at {@code region}, called with {@code signature}. */
+    static Callable fromAlloc(Alloc region, Signature signature) {
+      return new Callable(Function.fromAlloc(region, signature));
+    }
 
     Callable(Function function) {
       this.function = function;

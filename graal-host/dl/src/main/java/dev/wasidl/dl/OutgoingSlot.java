@@ -19,6 +19,10 @@ final class OutgoingSlot {
   private long bits;
   private @Nullable Alloc alloc;
 
+  boolean isPointer() {
+    return type == PrimitiveType.POINTER;
+  }
+
   OutgoingSlot(PrimitiveType type) {
     this.type = type;
   }

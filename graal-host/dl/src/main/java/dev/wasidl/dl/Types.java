@@ -1,7 +1,12 @@
 package dev.wasidl.dl;
 
 import dev.wasidl.dl.bindings.wasi.dl.Ffi;
+import dev.wasidl.ffm.Alloc;
+import dev.wasidl.ffm.DlPolicy;
+import dev.wasidl.ffm.Dll;
 import dev.wasidl.ffm.FfiType;
+import dev.wasidl.ffm.Library;
+import dev.wasidl.ffm.OpenFlags;
 import dev.wasidl.ffm.PrimitiveType;
 import dev.wasidl.ffm.Signature;
 import dev.wasidl.ffm.StructType;
@@ -22,6 +27,46 @@ final class Types {
       out.put(wit, PrimitiveType.ofWitName(wit.wit()));
     }
     return out;
+  }
+
+  // What dll.extension(), prefix() and suffix() report: this platform's shared library names.
+  static final String DLL_EXTENSION = Dll.extension();
+  static final String DLL_PREFIX = Dll.prefix();
+  static final String DLL_SUFFIX = Dll.suffix();
+
+  /** {@code library.open} with its flags, under {@code policy}. */
+  static Library open(
+      Optional<String> name,
+      boolean lazy,
+      boolean now,
+      boolean global,
+      boolean local,
+      DlPolicy policy) {
+    return Library.open(name.orElse(null), new OpenFlags(lazy, now, global, local), policy);
+  }
+
+  /** {@code sizeof} of a WIT {@code primitive-type} case. */
+  static long sizeof(Ffi.PrimitiveType type) {
+    return primitive(type).byteSize();
+  }
+
+  /** A fresh zeroed native region of {@code type}, owned by the guest's handle. */
+  static Alloc allocate(FfiType type) {
+    return Alloc.allocate(type);
+  }
+
+  /** A struct type of {@code fields}. */
+  static StructType struct(List<FfiType> fields) {
+    return StructType.of(fields);
+  }
+
+  /** The scalar fields of {@code types}, structs flattened: what {@code --dl-max-fields} counts. */
+  static long flatFieldCount(List<FfiType> types) {
+    long flat = 0;
+    for (FfiType t : types) {
+      flat += t instanceof StructType st ? st.flatFieldCount() : 1;
+    }
+    return flat;
   }
 
   /** The bridge-ffm primitive of a WIT {@code primitive-type} case. */

@@ -13,6 +13,7 @@ import dev.wasidl.bindgen.wit.TypeRef;
 import dev.wasidl.bindgen.wit.WitCase;
 import dev.wasidl.bindgen.wit.WitField;
 import dev.wasidl.bindgen.wit.WitFunction;
+import dev.wasidl.bindgen.wit.WitResolveException;
 import dev.wasidl.bindgen.wit.WitType;
 import dev.wasidl.bindgen.wit.World;
 import dev.wasidl.bindgen.wit.WorldItem;
@@ -120,10 +121,7 @@ public final class HostGenerator {
   private Interface iface(TypeOwner.Interface owner) {
     return resolve
         .iface(owner)
-        .orElseThrow(
-            () ->
-                new dev.wasidl.bindgen.wit.WitResolveException(
-                    "interface " + owner + " not found"));
+        .orElseThrow(() -> new WitResolveException("interface " + owner + " not found"));
   }
 
   private void iface(Interface iface, String key, boolean export, Set<TypeOwner> done) {
