@@ -101,6 +101,10 @@ jco parse "$here/trap-wat/trap.wat" -o "$out/trap-wat.wasm"
 # time limit.
 jco parse "$here/spin-wat/spin.wat" -o "$out/spin-wat.wasm"
 jco parse "$here/start-loop-wat/start-loop.wat" -o "$out/start-loop-wat.wasm"
+# (4c'') guests that take memory (a grow past the limit, a page at a time, a memory that starts
+# large), for the memory limit.
+jco parse "$here/memory-bomb-wat/memory-bomb.wat" -o "$out/memory-bomb-wat.wasm"
+jco parse "$here/memory-bomb-wat/big-memory.wat" -o "$out/big-memory-wat.wasm"
 # (4d) runtime plugging (Linker.plug): a provider exporting functions and a resource, a consumer
 # importing them.
 jco parse "$here/plug-wat/provider.wat" -o "$out/plug-provider-wat.wasm"

@@ -29,24 +29,35 @@ final class WasmLimitOptions {
   @Nullable String timeout;
 
   @Option(
+      names = "--max-memory-size",
+      paramLabel = "BYTES",
+      description =
+          "Cap each linear memory of the guest at BYTES (whole 64 KiB pages; default: the JVM's"
+              + " maximum heap, at most 4 GiB): memory.grow past it returns -1, and a memory that"
+              + " starts larger fails instantiation. The same as -W max-memory-size=BYTES.")
+  @Nullable Long maxMemorySize;
+
+  @Option(
       names = "-W",
       paramLabel = "KEY=VALUE",
-      description = "wasmtime's spelling of the limits: timeout=DURATION (as --timeout).")
+      description =
+          "wasmtime's spelling of the limits: timeout=DURATION (as --timeout),"
+              + " max-memory-size=BYTES (as --max-memory-size).")
   Map<String, String> wasmtime = new LinkedHashMap<>();
 
   /** Sets the limits given on {@code linker}, or throws a usage error naming a bad one. */
   void apply(CommandSpec spec, Linker linker) {
     String t = timeout;
+    String memory = maxMemorySize == null ? null : Long.toString(maxMemorySize);
     for (Map.Entry<String, String> w : wasmtime.entrySet()) {
-      if (!w.getKey().equals("timeout")) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "unsupported -W " + w.getKey() + " (supported: timeout)");
+      switch (w.getKey()) {
+        case "timeout" -> t = same(spec, "--timeout", t, w);
+        case "max-memory-size" -> memory = same(spec, "--max-memory-size", memory, w);
+        default ->
+            throw new CommandLine.ParameterException(
+                spec.commandLine(),
+                "unsupported -W " + w.getKey() + " (supported: timeout, max-memory-size)");
       }
-      if (t != null && !t.equals(w.getValue())) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(), "--timeout " + t + " and -W timeout=" + w.getValue() + " differ");
-      }
-      t = w.getValue();
     }
     if (t != null) {
       try {
@@ -56,6 +67,31 @@ final class WasmLimitOptions {
             spec.commandLine(), "--timeout: " + e.getMessage());
       }
     }
+    if (memory != null) {
+      try {
+        linker.maxMemorySize(Long.parseLong(memory.strip()));
+      } catch (IllegalArgumentException e) { // NumberFormatException too
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--max-memory-size: "
+                + (e instanceof NumberFormatException
+                    ? "not a number of bytes: " + memory
+                    : e.getMessage()));
+      }
+    }
+  }
+
+  /**
+   * The value of {@code -W key=value}, which must agree with {@code option}'s if both are given.
+   */
+  private static String same(
+      CommandSpec spec, String option, @Nullable String given, Map.Entry<String, String> w) {
+    if (given != null && !given.equals(w.getValue())) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          option + " " + given + " and -W " + w.getKey() + "=" + w.getValue() + " differ");
+    }
+    return w.getValue();
   }
 
   /** {@code 500ms}, {@code 10s}, {@code 2m}, {@code 1h}, or a bare number of seconds; positive. */

@@ -407,7 +407,61 @@ class MainTest {
     assertTrue(
         wasidl("run", "-W", "fuel=1", guest("spin-wat.wasm"))
             .err()
-            .contains("unsupported -W fuel (supported: timeout)"));
+            .contains("unsupported -W fuel (supported: timeout, max-memory-size)"));
+  }
+
+  /**
+   * {@code --max-memory-size} and wasmtime's {@code -W max-memory-size=}: memory.grow past the cap
+   * returns -1 to the guest (memory-bomb-wat), a memory that starts larger (big-memory-wat) fails
+   * instantiation naming the limit; bad values are usage errors.
+   */
+  @Test
+  void maxMemorySizeCapsTheGuestsMemories() {
+    CliRun refused =
+        wasidl(
+            "run",
+            "--max-memory-size",
+            "1048576",
+            "--invoke",
+            "grow(16)",
+            guest("memory-bomb-wat.wasm"));
+    assertEquals(0, refused.code(), refused.toString());
+    assertEquals("-1\n", refused.out(), refused.toString());
+    CliRun pages =
+        wasidl(
+            "run",
+            "-W",
+            "max-memory-size=1048576",
+            "--invoke",
+            "grow-by-pages()",
+            guest("memory-bomb-wat.wasm"));
+    assertEquals(0, pages.code(), pages.toString());
+    assertEquals("16\n", pages.out(), pages.toString());
+    CliRun big =
+        wasidl(
+            "run",
+            "-W",
+            "max-memory-size=1048576",
+            "--invoke",
+            "answer()",
+            guest("big-memory-wat.wasm"));
+    assertEquals(134, big.code(), big.toString());
+    assertTrue(
+        big.err().contains("more than the limit of 16 pages (1 MiB) per memory"), big.toString());
+    assertTrue(big.err().contains("-W max-memory-size="), big.toString());
+    for (String[] bad :
+        List.of(
+            new String[] {"--max-memory-size", "100"},
+            new String[] {"--max-memory-size", "8589934592"},
+            new String[] {"-W", "max-memory-size=lots"},
+            new String[] {"--max-memory-size", "1048576", "-W", "max-memory-size=2097152"})) {
+      List<String> args = new ArrayList<>(List.of("run"));
+      args.addAll(List.of(bad));
+      args.add(guest("memory-bomb-wat.wasm"));
+      CliRun r = wasidl(args.toArray(String[]::new));
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().contains("max-memory-size"), r.toString());
+    }
   }
 
   // --- wit

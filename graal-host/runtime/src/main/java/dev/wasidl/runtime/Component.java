@@ -1,10 +1,15 @@
 package dev.wasidl.runtime;
 
+import dev.wasidl.abi.Trap;
 import dev.wasidl.component.ComponentDecoder;
 import dev.wasidl.component.ComponentDef;
 import dev.wasidl.component.CoreModule;
+import dev.wasidl.component.binary.MemoryCap;
 import dev.wasidl.graal.GraalModule;
+import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.Map;
 
 /**
  * A decoded, validated component whose core modules are parsed once: immutable and shareable, the
@@ -12,7 +17,9 @@ import java.util.IdentityHashMap;
  */
 public final class Component {
   private final ComponentDef model;
-  private final IdentityHashMap<CoreModule, GraalModule> modules = new IdentityHashMap<>();
+  private final IdentityHashMap<CoreModule, Map<Long, GraalModule>> modules =
+      new IdentityHashMap<>();
+  private final IdentityHashMap<CoreModule, Integer> indexes = new IdentityHashMap<>();
   private final String name;
 
   private Component(String name, ComponentDef model) {
@@ -34,9 +41,36 @@ public final class Component {
     return model;
   }
 
-  /** The parsed form of one of its core modules (created once, shared by every instance). */
-  synchronized GraalModule module(CoreModule core) {
-    return modules.computeIfAbsent(
-        core, m -> GraalModule.of(name + "#core" + modules.size(), m.bytes()));
+  /**
+   * The parsed form of one of its core modules with its memories capped at {@code maxPages}
+   * (created once per cap, shared by every instance).
+   *
+   * @throws Trap when a memory of the module starts larger than the cap
+   */
+  synchronized GraalModule module(CoreModule core, long maxPages) {
+    Map<Long, GraalModule> byCap = modules.computeIfAbsent(core, m -> new HashMap<>());
+    GraalModule module = byCap.get(maxPages);
+    if (module == null) {
+      String moduleName = name + "#core" + index(core);
+      ByteBuffer bytes;
+      try {
+        bytes = MemoryCap.apply(core, maxPages);
+      } catch (IllegalArgumentException e) {
+        throw new Trap(
+            "instantiation of "
+                + moduleName
+                + ": its "
+                + e.getMessage()
+                + " per memory (Linker.maxMemorySize; wasidl run -W max-memory-size=)");
+      }
+      module = GraalModule.of(moduleName, bytes);
+      byCap.put(maxPages, module);
+    }
+    return module;
+  }
+
+  /** The module's position among the component's core modules, in the order first parsed. */
+  private int index(CoreModule core) {
+    return indexes.computeIfAbsent(core, m -> indexes.size());
   }
 }

@@ -128,7 +128,9 @@ final class Instantiator {
     for (Definition d : component.model().definitions()) {
       switch (d) {
         case CoreModule m ->
-            scope.push(Sort.CORE_MODULE, new Item.CoreModuleItem(m, component.module(m)));
+            scope.push(
+                Sort.CORE_MODULE,
+                new Item.CoreModuleItem(m, component.module(m, linker.maxMemoryPages())));
         case CoreType ct -> scope.push(Sort.CORE_TYPE, new Item.CoreTypeItem(ct));
         case ComponentDef c -> scope.push(Sort.COMPONENT, new Item.ComponentItem(c, scope));
         case DefValType t -> in.defineType(scope, t, Map.of(), state);
@@ -170,7 +172,9 @@ final class Instantiator {
     for (Definition d : model.definitions()) {
       switch (d) {
         case CoreModule m ->
-            scope.push(Sort.CORE_MODULE, new Item.CoreModuleItem(m, component.module(m)));
+            scope.push(
+                Sort.CORE_MODULE,
+                new Item.CoreModuleItem(m, component.module(m, linker.maxMemoryPages())));
         case CoreInstance ci -> scope.push(Sort.CORE_INSTANCE, coreInstance(scope, ci));
         case CoreType ct -> scope.push(Sort.CORE_TYPE, new Item.CoreTypeItem(ct));
         case ComponentDef c -> scope.push(Sort.COMPONENT, new Item.ComponentItem(c, scope));

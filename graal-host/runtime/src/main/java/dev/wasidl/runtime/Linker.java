@@ -2,6 +2,7 @@ package dev.wasidl.runtime;
 
 import dev.wasidl.abi.ResourceTable;
 import dev.wasidl.component.ExternName;
+import dev.wasidl.component.binary.MemoryCap;
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.types.FuncType;
 import java.util.Comparator;
@@ -28,6 +29,11 @@ public final class Linker {
   private boolean compiledLowerings = true;
   private int maxHandles = defaultMaxHandles();
   private long maxListElements = DEFAULT_MAX_LIST_ELEMENTS;
+  private long maxMemoryPages = defaultMaxMemorySize() / MEMORY_PAGE;
+
+  /** A wasm page: 64 KiB. */
+  private static final long MEMORY_PAGE = 65_536;
+
   private java.time.@Nullable Duration callTimeout;
 
   /**
@@ -121,6 +127,39 @@ public final class Linker {
   /** The limit of {@link #callTimeout}, or null for none. */
   java.time.@Nullable Duration callTimeout() {
     return callTimeout;
+  }
+
+  /**
+   * Limits each linear memory a component's core modules define to {@code bytes} (rounded down to
+   * whole 64 KiB pages, at least one): the memories are declared with that maximum, so a {@code
+   * memory.grow} past it returns -1 as wasm says of any maximum (what the guest does then is its
+   * own: C's {@code malloc} returns null), and a module whose memory starts larger fails to
+   * instantiate with a trap naming the limit. The default, {@link #defaultMaxMemorySize()}, is
+   * sized to the JVM's heap; the most is wasm's own 4 GiB.
+   */
+  public Linker maxMemorySize(long bytes) {
+    if (bytes < MEMORY_PAGE || bytes > MemoryCap.MAX_PAGES * MEMORY_PAGE) {
+      throw new IllegalArgumentException(
+          "maxMemorySize must be between 64 KiB (one page) and 4 GiB, not " + bytes);
+    }
+    this.maxMemoryPages = bytes / MEMORY_PAGE;
+    return this;
+  }
+
+  /**
+   * The default of {@link #maxMemorySize}: the JVM's maximum heap, at most 4 GiB. Memories live off
+   * the heap ({@link dev.wasidl.graal.GraalRuntime#create()}), so this bounds each at what the host
+   * was sized for: a guest growing one without end gets -1 there, not the machine's memory.
+   */
+  public static long defaultMaxMemorySize() {
+    return Math.clamp(
+        Runtime.getRuntime().maxMemory() / MEMORY_PAGE * MEMORY_PAGE,
+        MEMORY_PAGE,
+        MemoryCap.MAX_PAGES * MEMORY_PAGE);
+  }
+
+  long maxMemoryPages() {
+    return maxMemoryPages;
   }
 
   /**
