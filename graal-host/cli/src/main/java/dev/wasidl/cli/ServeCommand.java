@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,7 +70,8 @@ final class ServeCommand implements Callable<Integer> {
       description =
           "The deadline of one invocation in all, from accept to the last result byte (not per"
               + " read: a client that trickles its request is cut when it passes; its call is"
-              + " cancelled if still queued) (default: 30).")
+              + " cancelled if still queued), and the longest a call may run wasm: past it the"
+              + " call traps and the plugin is instantiated again for the next (default: 30).")
   int timeoutSeconds;
 
   @Option(
@@ -159,20 +161,26 @@ final class ServeCommand implements Callable<Integer> {
     dirs.forEach(d -> wasi.preopen(d.host(), d.guest()));
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    WasiConfig wasiConfig = wasi.build();
     try (GraalRuntime runtime = GraalRuntime.create();
-        RunContext cx =
-            new RunContext(
-                new WasiCtx(wasi.build()),
-                new DlCtx(RunCommand.dlPolicy(o), instanceLimits),
-                null)) {
-      Linker linker = Linker.of(runtime);
+        Contexts contexts =
+            new Contexts(
+                () ->
+                    new RunContext(
+                        new WasiCtx(wasiConfig),
+                        new DlCtx(RunCommand.dlPolicy(o), instanceLimits),
+                        null))) {
+      // A call may run wasm as long as an invocation may last; past it, it traps and the server
+      // instantiates the plugin again (with fresh WASI and wasi:dl state) for the next call.
+      Linker linker = Linker.of(runtime).callTimeout(limits.deadline());
       Wasi.add(linker);
       if (dl) {
         WasiDl.add(linker);
       }
       Server server;
       try {
-        server = Server.start(c, () -> linker.instantiate(c, cx), address, limits, err);
+        server =
+            Server.start(c, () -> linker.instantiate(c, contexts.next()), address, limits, err);
       } catch (IOException e) {
         return RunCommand.error(spec, "cannot listen on " + listen + ": " + e.getMessage());
       } catch (RuntimeException e) {
@@ -198,6 +206,33 @@ final class ServeCommand implements Callable<Integer> {
       out.flush();
       stopped.await();
       return 0;
+    }
+  }
+
+  /**
+   * The WASI and wasi:dl state of the plugin instance: a new one for each instantiation (the server
+   * makes a new instance after a trap), the one before closed, releasing what it held.
+   */
+  private static final class Contexts implements AutoCloseable {
+    private final Supplier<RunContext> open;
+    private @Nullable RunContext current;
+
+    Contexts(Supplier<RunContext> open) {
+      this.open = open;
+    }
+
+    synchronized RunContext next() {
+      close();
+      current = open.get();
+      return current;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (current != null) {
+        current.close();
+        current = null;
+      }
     }
   }
 

@@ -68,6 +68,11 @@ final class HandleTable {
     }
   }
 
+  /** Forgets every handle: the instance they were for is gone. */
+  void clear() {
+    entries.clear();
+  }
+
   CallHandles call() {
     return new CallHandles();
   }

@@ -36,6 +36,13 @@ import java.util.concurrent.TimeUnit;
  * virtual threads. A call that traps, an unknown function, or bytes that do not decode close the
  * connection without results (wRPC has no error frame); the client sees the connection end.
  *
+ * <p>A call that traps leaves the plugin instance unusable, so the server instantiates the plugin
+ * again (with the same {@code instantiate}) before the next call, and one hostile or unlucky
+ * request cannot take the service down: the resource handles clients held are gone with the old
+ * instance (using one is an unknown handle), and a request decoded for the old instance is refused
+ * rather than run on the new one. With the linker's {@code callTimeout}, a call that never ends
+ * becomes such a trap.
+ *
  * <p>Abusive clients cost bounded resources ({@link ServerLimits}): each invocation has a total
  * deadline (a client trickling bytes is cut when it passes, and its call is cancelled if still
  * queued); at the connection cap the connection sending its request longest is shed for the
@@ -50,8 +57,10 @@ public final class Server implements AutoCloseable {
 
   private final ServerSocket socket;
   private final ExecutorService plugin;
-  private final Instance instance;
-  private final ServedExports exports;
+  private final Component component;
+  private final Callable<Instance> instantiate;
+  // the instance calls run on, with what it serves; replaced on the plugin thread after a trap
+  private volatile Plugin current;
   private final HandleTable handles;
   private final ServerLimits limits;
   private final Connections connections;
@@ -61,17 +70,22 @@ public final class Server implements AutoCloseable {
   private final Thread sweeper;
   private volatile boolean closed;
 
+  /** A plugin instance and the functions it serves. */
+  private record Plugin(Instance instance, ServedExports exports) {}
+
   private Server(
       ServerSocket socket,
       ExecutorService plugin,
+      Component component,
+      Callable<Instance> instantiate,
       Instance instance,
-      ServedExports exports,
       ServerLimits limits,
       PrintWriter log) {
     this.socket = socket;
     this.plugin = plugin;
-    this.instance = instance;
-    this.exports = exports;
+    this.component = component;
+    this.instantiate = instantiate;
+    this.current = new Plugin(instance, new ServedExports(component, instance));
     this.handles = new HandleTable(1 << 20);
     this.limits = limits;
     this.connections = new Connections(limits.maxConnections());
@@ -132,8 +146,7 @@ public final class Server implements AutoCloseable {
       plugin.shutdown();
       throw e;
     }
-    Server server =
-        new Server(socket, plugin, instance, new ServedExports(component, instance), limits, log);
+    Server server = new Server(socket, plugin, component, instantiate, instance, limits, log);
     server.acceptor.start();
     server.sweeper.start();
     return server;
@@ -146,7 +159,7 @@ public final class Server implements AutoCloseable {
 
   /** {@code instance#name} of each function served. */
   public List<String> served() {
-    return exports.names();
+    return current.exports().names();
   }
 
   /** Resource handles clients hold now. */
@@ -256,6 +269,9 @@ public final class Server implements AutoCloseable {
   }
 
   private void serve(Connection c) {
+    // the instance this request is for: if the plugin is instantiated again meanwhile (after a
+    // trap), the request is refused rather than run on the new one with the old one's handles
+    Plugin p = current;
     String what = "invocation";
     HandleTable.CallHandles callHandles = handles.call();
     Budget.Charge charge = budget.open();
@@ -268,14 +284,14 @@ public final class Server implements AutoCloseable {
       OutputStream out = new BufferedOutputStream(s.getOutputStream());
       Framing.Header h = Framing.readHeader(in);
       what = (h.instance().isEmpty() ? "" : h.instance() + "#") + h.name();
-      Optional<ServedFunc> target = exports.lookup(h.instance(), h.name());
+      Optional<ServedFunc> target = p.exports().lookup(h.instance(), h.name());
       if (target.isEmpty()) {
         report(what + ": no such function");
         return;
       }
       byte[] results =
           switch (target.get()) {
-            case ServedFunc.Call call -> call(c, call, in, callHandles, charge);
+            case ServedFunc.Call call -> call(c, p, call, in, callHandles, charge);
             case ServedFunc.Drop d -> {
               Val own =
                   Framing.readValues(
@@ -287,8 +303,9 @@ public final class Server implements AutoCloseable {
                       .getFirst();
               onPlugin(
                   c,
+                  p,
                   () -> {
-                    instance.resourceDrop(d.type(), ((Val.Own) own).rep());
+                    p.instance().resourceDrop(d.type(), ((Val.Own) own).rep());
                     return null;
                   });
               yield new byte[0];
@@ -302,11 +319,11 @@ public final class Server implements AutoCloseable {
         out.flush();
         s.shutdownOutput();
       } catch (IOException e) {
-        forget(callHandles);
+        forget(p, callHandles);
         report(what + ": the client left before the results: " + why(c, e));
       }
     } catch (IOException | RuntimeException e) {
-      forget(callHandles);
+      forget(p, callHandles);
       if (!c.wasShed()) {
         report(what + ": " + why(c, e));
       }
@@ -332,6 +349,7 @@ public final class Server implements AutoCloseable {
 
   private byte[] call(
       Connection c,
+      Plugin p,
       ServedFunc.Call call,
       InputStream in,
       HandleTable.CallHandles callHandles,
@@ -339,40 +357,78 @@ public final class Server implements AutoCloseable {
       throws IOException {
     List<Type> paramTypes = call.func().type().paramTypes();
     List<Val> params = Framing.readValues(in, paramTypes, callHandles, limits.maxMessage(), charge);
-    Optional<Val> result = onPlugin(c, () -> call.func().call(params));
+    Optional<Val> result = onPlugin(c, p, () -> call.func().call(params));
     List<Type> resultTypes = call.func().type().resultTypes();
     return Framing.encodeValues(resultTypes, result.map(List::of).orElse(List.of()), callHandles);
   }
 
-  /** Runs {@code task} on the plugin for {@code c}: skipped if {@code c} is cut while queued. */
-  private <T> T onPlugin(Connection c, Callable<T> task) throws IOException {
+  /**
+   * Runs {@code task} on the plugin for {@code c}, on instance {@code p}: skipped if {@code c} is
+   * cut while queued, refused if the plugin was instantiated again since {@code p}.
+   */
+  private <T> T onPlugin(Connection c, Plugin p, Callable<T> task) throws IOException {
     if (!c.enter(Connection.Phase.CALLING)) {
       throw new SocketException("cut");
     }
     try {
-      return await(plugin.submit(c.guard(task)));
+      return await(plugin.submit(c.guard(() -> onInstance(p, task))));
     } catch (CancellationException e) {
       throw new SocketException("the call was cancelled before it ran: " + e.getMessage());
     }
   }
 
-  /** Drops what a call created that never reached its client. */
-  private void forget(HandleTable.CallHandles callHandles) {
+  /**
+   * On the plugin thread: {@code task} on {@code p} if it is still the plugin's instance; when it
+   * traps, the plugin is instantiated again for the calls after it.
+   */
+  @SuppressWarnings("ReferenceEquality") // the very instance the request was read for
+  private <T> T onInstance(Plugin p, Callable<T> task) throws Exception {
+    if (current == p && p.instance().isClosed() && !closed) {
+      restart(p, "instantiating it again failed before"); // try again
+    }
+    if (current != p) {
+      throw new SocketException(
+          "the plugin was instantiated again after a trap since this request arrived");
+    }
+    try {
+      return task.call();
+    } catch (Trap t) {
+      restart(p, "it trapped: " + t.getMessage());
+      throw t;
+    }
+  }
+
+  /** Replaces the instance that trapped with a new one (on the plugin thread). */
+  private void restart(Plugin trapped, String why) {
+    report("instantiating the plugin again: " + why);
+    trapped.instance().close();
+    handles.clear();
+    try {
+      Instance fresh = instantiate.call();
+      current = new Plugin(fresh, new ServedExports(component, fresh));
+    } catch (Exception | StackOverflowError e) {
+      // this call fails; the next one tries again
+      report("instantiating the plugin again failed: " + e);
+    }
+  }
+
+  /** Drops what a call created on {@code p} that never reached its client. */
+  private void forget(Plugin p, HandleTable.CallHandles callHandles) {
     for (HandleTable.Entry e : handles.forget(callHandles.created)) {
       try {
-        onPlugin(
-            () -> {
-              instance.resourceDrop(e.type(), e.rep());
-              return null;
-            });
+        await(
+            plugin.submit(
+                () ->
+                    onInstance(
+                        p,
+                        () -> {
+                          p.instance().resourceDrop(e.type(), e.rep());
+                          return null;
+                        })));
       } catch (IOException | RuntimeException x) {
         report("dropping an unsent " + e.type() + ": " + x);
       }
     }
-  }
-
-  private <T> T onPlugin(Callable<T> task) throws IOException {
-    return await(plugin.submit(task));
   }
 
   private static <T> T await(Future<T> f) throws IOException {
@@ -412,7 +468,7 @@ public final class Server implements AutoCloseable {
     }
     sweeper.interrupt();
     connections.cutAll("the server is closing");
-    plugin.execute(instance::close);
+    plugin.execute(() -> current.instance().close());
     plugin.shutdown();
     try {
       if (!plugin.awaitTermination(10, TimeUnit.SECONDS)) {

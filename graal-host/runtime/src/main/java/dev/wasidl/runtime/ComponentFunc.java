@@ -12,4 +12,9 @@ interface ComponentFunc {
   FuncType type();
 
   Optional<Val> call(List<Val> args);
+
+  /** {@link #call(List)}, named {@code as} in messages (an instance's export name for it). */
+  default Optional<Val> call(String as, List<Val> args) {
+    return call(args);
+  }
 }

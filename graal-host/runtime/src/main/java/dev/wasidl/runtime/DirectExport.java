@@ -38,8 +38,8 @@ final class DirectExport {
   private final boolean memoryArgs;
   private final Supplier<String> spilled;
 
-  private DirectExport(Lifted f, Carrier[] params, @Nullable Carrier result) {
-    this.name = f.name();
+  private DirectExport(String name, Lifted f, Carrier[] params, @Nullable Carrier result) {
+    this.name = name;
     this.core = f.core();
     this.instance = f.instance();
     this.cx = f.context();
@@ -90,7 +90,7 @@ final class DirectExport {
         return null;
       }
     }
-    return new DirectExport(lifted, params, result);
+    return new DirectExport(func.name(), lifted, params, result);
   }
 
   /** Calls it with {@code args}, as many as its parameters (checked by the caller). */

@@ -35,7 +35,7 @@ public final class Func {
    * @throws dev.wasidl.abi.Trap if the guest traps or the arguments do not fit the type
    */
   public Optional<Val> call(List<Val> args) {
-    return func.call(args);
+    return func.call(name, args);
   }
 
   public Optional<Val> call(Val... args) {

@@ -70,6 +70,11 @@ final class Lifted implements ComponentFunc {
 
   @Override
   public Optional<Val> call(List<Val> args) {
+    return call(name, args);
+  }
+
+  @Override
+  public Optional<Val> call(String name, List<Val> args) {
     if (args.size() != type.params().size()) {
       throw new Trap(
           name + " takes " + type.params().size() + " arguments " + type + ", got " + args.size());
