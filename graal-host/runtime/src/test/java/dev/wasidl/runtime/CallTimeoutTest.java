@@ -57,7 +57,8 @@ class CallTimeoutTest {
                   assertThrows(
                       Trap.class, () -> looping.func("spin").orElseThrow().call(List.of())));
       assertTrue(
-          t.getMessage().contains("call of spin in spin-wat ran longer than its time limit of 300 ms"),
+          t.getMessage()
+              .contains("call of spin in spin-wat ran longer than its time limit of 300 ms"),
           t.getMessage());
       assertTrue(t.getMessage().contains("--timeout"), t.getMessage());
       // unwound mid-call, as by a trap: the instance is unusable
