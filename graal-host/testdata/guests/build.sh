@@ -105,6 +105,8 @@ jco parse "$here/start-loop-wat/start-loop.wat" -o "$out/start-loop-wat.wasm"
 # large), for the memory limit.
 jco parse "$here/memory-bomb-wat/memory-bomb.wat" -o "$out/memory-bomb-wat.wasm"
 jco parse "$here/memory-bomb-wat/big-memory.wat" -o "$out/big-memory-wat.wasm"
+# (4c''') results aliasing one another in guest memory, for the limit on bytes lifted per call.
+jco parse "$here/alias-lists-wat/alias-lists.wat" -o "$out/alias-lists-wat.wasm"
 # (4d) runtime plugging (Linker.plug): a provider exporting functions and a resource, a consumer
 # importing them.
 jco parse "$here/plug-wat/provider.wat" -o "$out/plug-provider-wat.wasm"

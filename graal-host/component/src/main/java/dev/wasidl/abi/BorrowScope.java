@@ -22,6 +22,7 @@ public final class BorrowScope {
   private int moreCount;
   private boolean closed;
   private long listElements;
+  private long liftedBytes;
 
   private BorrowScope() {}
 
@@ -35,12 +36,19 @@ public final class BorrowScope {
     closed = false;
     numBorrows = 0;
     listElements = 0;
+    liftedBytes = 0;
   }
 
   /** Adds {@code n} list elements lifted by this call; returns the call's total so far. */
   long countListElements(long n) {
     listElements += n;
     return listElements;
+  }
+
+  /** Adds {@code n} bytes of strings or byte lists lifted by this call; returns the total. */
+  long countLiftedBytes(long n) {
+    liftedBytes += n;
+    return liftedBytes;
   }
 
   /** Borrow handles lowered into this call and not yet dropped. */

@@ -18,6 +18,7 @@ public final class LiftLowerContext {
   private final boolean utf8HostStrings;
   private final TypeFacts facts;
   private final long maxListElements;
+  private final long maxLiftedBytes;
 
   private LiftLowerContext(
       Memory memory,
@@ -27,8 +28,10 @@ public final class LiftLowerContext {
       BorrowScope borrowScope,
       boolean utf8HostStrings,
       TypeFacts facts,
-      long maxListElements) {
+      long maxListElements,
+      long maxLiftedBytes) {
     this.maxListElements = maxListElements;
+    this.maxLiftedBytes = maxLiftedBytes;
     this.utf8HostStrings = utf8HostStrings;
     this.facts = facts;
     this.memory = memory;
@@ -41,7 +44,15 @@ public final class LiftLowerContext {
   /** A context over {@code handles} with no memory, no realloc, UTF-8 and no borrow scope. */
   public static LiftLowerContext of(ResourceTable handles) {
     return new LiftLowerContext(
-        null, StringEncoding.UTF8, null, handles, null, false, TypeFacts.NONE, Long.MAX_VALUE);
+        null,
+        StringEncoding.UTF8,
+        null,
+        handles,
+        null,
+        false,
+        TypeFacts.NONE,
+        Long.MAX_VALUE,
+        Long.MAX_VALUE);
   }
 
   /** With the {@code memory} canon option. */
@@ -54,13 +65,22 @@ public final class LiftLowerContext {
         borrowScope,
         utf8HostStrings,
         facts,
-        maxListElements);
+        maxListElements,
+        maxLiftedBytes);
   }
 
   /** With the {@code string-encoding} canon option. */
   public LiftLowerContext withStringEncoding(StringEncoding encoding) {
     return new LiftLowerContext(
-        memory, encoding, realloc, handles, borrowScope, utf8HostStrings, facts, maxListElements);
+        memory,
+        encoding,
+        realloc,
+        handles,
+        borrowScope,
+        utf8HostStrings,
+        facts,
+        maxListElements,
+        maxLiftedBytes);
   }
 
   /** With the {@code realloc} canon option. */
@@ -73,7 +93,8 @@ public final class LiftLowerContext {
         borrowScope,
         utf8HostStrings,
         facts,
-        maxListElements);
+        maxListElements,
+        maxLiftedBytes);
   }
 
   /** With the borrow scope of the call being lifted or lowered. */
@@ -86,7 +107,8 @@ public final class LiftLowerContext {
         Objects.requireNonNull(scope, "scope"),
         utf8HostStrings,
         facts,
-        maxListElements);
+        maxListElements,
+        maxLiftedBytes);
   }
 
   /**
@@ -98,7 +120,15 @@ public final class LiftLowerContext {
    */
   public LiftLowerContext withUtf8HostStrings() {
     return new LiftLowerContext(
-        memory, stringEncoding, realloc, handles, borrowScope, true, facts, maxListElements);
+        memory,
+        stringEncoding,
+        realloc,
+        handles,
+        borrowScope,
+        true,
+        facts,
+        maxListElements,
+        maxLiftedBytes);
   }
 
   /** With the precomputed layout and flattening facts of the function's types. */
@@ -111,7 +141,8 @@ public final class LiftLowerContext {
         borrowScope,
         utf8HostStrings,
         Objects.requireNonNull(facts, "facts"),
-        maxListElements);
+        maxListElements,
+        maxLiftedBytes);
   }
 
   /**
@@ -120,7 +151,34 @@ public final class LiftLowerContext {
    */
   public LiftLowerContext withMaxListElements(long max) {
     return new LiftLowerContext(
-        memory, stringEncoding, realloc, handles, borrowScope, utf8HostStrings, facts, max);
+        memory,
+        stringEncoding,
+        realloc,
+        handles,
+        borrowScope,
+        utf8HostStrings,
+        facts,
+        max,
+        maxLiftedBytes);
+  }
+
+  /**
+   * With a limit on the bytes of strings and {@code list<u8>}s one call may lift (see {@code
+   * Linker.maxLiftedBytes}); counted per call in the borrow scope. Strings and lists may alias each
+   * other in guest memory: without it, a list of a million strings pointing at the same 64 KiB
+   * would make 64 GiB of host strings.
+   */
+  public LiftLowerContext withMaxLiftedBytes(long max) {
+    return new LiftLowerContext(
+        memory,
+        stringEncoding,
+        realloc,
+        handles,
+        borrowScope,
+        utf8HostStrings,
+        facts,
+        maxListElements,
+        max);
   }
 
   /**
@@ -139,6 +197,25 @@ public final class LiftLowerContext {
               + " elements exceeds the host's limit of "
               + maxListElements
               + " list elements lifted per call");
+    }
+  }
+
+  /**
+   * Counts {@code bytes} more bytes of strings or byte lists lifted by this call; traps before they
+   * are copied if that exceeds the limit.
+   */
+  void countLiftedBytes(long bytes) {
+    if (maxLiftedBytes == Long.MAX_VALUE) {
+      return;
+    }
+    long total = borrowScope == null ? bytes : borrowScope.countLiftedBytes(bytes);
+    if (total > maxLiftedBytes) {
+      throw new Trap(
+          "lifting "
+              + bytes
+              + " more bytes of strings or byte lists exceeds the host's limit of "
+              + maxLiftedBytes
+              + " bytes lifted per call (Linker.maxLiftedBytes)");
     }
   }
 

@@ -89,6 +89,7 @@ final class Loading {
   }
 
   private static byte[] readBytes(LiftLowerContext cx, long ptr, long length) {
+    cx.countLiftedBytes(length);
     byte[] bytes = new byte[(int) length];
     cx.memory().read((int) ptr, bytes, 0, bytes.length);
     return bytes;

@@ -52,6 +52,7 @@ final class Strings {
               + CanonicalAbi.MAX_STRING_BYTE_LENGTH);
     }
     checkRange(cx, "string", ptr, byteLength, alignment);
+    cx.countLiftedBytes(byteLength);
     byte[] bytes = new byte[(int) byteLength];
     cx.memory().read((int) ptr, bytes, 0, bytes.length);
     return decode(bytes, encoding, byteLength, ptr);

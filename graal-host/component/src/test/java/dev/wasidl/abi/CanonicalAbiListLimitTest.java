@@ -52,6 +52,38 @@ class CanonicalAbiListLimitTest {
     assertTrue(System.nanoTime() - start < 5_000_000_000L);
   }
 
+  /** Lifts with a limit on the bytes of strings and byte lists instead. */
+  private static List<Val> liftBytes(Fixture f, long limit, Type type, int ptr, int len) {
+    LiftLowerContext cx = f.cx.withMaxLiftedBytes(limit).withBorrowScope(BorrowScope.open());
+    return CanonicalAbi.liftFlatValues(
+        cx, CanonicalAbi.MAX_FLAT_PARAMS, CoreValueIter.of(ptr, len), List.of(type));
+  }
+
+  @Test
+  void aliasedStringsAndByteListsCountTheirBytesEveryTime() {
+    // 100 headers all pointing at the same 64 KiB: 6.25 MiB of host strings or bytes from 800 B
+    Fixture f = Fixture.ofSize(1 << 20);
+    int outer = 1 << 17;
+    for (int i = 0; i < 100; i++) {
+      f.memory.storeI32(outer + 8 * i, 0);
+      f.memory.storeI32(outer + 8 * i + 4, 65_536);
+    }
+    for (Type element : List.of(Primitive.STRING, new ListType(Primitive.U8))) {
+      Trap t =
+          assertThrows(Trap.class, () -> liftBytes(f, 1 << 20, new ListType(element), outer, 100));
+      assertEquals(
+          "lifting 65536 more bytes of strings or byte lists exceeds the host's limit of 1048576"
+              + " bytes lifted per call (Linker.maxLiftedBytes)",
+          t.getMessage());
+      // 16 of them are exactly the limit
+      assertEquals(
+          16,
+          ((Val.ListVal) liftBytes(f, 1 << 20, new ListType(element), outer, 16).getFirst())
+              .elements()
+              .size());
+    }
+  }
+
   @Test
   void bytesAreNotElements() {
     Fixture f = Fixture.ofSize(1 << 20);

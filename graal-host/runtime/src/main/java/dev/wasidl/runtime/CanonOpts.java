@@ -36,7 +36,8 @@ record CanonOpts(
         LiftLowerContext.of(instance.handles())
             .withStringEncoding(encoding)
             .withUtf8HostStrings()
-            .withMaxListElements(instance.maxListElements());
+            .withMaxListElements(instance.maxListElements())
+            .withMaxLiftedBytes(instance.maxLiftedBytes());
     if (deferred != null) {
       cx = cx.withMemory(deferred);
     } else if (memory != null) {

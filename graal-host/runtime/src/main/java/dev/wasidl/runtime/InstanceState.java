@@ -33,6 +33,7 @@ final class InstanceState implements CallContext {
   private final java.util.Map<ResourceType, Item.Resource> foreign = new java.util.HashMap<>();
 
   private final long maxListElements;
+  private final long maxLiftedBytes;
   private final @Nullable Deadline deadline; // null without a limit or a store
 
   /** An instance's state in {@code store} (null when only checking imports), as the linker says. */
@@ -48,6 +49,7 @@ final class InstanceState implements CallContext {
         data,
         linker.maxHandles(),
         linker.maxListElements(),
+        linker.maxLiftedBytes(),
         store,
         linker.callTimeout());
   }
@@ -58,10 +60,12 @@ final class InstanceState implements CallContext {
       @Nullable Object data,
       int maxHandles,
       long maxListElements,
+      long maxLiftedBytes,
       @Nullable GraalStore store,
       @Nullable Duration callTimeout) {
     this.name = name;
     this.maxListElements = maxListElements;
+    this.maxLiftedBytes = maxLiftedBytes;
     this.deadline = store == null ? null : Deadline.of(store, name, callTimeout);
     this.handles = ResourceTable.of(defined, maxHandles);
     this.data = data;
@@ -70,6 +74,11 @@ final class InstanceState implements CallContext {
   /** Elements of non-byte lists one call into or out of this instance may lift. */
   long maxListElements() {
     return maxListElements;
+  }
+
+  /** Bytes of strings and byte lists one call into or out of this instance may lift. */
+  long maxLiftedBytes() {
+    return maxLiftedBytes;
   }
 
   ResourceTable handles() {

@@ -29,6 +29,7 @@ public final class Linker {
   private boolean compiledLowerings = true;
   private int maxHandles = defaultMaxHandles();
   private long maxListElements = DEFAULT_MAX_LIST_ELEMENTS;
+  private long maxLiftedBytes = defaultMaxLiftedBytes();
   private long maxMemoryPages = defaultMaxMemorySize() / MEMORY_PAGE;
 
   /** A wasm page: 64 KiB. */
@@ -101,6 +102,33 @@ public final class Linker {
     }
     this.maxListElements = max;
     return this;
+  }
+
+  /**
+   * Limits the bytes of strings and {@code list<u8>}s that one call may lift out of a component
+   * instance (its arguments to a host or another component's function, or its results), counted
+   * before they are copied. Strings and lists may alias each other in guest memory, so without a
+   * bound a list of a million strings that all point at the same 64 KiB makes 64 GiB of host
+   * strings; beyond the limit the call traps ("... exceeds the host's limit of N bytes lifted per
+   * call"). The default, {@link #defaultMaxLiftedBytes()}, is sized to the JVM's heap.
+   */
+  public Linker maxLiftedBytes(long max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxLiftedBytes must be at least 1");
+    }
+    this.maxLiftedBytes = max;
+    return this;
+  }
+
+  /**
+   * The default of {@link #maxLiftedBytes}: an eighth of the JVM's maximum heap, 1 MiB at least.
+   */
+  public static long defaultMaxLiftedBytes() {
+    return Math.max(Runtime.getRuntime().maxMemory() / 8, 1L << 20);
+  }
+
+  long maxLiftedBytes() {
+    return maxLiftedBytes;
   }
 
   /**

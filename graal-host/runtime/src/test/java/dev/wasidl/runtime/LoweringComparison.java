@@ -197,7 +197,14 @@ final class LoweringComparison {
     side.memory().write(0, memory, 0, memory.length);
     InstanceState state =
         new InstanceState(
-            "guest", Set.of(), side, 64, Linker.DEFAULT_MAX_LIST_ELEMENTS, null, null);
+            "guest",
+            Set.of(),
+            side,
+            64,
+            Linker.DEFAULT_MAX_LIST_ELEMENTS,
+            Linker.defaultMaxLiftedBytes(),
+            null,
+            null);
     for (int rep : reps) {
       state.handles().add(new ResourceHandle.Own(thing, rep));
     }
