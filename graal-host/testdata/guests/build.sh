@@ -107,6 +107,11 @@ jco parse "$here/memory-bomb-wat/memory-bomb.wat" -o "$out/memory-bomb-wat.wasm"
 jco parse "$here/memory-bomb-wat/big-memory.wat" -o "$out/big-memory-wat.wasm"
 # (4c''') results aliasing one another in guest memory, for the limit on bytes lifted per call.
 jco parse "$here/alias-lists-wat/alias-lists.wat" -o "$out/alias-lists-wat.wasm"
+# (4c'''') a recursion without end, a component of 64 core instances, a table that grows: the
+# wasm stack, the instance limit and the table limit.
+jco parse "$here/bombs-wat/recursion.wat" -o "$out/recursion-wat.wasm"
+jco parse "$here/bombs-wat/many-instances.wat" -o "$out/many-instances-wat.wasm"
+jco parse "$here/bombs-wat/table-bomb.wat" -o "$out/table-bomb-wat.wasm"
 # (4d) runtime plugging (Linker.plug): a provider exporting functions and a resource, a consumer
 # importing them.
 jco parse "$here/plug-wat/provider.wat" -o "$out/plug-provider-wat.wasm"

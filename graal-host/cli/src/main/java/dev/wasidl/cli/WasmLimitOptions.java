@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.LongConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +43,10 @@ final class WasmLimitOptions {
       paramLabel = "KEY=VALUE",
       description =
           "wasmtime's spelling of the limits: timeout=DURATION (as --timeout),"
-              + " max-memory-size=BYTES (as --max-memory-size).")
+              + " max-memory-size=BYTES (as --max-memory-size), max-table-elements=N (each table"
+              + " of the guest: table.grow past it returns -1; default: one per KiB of the JVM's"
+              + " maximum heap, 10000 to 10000000), max-instances=N (core instances one"
+              + " instantiation makes, nested components' included; default: 10000).")
   Map<String, String> wasmtime = new LinkedHashMap<>();
 
   /** Sets the limits given on {@code linker}, or throws a usage error naming a bad one. */
@@ -53,10 +57,15 @@ final class WasmLimitOptions {
       switch (w.getKey()) {
         case "timeout" -> t = same(spec, "--timeout", t, w);
         case "max-memory-size" -> memory = same(spec, "--max-memory-size", memory, w);
+        case "max-table-elements" -> number(spec, w, n -> linker.maxTableElements(n));
+        case "max-instances" ->
+            number(spec, w, n -> linker.maxInstances((int) Math.min(n, Integer.MAX_VALUE)));
         default ->
             throw new CommandLine.ParameterException(
                 spec.commandLine(),
-                "unsupported -W " + w.getKey() + " (supported: timeout, max-memory-size)");
+                "unsupported -W "
+                    + w.getKey()
+                    + " (supported: timeout, max-memory-size, max-table-elements, max-instances)");
       }
     }
     if (t != null) {
@@ -68,16 +77,24 @@ final class WasmLimitOptions {
       }
     }
     if (memory != null) {
-      try {
-        linker.maxMemorySize(Long.parseLong(memory.strip()));
-      } catch (IllegalArgumentException e) { // NumberFormatException too
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--max-memory-size: "
-                + (e instanceof NumberFormatException
-                    ? "not a number of bytes: " + memory
-                    : e.getMessage()));
-      }
+      String m = memory;
+      number(spec, "--max-memory-size", m, linker::maxMemorySize);
+    }
+  }
+
+  /** Applies {@code -W key=N}, or throws a usage error naming it. */
+  private static void number(CommandSpec spec, Map.Entry<String, String> w, LongConsumer set) {
+    number(spec, "-W " + w.getKey(), w.getValue(), set);
+  }
+
+  private static void number(CommandSpec spec, String option, String value, LongConsumer set) {
+    try {
+      set.accept(Long.parseLong(value.strip()));
+    } catch (NumberFormatException e) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), option + ": not a number: " + value);
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), option + ": " + e.getMessage());
     }
   }
 

@@ -407,7 +407,63 @@ class MainTest {
     assertTrue(
         wasidl("run", "-W", "fuel=1", guest("spin-wat.wasm"))
             .err()
-            .contains("unsupported -W fuel (supported: timeout, max-memory-size)"));
+            .contains(
+                "unsupported -W fuel (supported: timeout, max-memory-size, max-table-elements,"
+                    + " max-instances)"));
+  }
+
+  /**
+   * wasmtime's {@code -W max-table-elements=} and {@code -W max-instances=}: table.grow past the
+   * cap returns -1 (table-bomb-wat), a component making more core instances (many-instances-wat,
+   * 64) fails instantiation naming the limit; bad values are usage errors.
+   */
+  @Test
+  void tableAndInstanceLimits() {
+    CliRun table =
+        wasidl(
+            "run",
+            "-W",
+            "max-table-elements=10",
+            "--invoke",
+            "grow(10)",
+            guest("table-bomb-wat.wasm"));
+    assertEquals(0, table.code(), table.toString());
+    assertEquals("-1\n", table.out(), table.toString());
+    CliRun fits =
+        wasidl(
+            "run",
+            "-W",
+            "max-table-elements=11",
+            "--invoke",
+            "grow(10)",
+            guest("table-bomb-wat.wasm"));
+    assertEquals("1\n", fits.out(), fits.toString());
+    CliRun many =
+        wasidl(
+            "run",
+            "-W",
+            "max-instances=63",
+            "--invoke",
+            "answer()",
+            guest("many-instances-wat.wasm"));
+    assertEquals(134, many.code(), many.toString());
+    assertTrue(
+        many.err().contains("makes more than 63 core instances (Linker.maxInstances"),
+        many.toString());
+    CliRun enough =
+        wasidl(
+            "run",
+            "-W",
+            "max-instances=64",
+            "--invoke",
+            "answer()",
+            guest("many-instances-wat.wasm"));
+    assertEquals("42\n", enough.out(), enough.toString());
+    for (String bad : List.of("max-instances=0", "max-instances=x", "max-table-elements=0")) {
+      CliRun r = wasidl("run", "-W", bad, guest("table-bomb-wat.wasm"));
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().contains("-W max-"), r.toString());
+    }
   }
 
   /**

@@ -21,7 +21,11 @@ class CanonicalAbiListLimitTest {
 
   /** Lifts a {@code (ptr, len)} list of {@code type} with a call's borrow scope and a limit. */
   private static List<Val> lift(Fixture f, long limit, Type type, int ptr, int len) {
-    LiftLowerContext cx = f.cx.withMaxListElements(limit).withBorrowScope(BorrowScope.open());
+    return lift(f.cx.withMaxListElements(limit), type, ptr, len);
+  }
+
+  private static List<Val> lift(LiftLowerContext limited, Type type, int ptr, int len) {
+    LiftLowerContext cx = limited.withBorrowScope(BorrowScope.open());
     return CanonicalAbi.liftFlatValues(
         cx, CanonicalAbi.MAX_FLAT_PARAMS, CoreValueIter.of(ptr, len), List.of(type));
   }
@@ -54,9 +58,7 @@ class CanonicalAbiListLimitTest {
 
   /** Lifts with a limit on the bytes of strings and byte lists instead. */
   private static List<Val> liftBytes(Fixture f, long limit, Type type, int ptr, int len) {
-    LiftLowerContext cx = f.cx.withMaxLiftedBytes(limit).withBorrowScope(BorrowScope.open());
-    return CanonicalAbi.liftFlatValues(
-        cx, CanonicalAbi.MAX_FLAT_PARAMS, CoreValueIter.of(ptr, len), List.of(type));
+    return lift(f.cx.withMaxLiftedBytes(limit), type, ptr, len);
   }
 
   @Test

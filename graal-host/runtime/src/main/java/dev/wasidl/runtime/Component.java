@@ -4,7 +4,7 @@ import dev.wasidl.abi.Trap;
 import dev.wasidl.component.ComponentDecoder;
 import dev.wasidl.component.ComponentDef;
 import dev.wasidl.component.CoreModule;
-import dev.wasidl.component.binary.MemoryCap;
+import dev.wasidl.component.binary.LimitsCap;
 import dev.wasidl.graal.GraalModule;
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class Component {
   private final ComponentDef model;
-  private final IdentityHashMap<CoreModule, Map<Long, GraalModule>> modules =
+  private final IdentityHashMap<CoreModule, Map<LimitsCap, GraalModule>> modules =
       new IdentityHashMap<>();
   private final IdentityHashMap<CoreModule, Integer> indexes = new IdentityHashMap<>();
   private final String name;
@@ -42,29 +42,31 @@ public final class Component {
   }
 
   /**
-   * The parsed form of one of its core modules with its memories capped at {@code maxPages}
-   * (created once per cap, shared by every instance).
+   * The parsed form of one of its core modules with its memories and tables capped (created once
+   * per cap, shared by every instance).
    *
-   * @throws Trap when a memory of the module starts larger than the cap
+   * @throws Trap when a memory or table of the module starts larger than its cap
    */
-  synchronized GraalModule module(CoreModule core, long maxPages) {
-    Map<Long, GraalModule> byCap = modules.computeIfAbsent(core, m -> new HashMap<>());
-    GraalModule module = byCap.get(maxPages);
+  synchronized GraalModule module(CoreModule core, LimitsCap cap) {
+    Map<LimitsCap, GraalModule> byCap = modules.computeIfAbsent(core, m -> new HashMap<>());
+    GraalModule module = byCap.get(cap);
     if (module == null) {
       String moduleName = name + "#core" + index(core);
       ByteBuffer bytes;
       try {
-        bytes = MemoryCap.apply(core, maxPages);
-      } catch (IllegalArgumentException e) {
+        bytes = cap.apply(core);
+      } catch (LimitsCap.TooLarge e) {
         throw new Trap(
             "instantiation of "
                 + moduleName
                 + ": its "
                 + e.getMessage()
-                + " per memory (Linker.maxMemorySize; wasidl run -W max-memory-size=)");
+                + (e.memory()
+                    ? " (Linker.maxMemorySize; wasidl run -W max-memory-size=)"
+                    : " (Linker.maxTableElements; wasidl run -W max-table-elements=)"));
       }
       module = GraalModule.of(moduleName, bytes);
-      byCap.put(maxPages, module);
+      byCap.put(cap, module);
     }
     return module;
   }

@@ -83,6 +83,8 @@ final class Instantiator {
   private final Map<ResourceType, Destructor> destructors = new java.util.HashMap<>();
   // the runtime state of each component instance (the root and nested ones), closed with it
   private final java.util.List<InstanceState> states = new java.util.ArrayList<>();
+  // core instances this instantiation made, nested components' included (Linker.maxInstances)
+  private int coreInstances;
 
   private Instantiator(
       Linker linker, Component component, @Nullable GraalStore store, @Nullable Object data) {
@@ -130,7 +132,7 @@ final class Instantiator {
         case CoreModule m ->
             scope.push(
                 Sort.CORE_MODULE,
-                new Item.CoreModuleItem(m, component.module(m, linker.maxMemoryPages())));
+                new Item.CoreModuleItem(m, component.module(m, linker.limitsCap())));
         case CoreType ct -> scope.push(Sort.CORE_TYPE, new Item.CoreTypeItem(ct));
         case ComponentDef c -> scope.push(Sort.COMPONENT, new Item.ComponentItem(c, scope));
         case DefValType t -> in.defineType(scope, t, Map.of(), state);
@@ -174,7 +176,7 @@ final class Instantiator {
         case CoreModule m ->
             scope.push(
                 Sort.CORE_MODULE,
-                new Item.CoreModuleItem(m, component.module(m, linker.maxMemoryPages())));
+                new Item.CoreModuleItem(m, component.module(m, linker.limitsCap())));
         case CoreInstance ci -> scope.push(Sort.CORE_INSTANCE, coreInstance(scope, ci));
         case CoreType ct -> scope.push(Sort.CORE_TYPE, new Item.CoreTypeItem(ct));
         case ComponentDef c -> scope.push(Sort.COMPONENT, new Item.ComponentItem(c, scope));
@@ -200,6 +202,14 @@ final class Instantiator {
   private Item.CoreInstance coreInstance(Scope scope, CoreInstance ci) {
     return switch (ci) {
       case CoreInstance.Instantiate i -> {
+        if (++coreInstances > linker.maxInstances()) {
+          throw new Trap(
+              "instantiation of "
+                  + component.name()
+                  + " makes more than "
+                  + linker.maxInstances()
+                  + " core instances (Linker.maxInstances; wasidl run -W max-instances=)");
+        }
         Item.CoreModuleItem module =
             scope.get(Sort.CORE_MODULE, i.module(), Item.CoreModuleItem.class);
         Imports.Builder imports = Imports.builder();

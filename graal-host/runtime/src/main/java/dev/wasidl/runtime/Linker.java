@@ -2,7 +2,7 @@ package dev.wasidl.runtime;
 
 import dev.wasidl.abi.ResourceTable;
 import dev.wasidl.component.ExternName;
-import dev.wasidl.component.binary.MemoryCap;
+import dev.wasidl.component.binary.LimitsCap;
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.types.FuncType;
 import java.util.Comparator;
@@ -30,7 +30,9 @@ public final class Linker {
   private int maxHandles = defaultMaxHandles();
   private long maxListElements = DEFAULT_MAX_LIST_ELEMENTS;
   private long maxLiftedBytes = defaultMaxLiftedBytes();
-  private long maxMemoryPages = defaultMaxMemorySize() / MEMORY_PAGE;
+  private LimitsCap limits =
+      new LimitsCap(defaultMaxMemorySize() / MEMORY_PAGE, defaultMaxTableElements());
+  private int maxInstances = DEFAULT_MAX_INSTANCES;
 
   /** A wasm page: 64 KiB. */
   private static final long MEMORY_PAGE = 65_536;
@@ -166,12 +168,55 @@ public final class Linker {
    * sized to the JVM's heap; the most is wasm's own 4 GiB.
    */
   public Linker maxMemorySize(long bytes) {
-    if (bytes < MEMORY_PAGE || bytes > MemoryCap.MAX_PAGES * MEMORY_PAGE) {
+    if (bytes < MEMORY_PAGE || bytes > LimitsCap.MAX_PAGES * MEMORY_PAGE) {
       throw new IllegalArgumentException(
           "maxMemorySize must be between 64 KiB (one page) and 4 GiB, not " + bytes);
     }
-    this.maxMemoryPages = bytes / MEMORY_PAGE;
+    this.limits = new LimitsCap(bytes / MEMORY_PAGE, limits.maxElements());
     return this;
+  }
+
+  /**
+   * Limits each table a component's core modules define to {@code max} elements, as {@link
+   * #maxMemorySize} does memories: a {@code table.grow} past it returns -1, and a module whose
+   * table starts larger fails to instantiate with a trap naming the limit. The default, {@link
+   * #defaultMaxTableElements()}, is sized to the JVM's heap.
+   */
+  public Linker maxTableElements(long max) {
+    if (max < 1 || max > LimitsCap.MAX_ELEMENTS) {
+      throw new IllegalArgumentException(
+          "maxTableElements must be between 1 and " + LimitsCap.MAX_ELEMENTS + ", not " + max);
+    }
+    this.limits = new LimitsCap(limits.maxPages(), max);
+    return this;
+  }
+
+  /**
+   * The default of {@link #maxTableElements}: one element per KiB of the JVM's maximum heap,
+   * between 10,000 and 10,000,000.
+   */
+  public static long defaultMaxTableElements() {
+    return Math.clamp(Runtime.getRuntime().maxMemory() / 1024, 10_000, 10_000_000);
+  }
+
+  /**
+   * Limits the core instances one instantiation makes, those of nested components included: a
+   * component instantiating modules without end traps ("... makes more than N core instances")
+   * instead of filling the host. The default is wasmtime's, {@link #DEFAULT_MAX_INSTANCES}.
+   */
+  public Linker maxInstances(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("maxInstances must be at least 1, not " + max);
+    }
+    this.maxInstances = max;
+    return this;
+  }
+
+  /** The default of {@link #maxInstances}: 10,000. */
+  public static final int DEFAULT_MAX_INSTANCES = 10_000;
+
+  int maxInstances() {
+    return maxInstances;
   }
 
   /**
@@ -183,11 +228,12 @@ public final class Linker {
     return Math.clamp(
         Runtime.getRuntime().maxMemory() / MEMORY_PAGE * MEMORY_PAGE,
         MEMORY_PAGE,
-        MemoryCap.MAX_PAGES * MEMORY_PAGE);
+        LimitsCap.MAX_PAGES * MEMORY_PAGE);
   }
 
-  long maxMemoryPages() {
-    return maxMemoryPages;
+  /** The caps on the memories and tables of the core modules it instantiates. */
+  LimitsCap limitsCap() {
+    return limits;
   }
 
   /**

@@ -335,7 +335,7 @@ final class CoreModuleReader {
    * Skips a constant expression (a table or global initializer); false if it uses an instruction
    * this reader does not know, leaving the reader where it stopped.
    */
-  private static boolean skipConstExpr(BinaryReader s) {
+  static boolean skipConstExpr(BinaryReader s) {
     while (true) {
       int op = s.u8();
       switch (op) {
