@@ -36,6 +36,8 @@ lib wasidl_pointers "$src/pointers.c"
 lib wasidl_provider "$src/provider.c"
 # Memory a hostile guest points the host at: PROT_NONE, read-only, unterminated, unmapped.
 lib wasidl_hostile "$src/hostile.c"
+# Native code that crashes the process: what the launcher reports of a native fault.
+lib wasidl_faults "$src/faults.c"
 # The wasi:dl RFC example's library, named {prefix}hello{suffix} as the example opens it.
 lib hello "$src/hello.c"
 # The dependent is linked against the base (DT_NEEDED), found next to it through $ORIGIN.
