@@ -112,6 +112,15 @@ final class RunCommand implements Callable<Integer> {
 
   @CommandLine.Mixin DlLimitOptions dlLimits = new DlLimitOptions();
 
+  @Option(
+      names = "--timeout",
+      paramLabel = "DURATION",
+      description =
+          "Stop wasm that runs longer than DURATION (500ms, 10s, 2m, 1h; a bare number is"
+              + " seconds) in an instantiation, start functions included, or in the call: the run"
+              + " traps naming the limit (exit 134). The same as -W timeout=DURATION.")
+  @Nullable String timeout;
+
   @CommandLine.Mixin WasmLimitOptions wasmLimits = new WasmLimitOptions();
 
   @Option(
@@ -202,7 +211,7 @@ final class RunCommand implements Callable<Integer> {
         invoke == null ? Optional.empty() : Optional.of(Call.resolve(invoke, c.model(), spec));
     try (GraalRuntime runtime = GraalRuntime.create()) {
       Linker linker = Linker.of(runtime);
-      wasmLimits.apply(spec, linker);
+      wasmLimits.apply(spec, linker, timeout, true);
       Wasi.add(linker);
       if (dl) {
         WasiDl.add(linker);

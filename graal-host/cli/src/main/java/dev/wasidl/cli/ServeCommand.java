@@ -120,6 +120,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @CommandLine.Mixin DlLimitOptions dlLimits = new DlLimitOptions();
 
+  @CommandLine.Mixin WasmLimitOptions wasmLimits = new WasmLimitOptions();
+
   @Override
   public Integer call() throws IOException, InterruptedException {
     if (!dl && !allowLibs.isEmpty()) {
@@ -173,6 +175,7 @@ final class ServeCommand implements Callable<Integer> {
       // A call may run wasm as long as an invocation may last; past it, it traps and the server
       // instantiates the plugin again (with fresh WASI and wasi:dl state) for the next call.
       Linker linker = Linker.of(runtime).callTimeout(limits.deadline());
+      wasmLimits.apply(spec, linker, null, false);
       Wasi.add(linker);
       if (dl) {
         WasiDl.add(linker);

@@ -21,15 +21,6 @@ final class WasmLimitOptions {
   private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)?");
 
   @Option(
-      names = "--timeout",
-      paramLabel = "DURATION",
-      description =
-          "Stop wasm that runs longer than DURATION (500ms, 10s, 2m, 1h; a bare number is"
-              + " seconds) in an instantiation, start functions included, or in the call: the run"
-              + " traps naming the limit (exit 134). The same as -W timeout=DURATION.")
-  @Nullable String timeout;
-
-  @Option(
       names = "--max-memory-size",
       paramLabel = "BYTES",
       description =
@@ -49,13 +40,23 @@ final class WasmLimitOptions {
               + " instantiation makes, nested components' included; default: 10000).")
   Map<String, String> wasmtime = new LinkedHashMap<>();
 
-  /** Sets the limits given on {@code linker}, or throws a usage error naming a bad one. */
-  void apply(CommandSpec spec, Linker linker) {
+  /**
+   * Sets the limits given on {@code linker}, or throws a usage error naming a bad one; {@code
+   * timeout} is {@code run --timeout}'s value, and null where the command has no time limit of this
+   * kind ({@code serve}, whose {@code --timeout} bounds an invocation).
+   */
+  void apply(CommandSpec spec, Linker linker, @Nullable String timeout, boolean timeoutAllowed) {
     String t = timeout;
     String memory = maxMemorySize == null ? null : Long.toString(maxMemorySize);
     for (Map.Entry<String, String> w : wasmtime.entrySet()) {
       switch (w.getKey()) {
-        case "timeout" -> t = same(spec, "--timeout", t, w);
+        case "timeout" -> {
+          if (!timeoutAllowed) {
+            throw new CommandLine.ParameterException(
+                spec.commandLine(), "-W timeout: this command's --timeout bounds its calls");
+          }
+          t = same(spec, "--timeout", t, w);
+        }
         case "max-memory-size" -> memory = same(spec, "--max-memory-size", memory, w);
         case "max-table-elements" -> number(spec, w, n -> linker.maxTableElements(n));
         case "max-instances" ->

@@ -459,6 +459,24 @@ class MainTest {
             "answer()",
             guest("many-instances-wat.wasm"));
     assertEquals("42\n", enough.out(), enough.toString());
+    // serve takes the same caps; its own --timeout bounds its calls, so -W timeout= is refused
+    for (List<String> bad :
+        List.of(
+            List.of("-W", "timeout=1", "-W timeout: this command's --timeout bounds its calls"),
+            List.of("-W", "max-memory-size=100", "maxMemorySize must be between 64 KiB"),
+            List.of("--max-memory-size", "100", "maxMemorySize must be between 64 KiB"))) {
+      CliRun r =
+          wasidl(
+              "serve",
+              "--plugin",
+              guest("table-bomb-wat.wasm"),
+              "--listen",
+              "127.0.0.1:0",
+              bad.get(0),
+              bad.get(1));
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().contains(bad.get(2)), r.toString());
+    }
     for (String bad : List.of("max-instances=0", "max-instances=x", "max-table-elements=0")) {
       CliRun r = wasidl("run", "-W", bad, guest("table-bomb-wat.wasm"));
       assertEquals(2, r.code(), r.toString());
