@@ -357,9 +357,17 @@ public final class Server implements AutoCloseable {
       throws IOException {
     List<Type> paramTypes = call.func().type().paramTypes();
     List<Val> params = Framing.readValues(in, paramTypes, callHandles, limits.maxMessage(), charge);
-    Optional<Val> result = onPlugin(c, p, () -> call.func().call(params));
     List<Type> resultTypes = call.func().type().resultTypes();
-    return Framing.encodeValues(resultTypes, result.map(List::of).orElse(List.of()), callHandles);
+    // encoded on the plugin thread too: the handles results hand out are made before any restart
+    // could clear the table, so none outlives the instance it names
+    return onPlugin(
+        c,
+        p,
+        () -> {
+          Optional<Val> result = call.func().call(params);
+          return Framing.encodeValues(
+              resultTypes, result.map(List::of).orElse(List.of()), callHandles);
+        });
   }
 
   /**
