@@ -3,6 +3,7 @@ package dev.wasidl.abi;
 import dev.wasidl.component.CoreValType;
 import dev.wasidl.types.Primitive;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 
@@ -51,6 +52,11 @@ public enum FlatType {
   /** The one {@code i32} of a handle, an enum's discriminant, or at most 32 flags. */
   public static List<FlatType> i32() {
     return ONE_I32;
+  }
+
+  /** {@code flatten_type} of {@code flags} with {@code n} labels: an {@code i32} per 32. */
+  public static List<FlatType> flags(int n) {
+    return Collections.nCopies(SizeAlign.i32Flags(n), I32);
   }
 
   /** {@code join}: the type that holds either of two cases' flat values at one position. */

@@ -14,7 +14,6 @@ import dev.wasidl.types.TupleType;
 import dev.wasidl.types.Type;
 import dev.wasidl.types.VariantType;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,8 +49,7 @@ final class Flattening {
       case EnumType e -> out.addAll(flattenVariant(Layout.caseTypes(e)));
       case OptionType o -> out.addAll(flattenVariant(Layout.caseTypes(o)));
       case ResultType r -> out.addAll(flattenVariant(Layout.caseTypes(r)));
-      case FlagsType f ->
-          out.addAll(Collections.nCopies(SizeAlign.i32Flags(f.names().size()), FlatType.I32));
+      case FlagsType f -> out.addAll(FlatType.flags(f.names().size()));
       case OwnType o -> out.add(FlatType.I32);
       case BorrowType b -> out.add(FlatType.I32);
     }

@@ -125,9 +125,10 @@ public final class TypeFacts {
 
   /** The facts of a tuple of {@code ts} (maybe none: a function's empty parameter list). */
   private static Of computeTuple(List<Type> ts) {
+    SizeAlign record = Layout.record(ts);
     return new Of(
-        Layout.record(ts).alignment(),
-        Layout.record(ts).size(),
+        record.alignment(),
+        record.size(),
         List.copyOf(Flattening.flattenTypes(ts)),
         List.copyOf(ts),
         List.of(),

@@ -7,7 +7,6 @@ import dev.wasidl.bindgen.wit.WitCase;
 import dev.wasidl.bindgen.wit.WitField;
 import dev.wasidl.bindgen.wit.WitType;
 import dev.wasidl.types.Primitive;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -104,7 +103,7 @@ final class AbiShape {
       case Cases c ->
           FlatType.variant(c.cases().stream().flatMap(Optional::stream).map(this::flat).toList());
       case Handle h -> FlatType.i32();
-      case Flags f -> Collections.nCopies(SizeAlign.i32Flags(f.count()), FlatType.I32);
+      case Flags f -> FlatType.flags(f.count());
       case Unsupported u -> throw new IllegalStateException("unsupported " + u.what());
     };
   }

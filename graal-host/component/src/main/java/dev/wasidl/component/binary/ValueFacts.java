@@ -76,7 +76,7 @@ final class ValueFacts {
       case EnumDef e -> FlatType.i32();
       case OptionDef o -> variant(List.of(Optional.empty(), Optional.of(o.type())), facts);
       case ResultDef r -> variant(List.of(r.ok(), r.error()), facts);
-      case FlagsDef f -> FlatType.i32(); // validation allows at most 32 flags
+      case FlagsDef f -> FlatType.flags(f.labels().size());
       case OwnDef o -> FlatType.i32();
       case BorrowDef b -> FlatType.i32();
     };
