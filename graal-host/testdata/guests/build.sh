@@ -130,6 +130,10 @@ jco parse "$tmp/provider-0.1.1.wat" -o "$out/compose-provider-0.1.1.wasm"
 sed 's|wasi:cli/stdout@0.2.0|wasi:cli/stdout@0.2.9|; s|(func (result (own $os2)))|(func (result u32))|' \
   "$here/compose-wat/provider.wat" > "$tmp/provider-stdout-u32.wat"
 jco parse "$tmp/provider-stdout-u32.wat" -o "$out/compose-provider-stdout-u32.wasm"
+# (4f) not a test guest: the component a wasi:dl worker serves (graal-host/plugins, dev.wasidl.isolate),
+# wasi:dl imported and exported as it is.
+jco parse "$here/../../plugins/src/main/wat/dl-reexport.wat" \
+  -o "$here/../../plugins/src/main/resources/dev/wasidl/isolate/dl-reexport.wasm"
 
 # (5) a JavaScript component (StarlingMonkey, ~12.5 MB), with its default WASI features. (`--disable all`
 # saves only ~40 KB, so one real build is kept.)

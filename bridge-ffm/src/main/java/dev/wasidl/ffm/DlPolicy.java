@@ -2,6 +2,7 @@ package dev.wasidl.ffm;
 
 import dev.wasidl.ffm.internal.Native;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -442,6 +443,80 @@ public final class DlPolicy {
   }
 
   private static final Pattern PIN_SYMBOL = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$.@]*");
+
+  /**
+   * The policy as text {@link #parse} reads back to an equal policy (e.g. to hand it to another
+   * process): one line per rule, {@code allow RULE}, {@code deny RULE}, {@code pin LIBRARY SYMBOL
+   * USE}, {@code pinned-only}, fields separated by tabs; a tab, line break or {@code %} inside a
+   * field is written {@code %09}, {@code %0A}, {@code %0D}, {@code %25}. Relative path rules are
+   * given as written: read them back in the same working directory.
+   */
+  public String toText() {
+    StringBuilder b = new StringBuilder();
+    allow.forEach(r -> line(b, "allow", r.text()));
+    deny.forEach(r -> line(b, "deny", r.text()));
+    pins.forEach(p -> line(b, "pin", p.library().text(), p.symbol(), p.use().toString()));
+    if (pinnedOnly) {
+      line(b, "pinned-only");
+    }
+    return b.toString();
+  }
+
+  /**
+   * Reads the text {@link #toText} writes; {@code source} names it in errors.
+   *
+   * @throws IllegalArgumentException naming the source, line and what is wrong
+   */
+  public static DlPolicy parse(String source, String text) {
+    Builder b = builder();
+    List<String> lines = text.lines().toList();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isEmpty()) {
+        continue;
+      }
+      List<String> f = Arrays.stream(lines.get(i).split("\t", -1)).map(DlPolicy::unescape).toList();
+      try {
+        switch (f.getFirst()) {
+          case "allow" -> b.allow(field(f, 2).get(1));
+          case "deny" -> b.deny(field(f, 2).get(1));
+          case "pin" -> b.pin(field(f, 4).get(1), f.get(2), Pinned.parse(f.get(3)));
+          case "pinned-only" -> b.pinnedOnly();
+          default -> throw new IllegalArgumentException("unknown rule '" + f.getFirst() + "'");
+        }
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(source + ":" + (i + 1) + ": " + e.getMessage(), e);
+      }
+    }
+    return b.build();
+  }
+
+  private static void line(StringBuilder b, String... fields) {
+    for (int i = 0; i < fields.length; i++) {
+      b.append(i == 0 ? "" : "\t").append(escape(fields[i]));
+    }
+    b.append('\n');
+  }
+
+  private static List<String> field(List<String> fields, int count) {
+    if (fields.size() != count) {
+      throw new IllegalArgumentException(
+          "'"
+              + fields.getFirst()
+              + "' takes "
+              + (count - 1)
+              + " fields, got "
+              + (fields.size() - 1));
+    }
+    return fields;
+  }
+
+  private static String escape(String field) {
+    return field.replace("%", "%25").replace("\t", "%09").replace("\n", "%0A").replace("\r", "%0D");
+  }
+
+  private static String unescape(String field) {
+    return field.replace("%09", "\t").replace("%0A", "\n").replace("%0D", "\r").replace("%25", "%");
+  }
 
   /** The allow rules, as given. */
   public List<String> allowRules() {

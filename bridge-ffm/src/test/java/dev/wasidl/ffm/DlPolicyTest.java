@@ -144,4 +144,30 @@ class DlPolicyTest {
                 () -> DlPolicy.parsePins("z.pins", "cos: () -> c-int\ncos: () -> c-int\n"))
             .getMessage());
   }
+
+  @Test
+  void textRoundTripsEveryRuleAndCannotBeInjected() {
+    DlPolicy p =
+        DlPolicy.builder()
+            .allow("libm.so.6")
+            .allow("/tmp/odd dir/lib%09x.so")
+            .deny("libm.so.6\nallow\t*")
+            .pin("libm.so.6", "cos", Signature.parse("(c-double) -> c-double"))
+            .pinData("*", "counter", FfiType.parse("struct{c-int, c-double}"))
+            .pinnedOnly()
+            .build();
+    String text = p.toText();
+    assertEquals(5 + 1, text.lines().count(), text);
+    DlPolicy back = DlPolicy.parse("policy", text);
+    assertEquals(text, back.toText());
+    assertEquals(p.allowRules(), back.allowRules());
+    assertTrue(back.isPinnedOnly());
+    assertEquals(p.pinned("libm.so.6", "cos"), back.pinned("libm.so.6", "cos"));
+    // the line break inside the deny rule stays inside it: no rule allowing everything appears
+    assertThrows(PolicyException.class, () -> back.checkOpen("libz.so.1"));
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> DlPolicy.parse("p", "allow\tx\ty\n"));
+    assertTrue(e.getMessage().startsWith("p:1: "), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> DlPolicy.parse("p", "grant\t*\n"));
+  }
 }

@@ -9,6 +9,7 @@ import dev.wasidl.dl.WasiDl;
 import dev.wasidl.ffm.DlPolicy;
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.graal.MalformedModuleException;
+import dev.wasidl.isolate.DlIsolation;
 import dev.wasidl.keyvalue.InMemoryKeyValue;
 import dev.wasidl.keyvalue.KeyValueHost;
 import dev.wasidl.runtime.Component;
@@ -113,6 +114,16 @@ final class RunCommand implements Callable<Integer> {
   @CommandLine.Mixin DlLimitOptions dlLimits = new DlLimitOptions();
 
   @Option(
+      names = "--dl-isolate",
+      description =
+          "Run wasi:dl's native calls in a worker process (needs --dl): a crash in native code"
+              + " (SIGSEGV, abort(), a native stack overflow) traps the call, naming the signal and"
+              + " the function, instead of ending wasidl, and so does a native call that outlasts"
+              + " --plug-timeout. Each wasi:dl call is then a round trip to the worker (tens of"
+              + " microseconds).")
+  boolean dlIsolate;
+
+  @Option(
       names = "--timeout",
       paramLabel = "DURATION",
       description =
@@ -148,8 +159,8 @@ final class RunCommand implements Callable<Integer> {
       paramLabel = "SECONDS",
       defaultValue = "30",
       description =
-          "How long a call forwarded by --plug tcp:// may wait for its server (default:"
-              + " ${DEFAULT-VALUE}).")
+          "How long a call forwarded by --plug tcp:// may wait for its server, and a native call"
+              + " under --dl-isolate for the worker (default: ${DEFAULT-VALUE}).")
   int plugTimeoutSeconds = 30;
 
   @Option(
@@ -193,6 +204,9 @@ final class RunCommand implements Callable<Integer> {
     if (!dl && dlLimits.any()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--dl-max-* need --dl");
     }
+    if (!dl && dlIsolate) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--dl-isolate needs --dl");
+    }
     DlLimits limits = dlLimits.limits(spec);
     byte[] bytes;
     try {
@@ -209,11 +223,15 @@ final class RunCommand implements Callable<Integer> {
     }
     Optional<Call> call =
         invoke == null ? Optional.empty() : Optional.of(Call.resolve(invoke, c.model(), spec));
-    try (GraalRuntime runtime = GraalRuntime.create()) {
+    RunOptions o = options();
+    try (GraalRuntime runtime = GraalRuntime.create();
+        DlIsolation isolation = dlIsolate ? isolation(o, limits) : null) {
       Linker linker = Linker.of(runtime);
       wasmLimits.apply(spec, linker, timeout, true);
       Wasi.add(linker);
-      if (dl) {
+      if (isolation != null) {
+        isolation.add(linker);
+      } else if (dl) {
         WasiDl.add(linker);
       }
       List<RemotePlug> remotes = new ArrayList<>();
@@ -221,7 +239,6 @@ final class RunCommand implements Callable<Integer> {
         linker.defineUnknownImportsAsTraps();
       }
       String doing = "instantiate `" + file + "`";
-      RunOptions o = options();
       InMemoryKeyValue store = keyValue ? new InMemoryKeyValue(keyValuePageSize) : null;
       Function<List<String>, RunContext> contexts =
           argv ->
@@ -270,7 +287,14 @@ final class RunCommand implements Callable<Integer> {
       return error(spec, "cannot instantiate " + file + ": " + e.getMessage() + hint);
     } catch (IllegalArgumentException e) {
       return error(spec, e.getMessage());
+    } catch (IOException e) {
+      return error(spec, "cannot prepare the wasi:dl worker: " + describe(e));
     }
+  }
+
+  /** wasi:dl in a worker process, granted what {@code o} grants. */
+  private DlIsolation isolation(RunOptions o, DlLimits limits) throws IOException {
+    return DlIsolation.start(dlPolicy(o), limits, Duration.ofSeconds(plugTimeoutSeconds));
   }
 
   /** Instantiates the app with its data {@code cx} and calls it; closes both. */

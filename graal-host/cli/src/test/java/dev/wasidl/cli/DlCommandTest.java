@@ -67,6 +67,39 @@ class DlCommandTest {
   }
 
   @Test
+  void theRfcExampleRunsIsolatedToo() {
+    CliRun r = wasidl("run", "--dl", "--dl-isolate", "--allow-lib", LIB, "--invoke", call(), GUEST);
+    assertEquals(new CliRun(0, "ok(\"hello\")\n", ""), r);
+  }
+
+  @Test
+  void underIsolationASegfaultTrapsNamingTheSignalAndFunction() {
+    String faults = NativeLibs.path("wasidl_faults").toString();
+    String hostile =
+        Path.of("..", "testdata", "resources", "guests", "dl-hostile-c.wasm").toString();
+    CliRun r =
+        wasidl(
+            "run",
+            "--dl",
+            "--dl-isolate",
+            "--allow-lib",
+            faults,
+            "--invoke",
+            "call-pointer(\"" + faults + "\", \"fault_segv\")",
+            hostile);
+    assertEquals(134, r.code(), r.toString());
+    assertTrue(r.err().contains("native code crashed: SIGSEGV in fault_segv+"), "names it: " + r);
+    assertTrue(r.err().contains("(libwasidl_faults.so+"), r.toString());
+  }
+
+  @Test
+  void dlIsolateNeedsDl() {
+    CliRun r = wasidl("run", "--dl-isolate", "--invoke", call(), GUEST);
+    assertEquals(2, r.code(), r.toString());
+    assertTrue(r.err().contains("--dl-isolate needs --dl"), r.toString());
+  }
+
+  @Test
   void allowLibNeedsDl() {
     CliRun r = wasidl("run", "--allow-lib", LIB, "--invoke", call(), GUEST);
     assertEquals(2, r.code(), r.toString());

@@ -1,7 +1,6 @@
 package dev.wasidl.wrpc;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import org.jspecify.annotations.Nullable;
@@ -9,9 +8,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One client's invocation as the server tracks it: when it must be done, what it is doing (only a
  * connection still sending its request may be shed), and why it was cut, if it was. Cutting closes
- * the socket, which ends a blocked read at once; a plugin call still queued for a cut connection
- * does not run ({@link #guard}); one already running finishes (the plugin cannot be stopped
- * mid-call) and its results are dropped.
+ * the link, which ends a blocked read at once; a plugin call still queued for a cut connection does
+ * not run ({@link #guard}); one already running finishes (the plugin cannot be stopped mid-call)
+ * and its results are dropped.
  */
 final class Connection {
   enum Phase {
@@ -23,15 +22,15 @@ final class Connection {
     WRITING
   }
 
-  final Socket socket;
+  final Link link;
   final long acceptedNanos;
   final long deadlineNanos;
   private Phase phase = Phase.READING;
   private @Nullable String cutBy;
   private boolean shed;
 
-  Connection(Socket socket, long acceptedNanos, long deadlineNanos) {
-    this.socket = socket;
+  Connection(Link link, long acceptedNanos, long deadlineNanos) {
+    this.link = link;
     this.acceptedNanos = acceptedNanos;
     this.deadlineNanos = deadlineNanos;
   }
@@ -79,7 +78,7 @@ final class Connection {
       this.shed = shed;
     }
     try {
-      socket.close();
+      link.close();
     } catch (IOException e) {
       // closed anyway
     }

@@ -20,14 +20,11 @@ import dev.wasidl.types.VariantType;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
+import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -49,21 +46,25 @@ import java.util.function.Predicate;
  * is a string; any other function traps with the message.
  */
 public final class RemotePlug implements AutoCloseable {
-  private final InetSocketAddress server;
-  private final Duration timeout;
+  private final Endpoint endpoint;
   private final Map<Integer, RemoteHandle> handles = new ConcurrentHashMap<>();
   private final AtomicInteger nextRep = new AtomicInteger(1);
 
-  /** A server handle as this side holds it: which interface and resource, and its bytes. */
+  /**
+   * A server handle as this side holds it: which interface and resource, its bytes, and the
+   * generation of the server that made it.
+   */
   private static final class RemoteHandle {
     private final String instance;
     private final String resource;
     private final byte[] bytes;
+    private final long generation;
 
-    RemoteHandle(String instance, String resource, byte[] bytes) {
+    RemoteHandle(String instance, String resource, byte[] bytes, long generation) {
       this.instance = instance;
       this.resource = resource;
       this.bytes = bytes.clone();
+      this.generation = generation;
     }
 
     String instance() {
@@ -79,9 +80,8 @@ public final class RemotePlug implements AutoCloseable {
     }
   }
 
-  private RemotePlug(InetSocketAddress server, Duration timeout) {
-    this.server = server;
-    this.timeout = timeout;
+  private RemotePlug(Endpoint endpoint) {
+    this.endpoint = endpoint;
   }
 
   /**
@@ -96,7 +96,16 @@ public final class RemotePlug implements AutoCloseable {
       InetSocketAddress server,
       Duration timeout,
       Predicate<String> forward) {
-    RemotePlug plug = new RemotePlug(server, timeout);
+    return define(linker, app, Endpoint.of(server, timeout), forward);
+  }
+
+  /**
+   * Defines on {@code linker}, for each interface {@code app} imports that {@code forward} accepts,
+   * its functions and resource types as calls to {@code endpoint}'s server.
+   */
+  public static RemotePlug define(
+      Linker linker, Component app, Endpoint endpoint, Predicate<String> forward) {
+    RemotePlug plug = new RemotePlug(endpoint);
     TypeResolver resolver = TypeResolver.of(app.model());
     List<Definition> instances = app.model().indexSpace(Sort.INSTANCE);
     for (Import i : app.model().imports()) {
@@ -152,19 +161,23 @@ public final class RemotePlug implements AutoCloseable {
   }
 
   private Optional<Val> call(String instance, String name, FuncType type, List<Val> args) {
-    WireHandles h = new ClientHandles(instance);
+    ClientHandles h = new ClientHandles(instance);
     try {
       List<Val> results = invoke(instance, name, type.paramTypes(), args, type.resultTypes(), h);
-      return results.isEmpty() ? Optional.empty() : Optional.of(results.getFirst());
+      Optional<Val> result = results.isEmpty() ? Optional.empty() : Optional.of(results.getFirst());
+      endpoint.returned(new Endpoint.Call(instance, name, args), result);
+      return result;
     } catch (IOException e) {
-      return Optional.of(failure(type, instance + "#" + name + ": " + describe(e)));
+      String why = endpoint.failure(new Endpoint.Call(instance, name, args), e);
+      return Optional.of(failure(type, instance + "#" + name + ": " + why));
     }
   }
 
   private void drop(int rep) {
     RemoteHandle r = handles.remove(rep);
-    if (r == null) {
-      return;
+    endpoint.dropped(rep);
+    if (r == null || r.generation != endpoint.generation()) {
+      return; // a replaced server's handles died with it
     }
     ResourceType type = ResourceType.host(r.resource());
     try {
@@ -198,20 +211,17 @@ public final class RemotePlug implements AutoCloseable {
       List<Type> resultTypes,
       WireHandles h)
       throws IOException {
+    SocketAddress server = endpoint.address();
     byte[] params = Framing.encodeValues(paramTypes, args, h);
-    try (Socket s = new Socket()) {
-      int millis = Math.toIntExact(timeout.toMillis());
-      s.connect(server, millis);
-      s.setSoTimeout(millis);
-      s.setTcpNoDelay(true);
-      OutputStream out = new BufferedOutputStream(s.getOutputStream());
+    try (Link s = Link.connect(server, endpoint.timeout())) {
+      OutputStream out = new BufferedOutputStream(s.out());
       ByteArrayOutputStream request = new ByteArrayOutputStream();
       request.writeBytes(Framing.header(instance, name));
       request.writeBytes(Framing.frame(List.of(), params));
       request.writeTo(out);
       out.flush();
       s.shutdownOutput();
-      InputStream in = new BufferedInputStream(s.getInputStream());
+      InputStream in = new BufferedInputStream(s.in());
       List<Val> results = Framing.readValues(in, resultTypes, h);
       if (resultTypes.isEmpty()) {
         // Nothing to decode, but the call is done only when the server closes (e.g. a drop).
@@ -243,6 +253,10 @@ public final class RemotePlug implements AutoCloseable {
       if (r == null) {
         throw new WrpcException("no remote " + type + " with rep " + rep);
       }
+      if (r.generation != endpoint.generation()) {
+        throw new WrpcException(
+            "this " + r.resource() + " was made by a server that is gone; it is no longer valid");
+      }
       return r.bytes();
     }
 
@@ -252,19 +266,9 @@ public final class RemotePlug implements AutoCloseable {
         throw new WrpcException("a result cannot borrow " + type);
       }
       int rep = nextRep.getAndIncrement();
-      handles.put(rep, new RemoteHandle(instance, type.name(), handle));
+      handles.put(rep, new RemoteHandle(instance, type.name(), handle, endpoint.generation()));
       return new Val.Own(rep);
     }
-  }
-
-  private static String describe(IOException e) {
-    return switch (e) {
-      case ConnectException c -> "cannot connect to the wRPC server: " + c.getMessage();
-      case SocketTimeoutException t -> "the wRPC server did not answer in time";
-      case EOFException eof -> "the wRPC server closed the connection without a result";
-      case WrpcException w -> "wRPC: " + w.getMessage();
-      default -> "wRPC connection failed: " + e.getMessage();
-    };
   }
 
   /** The error value a failed call returns, or a trap if the function cannot return one. */

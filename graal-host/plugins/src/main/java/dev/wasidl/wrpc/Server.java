@@ -14,8 +14,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -55,7 +54,7 @@ public final class Server implements AutoCloseable {
   /** Pending connections the kernel queues: a burst of clients waits rather than being refused. */
   private static final int BACKLOG = 4096;
 
-  private final ServerSocket socket;
+  private final Listener listener;
   private final ExecutorService plugin;
   private final Component component;
   private final Callable<Instance> instantiate;
@@ -74,14 +73,14 @@ public final class Server implements AutoCloseable {
   private record Plugin(Instance instance, ServedExports exports) {}
 
   private Server(
-      ServerSocket socket,
+      Listener listener,
       ExecutorService plugin,
       Component component,
       Callable<Instance> instantiate,
       Instance instance,
       ServerLimits limits,
       PrintWriter log) {
-    this.socket = socket;
+    this.listener = listener;
     this.plugin = plugin;
     this.component = component;
     this.instantiate = instantiate;
@@ -96,13 +95,13 @@ public final class Server implements AutoCloseable {
   }
 
   /**
-   * {@link #start(Component, Callable, InetSocketAddress, ServerLimits, PrintWriter)} with the
-   * default limits and {@code deadline} per invocation.
+   * {@link #start(Component, Callable, SocketAddress, ServerLimits, PrintWriter)} with the default
+   * limits and {@code deadline} per invocation.
    */
   public static Server start(
       Component component,
       Callable<Instance> instantiate,
-      InetSocketAddress listen,
+      SocketAddress listen,
       Duration deadline,
       PrintWriter log)
       throws IOException {
@@ -112,14 +111,15 @@ public final class Server implements AutoCloseable {
 
   /**
    * Instantiates the plugin (with {@code instantiate}, on the plugin's own thread) and serves its
-   * exports on {@code listen} (port 0: any free port, see {@link #address()}).
+   * exports on {@code listen}: a TCP address (port 0: any free port, see {@link #address()}) or a
+   * Unix domain socket's path (a server only local users the path's directory admits can reach).
    *
    * @param log where failed invocations are reported, a line each
    */
   public static Server start(
       Component component,
       Callable<Instance> instantiate,
-      InetSocketAddress listen,
+      SocketAddress listen,
       ServerLimits limits,
       PrintWriter log)
       throws IOException {
@@ -137,16 +137,15 @@ public final class Server implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while instantiating the plugin", e);
     }
-    ServerSocket socket = new ServerSocket();
+    Listener listener;
     try {
-      socket.bind(listen, BACKLOG);
+      listener = Listener.bind(listen, BACKLOG);
     } catch (IOException e) {
-      socket.close();
       plugin.execute(instance::close);
       plugin.shutdown();
       throw e;
     }
-    Server server = new Server(socket, plugin, component, instantiate, instance, limits, log);
+    Server server = new Server(listener, plugin, component, instantiate, instance, limits, log);
     server.acceptor.start();
     server.sweeper.start();
     return server;
@@ -154,7 +153,15 @@ public final class Server implements AutoCloseable {
 
   /** The address the server listens on. */
   public InetSocketAddress address() {
-    return (InetSocketAddress) socket.getLocalSocketAddress();
+    if (listener.address() instanceof InetSocketAddress inet) {
+      return inet;
+    }
+    throw new IllegalStateException("the server listens on " + listener.address() + ", not TCP");
+  }
+
+  /** The address the server listens on: TCP, or a Unix domain socket. */
+  public SocketAddress localAddress() {
+    return listener.address();
   }
 
   /** {@code instance#name} of each function served. */
@@ -188,9 +195,9 @@ public final class Server implements AutoCloseable {
     boolean refusing = false;
     boolean shedding = false;
     while (!closed) {
-      Socket s;
+      Link s;
       try {
-        s = socket.accept();
+        s = listener.accept();
       } catch (IOException | RuntimeException e) {
         if (closed) {
           return;
@@ -275,13 +282,17 @@ public final class Server implements AutoCloseable {
     String what = "invocation";
     HandleTable.CallHandles callHandles = handles.call();
     Budget.Charge charge = budget.open();
-    Socket s = c.socket;
+    Link s = c.link;
     try (s) {
-      // A safety net only: the deadline is the sweeper's.
-      s.setSoTimeout(Math.toIntExact(Math.min(limits.deadline().toMillis(), Integer.MAX_VALUE)));
-      s.setTcpNoDelay(true);
-      InputStream in = new BufferedInputStream(s.getInputStream());
-      OutputStream out = new BufferedOutputStream(s.getOutputStream());
+      if (s instanceof Link.Tcp tcp) {
+        // A safety net only: the deadline is the sweeper's.
+        tcp.socket()
+            .setSoTimeout(
+                Math.toIntExact(Math.min(limits.deadline().toMillis(), Integer.MAX_VALUE)));
+        tcp.socket().setTcpNoDelay(true);
+      }
+      InputStream in = new BufferedInputStream(s.in());
+      OutputStream out = new BufferedOutputStream(s.out());
       Framing.Header h = Framing.readHeader(in);
       what = (h.instance().isEmpty() ? "" : h.instance() + "#") + h.name();
       Optional<ServedFunc> target = p.exports().lookup(h.instance(), h.name());
@@ -470,7 +481,7 @@ public final class Server implements AutoCloseable {
   public void close() {
     closed = true;
     try {
-      socket.close();
+      listener.close();
     } catch (IOException e) {
       // closing anyway
     }
