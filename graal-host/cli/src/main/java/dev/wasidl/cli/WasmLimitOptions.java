@@ -37,7 +37,12 @@ final class WasmLimitOptions {
               + " max-memory-size=BYTES (as --max-memory-size), max-table-elements=N (each table"
               + " of the guest: table.grow past it returns -1; default: one per KiB of the JVM's"
               + " maximum heap, 10000 to 10000000), max-instances=N (core instances one"
-              + " instantiation makes, nested components' included; default: 10000).")
+              + " instantiation makes, nested components' included; default: 10000); and"
+              + " wasidl's own: max-handles=N (resource handles an instance holds at once;"
+              + " default: one per KiB of the JVM's maximum heap, 4096 to 268435455),"
+              + " max-list-elements=N (list elements lifted per call; default: 1048576),"
+              + " max-lifted-bytes=BYTES (bytes of strings and byte lists lifted per call; default:"
+              + " an eighth of the JVM's maximum heap).")
   Map<String, String> wasmtime = new LinkedHashMap<>();
 
   /**
@@ -61,12 +66,17 @@ final class WasmLimitOptions {
         case "max-table-elements" -> number(spec, w, n -> linker.maxTableElements(n));
         case "max-instances" ->
             number(spec, w, n -> linker.maxInstances((int) Math.min(n, Integer.MAX_VALUE)));
+        case "max-handles" ->
+            number(spec, w, n -> linker.maxHandles(Math.clamp(n, 0, Integer.MAX_VALUE)));
+        case "max-list-elements" -> number(spec, w, linker::maxListElements);
+        case "max-lifted-bytes" -> number(spec, w, linker::maxLiftedBytes);
         default ->
             throw new CommandLine.ParameterException(
                 spec.commandLine(),
                 "unsupported -W "
                     + w.getKey()
-                    + " (supported: timeout, max-memory-size, max-table-elements, max-instances)");
+                    + " (supported: timeout, max-memory-size, max-table-elements, max-instances,"
+                    + " max-handles, max-list-elements, max-lifted-bytes)");
       }
     }
     if (t != null) {

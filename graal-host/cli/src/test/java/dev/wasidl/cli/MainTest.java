@@ -409,7 +409,7 @@ class MainTest {
             .err()
             .contains(
                 "unsupported -W fuel (supported: timeout, max-memory-size, max-table-elements,"
-                    + " max-instances)"));
+                    + " max-instances, max-handles, max-list-elements, max-lifted-bytes)"));
   }
 
   /**
@@ -479,6 +479,46 @@ class MainTest {
     }
     for (String bad : List.of("max-instances=0", "max-instances=x", "max-table-elements=0")) {
       CliRun r = wasidl("run", "-W", bad, guest("table-bomb-wat.wasm"));
+      assertEquals(2, r.code(), r.toString());
+      assertTrue(r.err().contains("-W max-"), r.toString());
+    }
+  }
+
+  /**
+   * wasidl's own {@code -W} limits on what a call lifts: alias-lists-wat returns n strings that all
+   * name the same 64 KiB of its memory; past {@code max-lifted-bytes} or {@code max-list-elements}
+   * the call traps naming the limit and the flag, within them it answers; bad values are usage
+   * errors.
+   */
+  @Test
+  void liftLimitsOnTheCommandLine() {
+    String guest = guest("alias-lists-wat.wasm");
+    CliRun bytes = wasidl("run", "-W", "max-lifted-bytes=1000000", "--invoke", "alias(16)", guest);
+    assertEquals(134, bytes.code(), bytes.toString());
+    assertTrue(
+        bytes.err().contains("exceeds the host's limit of 1000000 bytes lifted per call"),
+        bytes.toString());
+    assertTrue(bytes.err().contains("wasidl run -W max-lifted-bytes="), bytes.toString());
+    CliRun elements = wasidl("run", "-W", "max-list-elements=3", "--invoke", "alias(4)", guest);
+    assertEquals(134, elements.code(), elements.toString());
+    assertTrue(
+        elements.err().contains("limit of 3 list elements lifted per call"), elements.toString());
+    assertTrue(elements.err().contains("-W max-list-elements="), elements.toString());
+    CliRun within =
+        wasidl(
+            "run",
+            "-W",
+            "max-list-elements=4",
+            "-W",
+            "max-lifted-bytes=300000",
+            "-W",
+            "max-handles=10",
+            "--invoke",
+            "answer()",
+            guest);
+    assertEquals(new CliRun(0, "42\n", ""), within);
+    for (String bad : List.of("max-handles=0", "max-handles=x", "max-lifted-bytes=-1")) {
+      CliRun r = wasidl("run", "-W", bad, guest);
       assertEquals(2, r.code(), r.toString());
       assertTrue(r.err().contains("-W max-"), r.toString());
     }

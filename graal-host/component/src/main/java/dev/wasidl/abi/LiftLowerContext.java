@@ -196,7 +196,8 @@ public final class LiftLowerContext {
               + length
               + " elements exceeds the host's limit of "
               + maxListElements
-              + " list elements lifted per call");
+              + " list elements lifted per call (Linker.maxListElements; wasidl run -W"
+              + " max-list-elements=)");
     }
   }
 
@@ -215,7 +216,7 @@ public final class LiftLowerContext {
               + bytes
               + " more bytes of strings or byte lists exceeds the host's limit of "
               + maxLiftedBytes
-              + " bytes lifted per call (Linker.maxLiftedBytes)");
+              + " bytes lifted per call (Linker.maxLiftedBytes; wasidl run -W max-lifted-bytes=)");
     }
   }
 

@@ -100,7 +100,9 @@ public final class ResourceTable {
       if (i > capacity) {
         throw new ResourceTableException(
             ResourceTableError.FULL,
-            "resource table is full: it holds at most " + capacity + " handles");
+            "resource table is full: it holds at most "
+                + capacity
+                + " handles (Linker.maxHandles; wasidl run -W max-handles=)");
       }
       if (i == types.length) {
         grow(Math.min(types.length * 2, capacity + 1));

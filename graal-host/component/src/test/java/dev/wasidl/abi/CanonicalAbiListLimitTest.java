@@ -35,7 +35,8 @@ class CanonicalAbiListLimitTest {
     Fixture f = Fixture.ofSize(1 << 20);
     Trap t = assertThrows(Trap.class, () -> lift(f, 1000, U32S, 0, 1001));
     assertEquals(
-        "list of 1001 elements exceeds the host's limit of 1000 list elements lifted per call",
+        "list of 1001 elements exceeds the host's limit of 1000 list elements lifted per call"
+            + " (Linker.maxListElements; wasidl run -W max-list-elements=)",
         t.getMessage());
     assertEquals(1000, ((Val.ListVal) lift(f, 1000, U32S, 0, 1000).getFirst()).elements().size());
   }
@@ -75,7 +76,7 @@ class CanonicalAbiListLimitTest {
           assertThrows(Trap.class, () -> liftBytes(f, 1 << 20, new ListType(element), outer, 100));
       assertEquals(
           "lifting 65536 more bytes of strings or byte lists exceeds the host's limit of 1048576"
-              + " bytes lifted per call (Linker.maxLiftedBytes)",
+              + " bytes lifted per call (Linker.maxLiftedBytes; wasidl run -W max-lifted-bytes=)",
           t.getMessage());
       // 16 of them are exactly the limit
       assertEquals(

@@ -49,7 +49,10 @@ class CanonicalAbiResourceTest {
     ResourceTableException full =
         assertThrows(ResourceTableException.class, () -> t.resourceNew(BLOB, 9));
     assertEquals(ResourceTableError.FULL, full.error());
-    assertEquals("resource table is full: it holds at most 2 handles", full.getMessage());
+    assertEquals(
+        "resource table is full: it holds at most 2 handles (Linker.maxHandles; wasidl run -W"
+            + " max-handles=)",
+        full.getMessage());
     assertEquals(ResourceTableError.NOT_PRESENT, error(() -> t.resourceRep(BLOB, 5)));
     assertEquals(ResourceTableError.NOT_PRESENT, error(() -> t.resourceRep(BLOB, -1)));
     ResourceTableException wrong =

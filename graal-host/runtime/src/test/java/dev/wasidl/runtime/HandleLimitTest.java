@@ -34,7 +34,10 @@ class HandleLimitTest {
     assertTrue(output.contains("default " + limit), output);
     assertTrue(output.contains("made " + limit), output);
     assertTrue(
-        output.contains("trap: resource table is full: it holds at most " + limit + " handles"),
+        output.contains(
+            "trap: resource table is full: it holds at most "
+                + limit
+                + " handles (Linker.maxHandles; wasidl run -W max-handles=)"),
         output);
     assertTrue(output.contains("after: ok"), output);
   }

@@ -47,7 +47,7 @@ class LiftedBytesLimitTest {
           t.getMessage()
               .contains(
                   "exceeds the host's limit of 1048576 bytes lifted per call"
-                      + " (Linker.maxLiftedBytes)"),
+                      + " (Linker.maxLiftedBytes; wasidl run -W max-lifted-bytes=)"),
           t.getMessage());
       assertEquals(
           Optional.of(new Val.U32(42)), other.func("answer").orElseThrow().call(List.of()));
