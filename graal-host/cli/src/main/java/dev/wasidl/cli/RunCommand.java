@@ -113,15 +113,7 @@ final class RunCommand implements Callable<Integer> {
 
   @CommandLine.Mixin DlLimitOptions dlLimits = new DlLimitOptions();
 
-  @Option(
-      names = "--dl-isolate",
-      description =
-          "Run wasi:dl's native calls in a worker process (needs --dl): a crash in native code"
-              + " (SIGSEGV, abort(), a native stack overflow) traps the call, naming the signal and"
-              + " the function, instead of ending wasidl, and so does a native call that outlasts"
-              + " --plug-timeout. Each wasi:dl call is then a round trip to the worker (tens of"
-              + " microseconds).")
-  boolean dlIsolate;
+  @CommandLine.Mixin DlIsolateOption dlIsolate = new DlIsolateOption();
 
   @Option(
       names = "--timeout",
@@ -204,9 +196,6 @@ final class RunCommand implements Callable<Integer> {
     if (!dl && dlLimits.any()) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--dl-max-* need --dl");
     }
-    if (!dl && dlIsolate) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--dl-isolate needs --dl");
-    }
     DlLimits limits = dlLimits.limits(spec);
     byte[] bytes;
     try {
@@ -225,7 +214,9 @@ final class RunCommand implements Callable<Integer> {
         invoke == null ? Optional.empty() : Optional.of(Call.resolve(invoke, c.model(), spec));
     RunOptions o = options();
     try (GraalRuntime runtime = GraalRuntime.create();
-        DlIsolation isolation = dlIsolate ? isolation(o, limits) : null) {
+        DlIsolation isolation =
+            dlIsolate.start(
+                spec, dl, dlPolicy(o), limits, Duration.ofSeconds(plugTimeoutSeconds))) {
       Linker linker = Linker.of(runtime);
       wasmLimits.apply(spec, linker, timeout, true);
       Wasi.add(linker);
@@ -290,11 +281,6 @@ final class RunCommand implements Callable<Integer> {
     } catch (IOException e) {
       return error(spec, "cannot prepare the wasi:dl worker: " + describe(e));
     }
-  }
-
-  /** wasi:dl in a worker process, granted what {@code o} grants. */
-  private DlIsolation isolation(RunOptions o, DlLimits limits) throws IOException {
-    return DlIsolation.start(dlPolicy(o), limits, Duration.ofSeconds(plugTimeoutSeconds));
   }
 
   /** Instantiates the app with its data {@code cx} and calls it; closes both. */

@@ -5,6 +5,7 @@ import dev.wasidl.dl.DlCtx;
 import dev.wasidl.dl.DlLimits;
 import dev.wasidl.dl.WasiDl;
 import dev.wasidl.graal.GraalRuntime;
+import dev.wasidl.isolate.DlIsolation;
 import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Linker;
 import dev.wasidl.wasi.Wasi;
@@ -120,6 +121,8 @@ final class ServeCommand implements Callable<Integer> {
 
   @CommandLine.Mixin DlLimitOptions dlLimits = new DlLimitOptions();
 
+  @CommandLine.Mixin DlIsolateOption dlIsolate = new DlIsolateOption();
+
   @CommandLine.Mixin WasmLimitOptions wasmLimits = new WasmLimitOptions();
 
   @Override
@@ -165,6 +168,8 @@ final class ServeCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     WasiConfig wasiConfig = wasi.build();
     try (GraalRuntime runtime = GraalRuntime.create();
+        DlIsolation isolation =
+            dlIsolate.start(spec, dl, RunCommand.dlPolicy(o), instanceLimits, limits.deadline());
         Contexts contexts =
             new Contexts(
                 () ->
@@ -177,7 +182,9 @@ final class ServeCommand implements Callable<Integer> {
       Linker linker = Linker.of(runtime).callTimeout(limits.deadline());
       wasmLimits.apply(spec, linker, null, false);
       Wasi.add(linker);
-      if (dl) {
+      if (isolation != null) {
+        isolation.add(linker);
+      } else if (dl) {
         WasiDl.add(linker);
       }
       Server server;

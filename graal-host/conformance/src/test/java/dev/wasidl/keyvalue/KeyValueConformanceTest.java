@@ -70,6 +70,9 @@ class KeyValueConformanceTest {
             "3: kv-sqlite-c on a fresh SQLite file through wasi:dl (--plug, --dl --allow-lib)",
             () -> app(sqlite(freshDatabase())).call()),
         new Provider(
+            "3i: the same, wasi:dl's native calls in a worker process (--dl-isolate)",
+            () -> app(isolated(sqlite(freshDatabase()))).call()),
+        new Provider(
             "4: kv-memory-c served over wRPC by another wasidl process (--plug tcp://)",
             () -> app("--plug", "tcp://127.0.0.1:" + served().address().getPort()).call()));
   }
@@ -85,6 +88,13 @@ class KeyValueConformanceTest {
       "--plug",
       guest("kv-sqlite-c.wasm")
     };
+  }
+
+  /** {@code options} with {@code --dl-isolate} after {@code --dl}. */
+  static String[] isolated(String[] options) {
+    List<String> o = new ArrayList<>(List.of(options));
+    o.add(o.indexOf("--dl") + 1, "--dl-isolate");
+    return o.toArray(String[]::new);
   }
 
   static Path freshDatabase() throws IOException {
