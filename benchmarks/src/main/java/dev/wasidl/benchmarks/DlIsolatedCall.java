@@ -31,9 +31,9 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What does crash isolation ({@code --dl-isolate}, {@link DlIsolation}) cost? {@link
  * DlComponentCall}'s guest and native call ({@code add(int, int)}, seven wasi:dl calls), with
- * wasi:dl in a worker process: each wasi:dl call is a wRPC round trip over a Unix domain socket. µs
- * per native call ({@code viaWasiDl}) and per wasi:dl call ({@code setS32}); compare with {@code
- * DlComponentCall}'s ns.
+ * wasi:dl in a worker process: each wasi:dl call is a round trip on the worker's {@code
+ * wrpc.Session}, a Unix domain socket. µs per native call ({@code viaWasiDl}) and per wasi:dl call
+ * ({@code setS32}); compare with {@code DlComponentCall}'s ns.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)

@@ -2,8 +2,10 @@ package dev.wasidl.isolate;
 
 import dev.wasidl.types.Val;
 import dev.wasidl.wrpc.Endpoint;
+import dev.wasidl.wrpc.Session;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.Writer;
@@ -41,6 +43,7 @@ final class DlWorker implements Endpoint {
   private final CallNames names = new CallNames();
   private @Nullable Process process;
   private @Nullable OutputStream lifeline;
+  private @Nullable Session session;
   private long generation;
   private int crashes;
 
@@ -61,6 +64,22 @@ final class DlWorker implements Endpoint {
   @Override
   public Duration timeout() {
     return timeout;
+  }
+
+  /** On the worker's session: one connection for every call, not one per call. */
+  @Override
+  public InputStream call(SocketAddress server, byte[] invocation) throws IOException {
+    Session s;
+    synchronized (this) {
+      if (session == null || session.isBroken() || !session.address().equals(server)) {
+        if (session != null) {
+          session.close();
+        }
+        session = Session.open(server, timeout);
+      }
+      s = session;
+    }
+    return s.call(invocation);
   }
 
   @Override
@@ -222,6 +241,10 @@ final class DlWorker implements Endpoint {
 
   /** Ends the current worker, if any. */
   synchronized void stop() {
+    if (session != null) {
+      session.close();
+      session = null;
+    }
     if (lifeline != null) {
       try {
         lifeline.close();

@@ -54,7 +54,7 @@ public final class DlWorkerMain {
     WasiDl.add(linker);
     // the instance's wasi:dl state; the server instantiates again after a trap, closing the last
     AtomicReference<DlCtx> ctx = new AtomicReference<>();
-    Server.start(
+    Server.startSessions(
         reexport,
         () -> {
           DlCtx fresh = new DlCtx(policy, limits);

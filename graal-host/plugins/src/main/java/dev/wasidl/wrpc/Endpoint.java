@@ -1,8 +1,13 @@
 package dev.wasidl.wrpc;
 
 import dev.wasidl.types.Val;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
@@ -33,6 +38,31 @@ public interface Endpoint {
   /** Changes whenever the server is replaced: handles an earlier one made are gone. */
   default long generation() {
     return 0;
+  }
+
+  /**
+   * Sends one invocation (its {@link Framing#header} and parameter frame) to the server at {@code
+   * server} and returns its results as the server sends them. The default opens a connection for
+   * the invocation, as wRPC's TCP transport does; a server of wasidl's own may keep a {@link
+   * Session} instead.
+   */
+  default InputStream call(SocketAddress server, byte[] invocation) throws IOException {
+    Link link = Link.connect(server, timeout());
+    try {
+      OutputStream out = new BufferedOutputStream(link.out());
+      out.write(invocation);
+      out.flush();
+      link.shutdownOutput();
+      return new FilterInputStream(new BufferedInputStream(link.in())) {
+        @Override
+        public void close() throws IOException {
+          link.close();
+        }
+      };
+    } catch (IOException e) {
+      link.close();
+      throw e;
+    }
   }
 
   /** The message for {@code call}, which failed with {@code e}. */

@@ -13,11 +13,8 @@ import java.net.UnixDomainSocketAddress;
 import java.nio.channels.Channels;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One invocation's stream connection: TCP, or a Unix domain socket (a local server only its owner
@@ -60,7 +57,7 @@ sealed interface Link extends Closeable {
           throw e;
         }
         Unix link = new Unix(c);
-        link.deadline = Unix.TIMER.schedule(link::expire, millis, TimeUnit.MILLISECONDS);
+        link.arm(timeout);
         yield link;
       }
       default -> throw new IOException("not a TCP or Unix domain socket address: " + address);
@@ -92,21 +89,55 @@ sealed interface Link extends Closeable {
 
   /** A Unix domain socket connection. */
   final class Unix implements Link {
-    private static final ScheduledExecutorService TIMER =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> Thread.ofPlatform().name("wrpc-unix-deadlines").daemon().unstarted(r));
+    // Links with a deadline; one watchdog checks them every WATCH_MILLIS, so arming a call costs
+    // a field write, not a timer task (whose scheduling and cancelling wake a thread each call).
+    private static final Set<Unix> ARMED = ConcurrentHashMap.newKeySet();
+    private static final long WATCH_MILLIS = 20;
+
+    static {
+      Thread.ofPlatform().name("wrpc-unix-deadlines").daemon().start(Unix::watch);
+    }
 
     private final SocketChannel channel;
     private final InputStream in;
     private final OutputStream out;
     private volatile boolean expired;
-    private volatile @Nullable ScheduledFuture<?> deadline;
+    // System.nanoTime() past which the call in flight is cut; 0 when none is
+    private volatile long deadlineNanos;
 
     /** An accepted connection: the server bounds it with its own deadline sweep. */
     Unix(SocketChannel channel) {
       this.channel = channel;
       this.in = new Expiring(Channels.newInputStream(channel));
       this.out = Channels.newOutputStream(channel);
+    }
+
+    /** Cuts the connection if the next {@code timeout} does not see it {@link #disarm}ed. */
+    void arm(Duration timeout) {
+      expired = false;
+      deadlineNanos = System.nanoTime() + timeout.toNanos();
+      ARMED.add(this);
+    }
+
+    void disarm() {
+      deadlineNanos = 0;
+    }
+
+    private static void watch() {
+      while (true) {
+        try {
+          Thread.sleep(WATCH_MILLIS);
+        } catch (InterruptedException e) {
+          return;
+        }
+        long now = System.nanoTime();
+        for (Unix u : ARMED) {
+          long d = u.deadlineNanos;
+          if (d != 0 && now - d > 0) {
+            u.expire();
+          }
+        }
+      }
     }
 
     private void expire() {
@@ -135,10 +166,8 @@ sealed interface Link extends Closeable {
 
     @Override
     public void close() throws IOException {
-      ScheduledFuture<?> d = deadline;
-      if (d != null) {
-        d.cancel(false);
-      }
+      disarm();
+      ARMED.remove(this);
       channel.close();
     }
 

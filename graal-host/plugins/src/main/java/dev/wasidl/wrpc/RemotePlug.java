@@ -17,12 +17,9 @@ import dev.wasidl.types.Type;
 import dev.wasidl.types.TypeResolver;
 import dev.wasidl.types.Val;
 import dev.wasidl.types.VariantType;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.time.Duration;
@@ -213,15 +210,10 @@ public final class RemotePlug implements AutoCloseable {
       throws IOException {
     SocketAddress server = endpoint.address();
     byte[] params = Framing.encodeValues(paramTypes, args, h);
-    try (Link s = Link.connect(server, endpoint.timeout())) {
-      OutputStream out = new BufferedOutputStream(s.out());
-      ByteArrayOutputStream request = new ByteArrayOutputStream();
-      request.writeBytes(Framing.header(instance, name));
-      request.writeBytes(Framing.frame(List.of(), params));
-      request.writeTo(out);
-      out.flush();
-      s.shutdownOutput();
-      InputStream in = new BufferedInputStream(s.in());
+    ByteArrayOutputStream request = new ByteArrayOutputStream();
+    request.writeBytes(Framing.header(instance, name));
+    request.writeBytes(Framing.frame(List.of(), params));
+    try (InputStream in = endpoint.call(server, request.toByteArray())) {
       List<Val> results = Framing.readValues(in, resultTypes, h);
       if (resultTypes.isEmpty()) {
         // Nothing to decode, but the call is done only when the server closes (e.g. a drop).

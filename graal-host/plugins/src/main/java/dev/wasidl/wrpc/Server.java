@@ -8,6 +8,9 @@ import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Serves a plugin component's exports over wRPC/TCP: one connection per invocation (header,
@@ -67,6 +71,9 @@ public final class Server implements AutoCloseable {
   private final PrintWriter log;
   private final Thread acceptor;
   private final Thread sweeper;
+  // persistent sessions (Session) rather than a connection per invocation
+  private final boolean sessions;
+  private volatile @Nullable Thread pluginThread;
   private volatile boolean closed;
 
   /** A plugin instance and the functions it serves. */
@@ -79,8 +86,10 @@ public final class Server implements AutoCloseable {
       Callable<Instance> instantiate,
       Instance instance,
       ServerLimits limits,
-      PrintWriter log) {
+      PrintWriter log,
+      boolean sessions) {
     this.listener = listener;
+    this.sessions = sessions;
     this.plugin = plugin;
     this.component = component;
     this.instantiate = instantiate;
@@ -123,6 +132,33 @@ public final class Server implements AutoCloseable {
       ServerLimits limits,
       PrintWriter log)
       throws IOException {
+    return start(component, instantiate, listen, limits, log, false);
+  }
+
+  /**
+   * As {@link #start(Component, Callable, SocketAddress, ServerLimits, PrintWriter)}, but each
+   * accepted connection is a {@link Session}: invocations one after another on the one connection,
+   * each run on the plugin's thread as it is read (a session holds the plugin while it lasts). Not
+   * wRPC's transport: for a peer of wasidl's own, e.g. a wasi:dl worker's host.
+   */
+  public static Server startSessions(
+      Component component,
+      Callable<Instance> instantiate,
+      SocketAddress listen,
+      ServerLimits limits,
+      PrintWriter log)
+      throws IOException {
+    return start(component, instantiate, listen, limits, log, true);
+  }
+
+  private static Server start(
+      Component component,
+      Callable<Instance> instantiate,
+      SocketAddress listen,
+      ServerLimits limits,
+      PrintWriter log,
+      boolean sessions)
+      throws IOException {
     ExecutorService plugin =
         Executors.newSingleThreadExecutor(
             r -> Thread.ofPlatform().name("wrpc-plugin").daemon().unstarted(r));
@@ -145,7 +181,9 @@ public final class Server implements AutoCloseable {
       plugin.shutdown();
       throw e;
     }
-    Server server = new Server(listener, plugin, component, instantiate, instance, limits, log);
+    Server server =
+        new Server(listener, plugin, component, instantiate, instance, limits, log, sessions);
+    plugin.execute(() -> server.pluginThread = Thread.currentThread());
     server.acceptor.start();
     server.sweeper.start();
     return server;
@@ -227,6 +265,10 @@ public final class Server implements AutoCloseable {
       }
       long now = System.nanoTime();
       Connection c = new Connection(s, now, now + limits.deadline().toNanos());
+      if (sessions) {
+        plugin.execute(() -> session(c));
+        continue;
+      }
       switch (connections.admit(c)) {
         case ADMITTED -> {
           refusing = false;
@@ -295,33 +337,7 @@ public final class Server implements AutoCloseable {
       OutputStream out = new BufferedOutputStream(s.out());
       Framing.Header h = Framing.readHeader(in);
       what = (h.instance().isEmpty() ? "" : h.instance() + "#") + h.name();
-      Optional<ServedFunc> target = p.exports().lookup(h.instance(), h.name());
-      if (target.isEmpty()) {
-        report(what + ": no such function");
-        return;
-      }
-      byte[] results =
-          switch (target.get()) {
-            case ServedFunc.Call call -> call(c, p, call, in, callHandles, charge);
-            case ServedFunc.Drop d -> {
-              Val own =
-                  Framing.readValues(
-                          in,
-                          List.of(new OwnType(d.type())),
-                          callHandles,
-                          limits.maxMessage(),
-                          charge)
-                      .getFirst();
-              onPlugin(
-                  c,
-                  p,
-                  () -> {
-                    p.instance().resourceDrop(d.type(), ((Val.Own) own).rep());
-                    return null;
-                  });
-              yield new byte[0];
-            }
-          };
+      byte[] results = invocation(c, p, h, in, callHandles, charge);
       if (!c.enter(Connection.Phase.WRITING)) {
         throw new SocketException("cut");
       }
@@ -344,6 +360,78 @@ public final class Server implements AutoCloseable {
     }
   }
 
+  /**
+   * On the plugin thread: the invocations of one {@link Session}, until the client closes it (or
+   * the server does). A failed invocation is answered with its reason and the session goes on.
+   */
+  private void session(Connection c) {
+    Link s = c.link;
+    try (s) {
+      DataInputStream in = new DataInputStream(new BufferedInputStream(s.in()));
+      DataOutputStream out = new DataOutputStream(new BufferedOutputStream(s.out()));
+      while (!closed) {
+        byte[] request;
+        try {
+          request = Session.readMessage(in, limits.maxMessage());
+        } catch (EOFException end) {
+          return;
+        }
+        Plugin p = current;
+        HandleTable.CallHandles callHandles = handles.call();
+        Budget.Charge charge = budget.open();
+        String what = "invocation";
+        try {
+          InputStream body = new ByteArrayInputStream(request);
+          Framing.Header h = Framing.readHeader(body);
+          what = (h.instance().isEmpty() ? "" : h.instance() + "#") + h.name();
+          Session.writeResults(out, invocation(c, p, h, body, callHandles, charge));
+        } catch (IOException | RuntimeException e) {
+          forget(p, callHandles);
+          String why = what + ": " + why(c, e);
+          report(why);
+          Session.writeFailure(out, why);
+        } finally {
+          charge.release();
+          c.enter(Connection.Phase.READING);
+        }
+      }
+    } catch (IOException e) {
+      report("session: " + why(c, e));
+    }
+  }
+
+  /** Runs the invocation {@code h} whose parameters follow in {@code in}: its encoded results. */
+  private byte[] invocation(
+      Connection c,
+      Plugin p,
+      Framing.Header h,
+      InputStream in,
+      HandleTable.CallHandles callHandles,
+      Budget.Charge charge)
+      throws IOException {
+    Optional<ServedFunc> target = p.exports().lookup(h.instance(), h.name());
+    if (target.isEmpty()) {
+      throw new WrpcException("no such function");
+    }
+    return switch (target.get()) {
+      case ServedFunc.Call call -> call(c, p, call, in, callHandles, charge);
+      case ServedFunc.Drop d -> {
+        Val own =
+            Framing.readValues(
+                    in, List.of(new OwnType(d.type())), callHandles, limits.maxMessage(), charge)
+                .getFirst();
+        onPlugin(
+            c,
+            p,
+            () -> {
+              p.instance().resourceDrop(d.type(), ((Val.Own) own).rep());
+              return null;
+            });
+        yield new byte[0];
+      }
+    };
+  }
+
   /** Why the connection ended: the server's reason if it cut it, else the failure's message. */
   private static String why(Connection c, Exception e) {
     String cut = c.cutBy();
@@ -354,6 +442,7 @@ public final class Server implements AutoCloseable {
       case SocketException x -> x.getMessage();
       case SocketTimeoutException x -> x.getMessage();
       case EOFException x -> x.getMessage();
+      case WrpcException x -> x.getMessage();
       default -> e.toString();
     };
   }
@@ -388,6 +477,17 @@ public final class Server implements AutoCloseable {
   private <T> T onPlugin(Connection c, Plugin p, Callable<T> task) throws IOException {
     if (!c.enter(Connection.Phase.CALLING)) {
       throw new SocketException("cut");
+    }
+    if (Thread.currentThread() == pluginThread) {
+      try {
+        return onInstance(p, task); // a session's invocation, already on the plugin
+      } catch (Trap t) {
+        throw new IOException("the plugin trapped: " + t.getMessage(), t);
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IOException(e);
+      }
     }
     try {
       return await(plugin.submit(c.guard(() -> onInstance(p, task))));
