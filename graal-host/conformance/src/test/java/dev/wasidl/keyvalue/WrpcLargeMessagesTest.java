@@ -167,7 +167,7 @@ class WrpcLargeMessagesTest {
       String lines = log.toString();
       assertTrue(
           lines.contains(
-              "dev.wasidl.wrpc.WrpcException: a length of 67108864 bytes takes the message past"
+              "#bucket.set: a length of 67108864 bytes takes the message past"
                   + " its limit of 67108864 bytes"),
           lines);
       assertTrue(cpu < Duration.ofSeconds(20).toNanos(), "CPU " + KvServer.seconds(cpu));
@@ -190,7 +190,7 @@ class WrpcLargeMessagesTest {
       assertTrue(
           lines.contains(
               WireClient.STORE
-                  + "#bucket.set: dev.wasidl.wrpc.WrpcException: the server's budget of 1048576"
+                  + "#bucket.set: the server's budget of 1048576"
                   + " bytes for requests in flight is used up"),
           lines);
       KvServer.awaitIdle(server);
@@ -249,13 +249,13 @@ class WrpcLargeMessagesTest {
       assertTrue(
           lines.contains(
               WireClient.STORE
-                  + "#open: dev.wasidl.wrpc.WrpcException: a frame of 9223372036854775808 bytes"
+                  + "#open: a frame of 9223372036854775808 bytes"
                   + " takes the message past its limit of 67108864 bytes (0 taken)"),
           lines);
       assertTrue(
           lines.contains(
               WireClient.STORE
-                  + "#open: dev.wasidl.wrpc.WrpcException: a length of 4294967295 bytes takes"
+                  + "#open: a length of 4294967295 bytes takes"
                   + " the message past its limit of 67108864 bytes"),
           lines);
     }

@@ -3,6 +3,7 @@ package dev.wasidl.isolate;
 import dev.wasidl.types.Val;
 import dev.wasidl.wrpc.Endpoint;
 import dev.wasidl.wrpc.Session;
+import dev.wasidl.wrpc.WrpcException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -111,8 +112,8 @@ final class DlWorker implements Endpoint {
     synchronized (this) {
       p = process;
     }
-    if (p == null) {
-      return Endpoint.describe(e);
+    if (p == null || e instanceof WrpcException) {
+      return Endpoint.describe(e); // the worker answered: it could not run the call
     }
     try {
       // a crash closes the connection as the process ends: it is gone by now, or nearly
