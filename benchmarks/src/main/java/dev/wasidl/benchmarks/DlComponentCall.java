@@ -61,7 +61,24 @@ public class DlComponentCall {
     Linker linker = Linker.of(runtime);
     WasiDl.add(linker);
     dl = new DlCtx(DlPolicy.builder().allow(NativeLibs.dir() + "/*").build());
-    instance = linker.instantiate(Component.of("dl-bench-c", Wasm.guest("dl-bench-c.wasm")), dl);
+    instance = benchGuest(linker, dl);
+    bench = instance.func("bench").orElseThrow();
+    args = List.of(new Val.U32(CALLS));
+    newDrop = instance.func("bench-new-drop").orElseThrow();
+    set = instance.func("bench-set").orElseThrow();
+    get = instance.func("bench-get").orElseThrow();
+    if (!get.call(List.of(new Val.U32(10))).equals(Optional.of(new Val.S64(90)))) {
+      throw new IllegalStateException("dl-bench-c bench-get(10) is not 90");
+    }
+  }
+
+  /**
+   * dl-bench-c instantiated by {@code linker} with {@code data}, its native library opened ({@code
+   * setup}) and {@code bench(10)} checked: the sum of {@code add(i, 2)} for i < 10.
+   */
+  static Instance benchGuest(Linker linker, Object data) {
+    Instance instance =
+        linker.instantiate(Component.of("dl-bench-c", Wasm.guest("dl-bench-c.wasm")), data);
     Optional<Val> ready =
         instance
             .func("setup")
@@ -70,19 +87,12 @@ public class DlComponentCall {
     if (!ready.equals(Optional.of(new Val.ResultVal(true, Optional.of(new Val.Str("ready")))))) {
       throw new IllegalStateException("dl-bench-c setup: " + ready);
     }
-    bench = instance.func("bench").orElseThrow();
-    // sum of add(i, 2) for i < n: n(n-1)/2 + 2n
-    Optional<Val> check = bench.call(List.of(new Val.U32(10)));
+    // n(n-1)/2 + 2n
+    Optional<Val> check = instance.func("bench").orElseThrow().call(List.of(new Val.U32(10)));
     if (!check.equals(Optional.of(new Val.S64(65)))) {
       throw new IllegalStateException("dl-bench-c bench(10) = " + check + ", expected 65");
     }
-    args = List.of(new Val.U32(CALLS));
-    newDrop = instance.func("bench-new-drop").orElseThrow();
-    set = instance.func("bench-set").orElseThrow();
-    get = instance.func("bench-get").orElseThrow();
-    if (!get.call(List.of(new Val.U32(10))).equals(Optional.of(new Val.S64(90)))) {
-      throw new IllegalStateException("dl-bench-c bench-get(10) is not 90");
-    }
+    return instance;
   }
 
   @TearDown

@@ -5,7 +5,6 @@ import dev.wasidl.ffm.DlPolicy;
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.isolate.DlIsolation;
 import dev.wasidl.nativetests.NativeLibs;
-import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Func;
 import dev.wasidl.runtime.Instance;
 import dev.wasidl.runtime.Linker;
@@ -61,20 +60,8 @@ public class DlIsolatedCall {
             DlLimits.DEFAULT,
             Duration.ofSeconds(30));
     isolation.add(linker);
-    instance = linker.instantiate(Component.of("dl-bench-c", Wasm.guest("dl-bench-c.wasm")));
-    Optional<Val> ready =
-        instance
-            .func("setup")
-            .orElseThrow()
-            .call(List.of(new Val.Str(NativeLibs.dir().toString())));
-    if (!ready.equals(Optional.of(new Val.ResultVal(true, Optional.of(new Val.Str("ready")))))) {
-      throw new IllegalStateException("dl-bench-c setup: " + ready);
-    }
+    instance = DlComponentCall.benchGuest(linker, null);
     bench = instance.func("bench").orElseThrow();
-    Optional<Val> check = bench.call(List.of(new Val.U32(10)));
-    if (!check.equals(Optional.of(new Val.S64(65)))) {
-      throw new IllegalStateException("dl-bench-c bench(10) = " + check + ", expected 65");
-    }
     set = instance.func("bench-set").orElseThrow();
     args = List.of(new Val.U32(CALLS));
   }
