@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,52 @@ class DlIsolationTest {
       }
       assertEquals(3, pids.stream().distinct().count(), pids::toString);
     }
+  }
+
+  /**
+   * Handles a crashed worker made are refused, never sent to its successor (which could hold a
+   * different object under the same bytes): the wasi:dl component a worker serves, instantiated on
+   * the isolated linker, lets the test hold a library across a crash.
+   */
+  @Test
+  void handlesOfACrashedWorkerAreRefused() throws IOException {
+    String dll = "wasi:dl/dll@0.2.0-draft";
+    try (DlIsolation dl = isolation(Duration.ofSeconds(60));
+        Instance wasiDl = isolated(dl).instantiate(DlIsolation.reexport())) {
+      Val.ResultVal open =
+          (Val.ResultVal)
+              wasiDl
+                  .func(dll, "[static]library.open")
+                  .orElseThrow()
+                  .call(
+                      new Val.OptionVal(Optional.of(new Val.Str(FAULTS))),
+                      new Val.Flags(Set.of("now")))
+                  .orElseThrow();
+      assertTrue(open.isOk(), open::toString);
+      int library = ((Val.Own) open.payload().orElseThrow()).rep();
+      Val.ResultVal symbol = get(wasiDl, library, "fault_segv");
+      assertTrue(symbol.isOk(), symbol::toString);
+      long before = dl.workerPid().orElseThrow();
+      try (Instance guest = isolated(dl).instantiate(HOSTILE)) {
+        // another guest on the same isolation crashes the worker
+        assertThrows(
+            Trap.class,
+            () -> call(guest, "call-pointer", new Val.Str(FAULTS), new Val.Str("fault_segv")));
+      }
+      Val.ResultVal stale = get(wasiDl, library, "fault_abort");
+      String err = ((Val.Str) stale.payload().orElseThrow()).value();
+      assertTrue(!stale.isOk() && err.contains("made by a server that is gone"), err);
+      assertNotEquals(before, dl.workerPid().orElseThrow(), "the refusal came from a new worker");
+    }
+  }
+
+  private static Val.ResultVal get(Instance wasiDl, int library, String name) {
+    return (Val.ResultVal)
+        wasiDl
+            .func("wasi:dl/dll@0.2.0-draft", "[method]library.get")
+            .orElseThrow()
+            .call(new Val.Borrow(library), new Val.Str(name))
+            .orElseThrow();
   }
 
   @Test
