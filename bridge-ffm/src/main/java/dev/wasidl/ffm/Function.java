@@ -14,7 +14,6 @@ import java.lang.ref.Reference;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -141,7 +140,7 @@ public final class Function implements AutoCloseable {
   /** wasi:dl {@code function.call}: checks arity and argument types, then calls. */
   public Optional<IncomingValue> call(List<? extends OutgoingValue> args) {
     checkShapes(args);
-    if (invoker.listCall == null) {
+    if (!invoker.raw) {
       return callFramed(args, null);
     }
     long bits = callList(args);
@@ -164,7 +163,7 @@ public final class Function implements AutoCloseable {
               + signature);
     }
     checkShapes(args);
-    if (invoker.listCall == null) {
+    if (!invoker.raw) {
       return callFrameBits(args);
     }
     return callList(args);
@@ -190,12 +189,12 @@ public final class Function implements AutoCloseable {
     }
     checkShapes(args);
     if (type instanceof PrimitiveType p) {
-      long bits = invoker.listCall == null ? callFrameBits(args) : callList(args);
+      long bits = invoker.raw ? callList(args) : callFrameBits(args);
       result.store(p, bits);
       return;
     }
     checkOpen();
-    FrameCall frame = Objects.requireNonNull(invoker.frameCall);
+    FrameCall frame = invoker.frameCall();
     Scratch scratch = Scratch.current();
     long mark = scratch.mark();
     // An owned alloc takes the result straight from the linker; a foreign one by a checked copy.
@@ -230,7 +229,7 @@ public final class Function implements AutoCloseable {
 
   /** The list path of a signature without structs or capture; shapes checked. */
   private long callList(List<? extends OutgoingValue> args) {
-    ListCall list = Objects.requireNonNull(invoker.listCall);
+    ListCall list = invoker.listCall();
     // Kept shallow so that the JIT inlines down to the downcall.
     checkOpen();
     long bits;
@@ -248,7 +247,7 @@ public final class Function implements AutoCloseable {
   /** The frame path of a primitive or void result: its canonical bits; shapes checked. */
   private long callFrameBits(List<? extends OutgoingValue> args) {
     checkOpen();
-    FrameCall frame = Objects.requireNonNull(invoker.frameCall);
+    FrameCall frame = invoker.frameCall();
     Scratch scratch = Scratch.current();
     long mark = scratch.mark();
     try {
@@ -333,7 +332,7 @@ public final class Function implements AutoCloseable {
   private Optional<IncomingValue> callFramed(
       List<? extends OutgoingValue> args, int @Nullable [] errno) {
     checkOpen();
-    FrameCall frame = Objects.requireNonNull(invoker.frameCall);
+    FrameCall frame = invoker.frameCall();
     Scratch scratch = Scratch.current();
     long mark = scratch.mark();
     try {

@@ -41,44 +41,69 @@ final class Invoker {
    */
   final @Nullable RawCall rawCall;
 
-  /**
-   * {@link Function#call}'s path without structs or capture: {@code (target, List) -> long}, its
-   * handle a constant in a hidden class of its own; null when {@link #rawCall} is.
-   */
-  final @Nullable ListCall listCall;
+  /** Whether the signature has the raw path: no structs by value, no errno capture. */
+  final boolean raw;
 
-  /**
-   * {@link Function#call}'s path with structs or capture: {@code (target, Scratch, capture, List)
-   * -> Object}, a constant in a hidden class of its own; null when {@link #rawCall} is not.
-   */
-  final @Nullable FrameCall frameCall;
+  private final MethodHandle adapted;
+
+  // Built on first use (a function called only through invokeRaw never needs them, and building
+  // them is a third of a first call's cost); a racy write publishes an immutable object, so two
+  // threads may build one each, harmlessly.
+  private @Nullable ListCall listCall;
+  private @Nullable FrameCall frameCall;
 
   private Invoker(Signature signature, Set<CallOption> options) {
     this.signature = signature;
     this.options = options;
     this.downcall =
         Native.downcallHandle(signature.descriptor(), linkerOptions(signature, options));
-    MethodHandle adapted = adapt(signature, downcall, options.contains(CallOption.CAPTURE_ERRNO));
     boolean capture = options.contains(CallOption.CAPTURE_ERRNO);
-    boolean raw = !signature.hasStructs() && !capture;
+    this.adapted = adapt(signature, downcall, capture);
+    this.raw = !signature.hasStructs() && !capture;
     this.rawCall = raw ? spin(raw(adapted)) : null;
-    this.listCall = raw ? (ListCall) spin(LIST_TEMPLATE, Lowering.listCall(adapted)) : null;
-    this.frameCall =
-        raw
-            ? null
-            : (FrameCall)
-                spin(
-                    FRAME_TEMPLATE,
-                    Lowering.frameCall(
-                        signature,
-                        adapted,
-                        signature.result().orElse(null) instanceof StructType,
-                        capture));
+  }
+
+  /**
+   * {@link Function#call}'s path without structs or capture: {@code (target, List) -> long}, its
+   * handle a constant in a hidden class of its own; only when {@link #raw}.
+   */
+  ListCall listCall() {
+    ListCall l = listCall;
+    if (l == null) {
+      l = (ListCall) spin(Templates.LIST, Lowering.listCall(adapted));
+      listCall = l;
+    }
+    return l;
+  }
+
+  /**
+   * {@link Function#call}'s path with structs or capture: {@code (target, Scratch, capture, List)
+   * -> Object}, a constant in a hidden class of its own; only when not {@link #raw}.
+   */
+  FrameCall frameCall() {
+    FrameCall f = frameCall;
+    if (f == null) {
+      f =
+          (FrameCall)
+              spin(
+                  Templates.FRAME,
+                  Lowering.frameCall(
+                      signature,
+                      adapted,
+                      signature.result().orElse(null) instanceof StructType,
+                      options.contains(CallOption.CAPTURE_ERRNO)));
+      frameCall = f;
+    }
+    return f;
   }
 
   private static final byte[] TEMPLATE = template("RawCallTemplate.class");
-  private static final byte[] LIST_TEMPLATE = template("ListCallTemplate.class");
-  private static final byte[] FRAME_TEMPLATE = template("FrameCallTemplate.class");
+
+  /** The templates of the paths built on first use, read on first use too. */
+  private static final class Templates {
+    static final byte[] LIST = template("ListCallTemplate.class");
+    static final byte[] FRAME = template("FrameCallTemplate.class");
+  }
 
   private static byte[] template(String name) {
     try (var in = Invoker.class.getResourceAsStream(name)) {
