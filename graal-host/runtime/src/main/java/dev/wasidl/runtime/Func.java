@@ -2,6 +2,7 @@ package dev.wasidl.runtime;
 
 import dev.wasidl.types.FuncType;
 import dev.wasidl.types.Val;
+import dev.wasidl.types.ValCheck;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -32,9 +33,12 @@ public final class Func {
   /**
    * Calls the function; its {@code post-return} runs before this returns.
    *
-   * @throws dev.wasidl.abi.Trap if the guest traps or the arguments do not fit the type
+   * @throws IllegalArgumentException if the arguments do not fit the type (checked before the guest
+   *     is entered: the instance stays usable)
+   * @throws dev.wasidl.abi.Trap if the guest traps (the instance is unusable after)
    */
   public Optional<Val> call(List<Val> args) {
+    ValCheck.arguments(name, func.type(), args);
     return func.call(name, args);
   }
 

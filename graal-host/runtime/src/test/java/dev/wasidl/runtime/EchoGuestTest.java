@@ -1,11 +1,14 @@
 package dev.wasidl.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.types.ResourceType;
 import dev.wasidl.types.Val;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -163,6 +166,59 @@ class EchoGuestTest {
   void echoes(String type, Val value) {
     Func echo = instance.func(HOST, "echo-" + type).orElseThrow();
     assertEquals(Optional.of(value), echo.call(value));
+  }
+
+  static List<Arguments> hostMistakes() {
+    Val point = rec("x", new Val.S32(1), "y", new Val.S32(2));
+    return List.of(
+        Arguments.of("u32", List.of(new Val.S32(5)), "argument v is a u32, not S32 5"),
+        Arguments.of("u32", List.of(), "takes 1 arguments"),
+        Arguments.of("u32", List.of(new Val.U32(1), new Val.U32(2)), "got 2"),
+        Arguments.of("u32", Arrays.asList((Val) null), "argument v is null"),
+        Arguments.of("point", List.of(rec("x", new Val.S32(1))), "argument v lacks field y"),
+        Arguments.of(
+            "point",
+            List.of(rec("x", new Val.S32(1), "y", new Val.S32(2), "z", new Val.S32(3))),
+            "has fields"),
+        Arguments.of("point", List.of(rec("x", new Val.S32(1), "y", new Val.U32(2))), "v.y"),
+        Arguments.of("points", List.of(list(point, new Val.S32(3))), "argument v[1] is a"),
+        Arguments.of("color", List.of(new Val.EnumVal("purple")), "has no case purple"),
+        Arguments.of("small", List.of(new Val.Flags(Set.of("a", "z"))), "has no flag z"),
+        Arguments.of(
+            "shape",
+            List.of(new Val.Variant("circle", Optional.empty())),
+            "case circle needs a payload of f64"),
+        Arguments.of(
+            "shape",
+            List.of(new Val.Variant("none", Optional.of(new Val.U8(1)))),
+            "case none takes no payload"),
+        Arguments.of(
+            "result",
+            List.of(new Val.ResultVal(false, Optional.of(new Val.U32(1)))),
+            "err is a string, not U32"),
+        Arguments.of(
+            "tuple",
+            List.of(new Val.Tuple(List.of(new Val.U8(1), str("x")))),
+            "argument v is a tuple"),
+        Arguments.of("option", List.of(new Val.OptionVal(Optional.of(new Val.U8(1)))), "some"),
+        Arguments.of("thing", List.of(new Val.Borrow(1)), "is a own"));
+  }
+
+  /**
+   * A host's mistake in an export call's arguments is an {@link IllegalArgumentException} naming
+   * it, raised before the guest is entered: the instance answers the next call (issue 18).
+   */
+  @ParameterizedTest
+  @MethodSource("hostMistakes")
+  void hostMistakesAreExceptionsAndLeaveTheInstanceUsable(
+      String type, List<Val> args, String expected) {
+    Func f = instance.func(HOST, "echo-" + type).orElseThrow();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> f.call(args));
+    assertTrue(e.getMessage().contains(expected), e.getMessage());
+    assertTrue(e.getMessage().startsWith(HOST + "#echo-" + type), e.getMessage());
+    assertEquals(
+        Optional.of(new Val.U32(7)),
+        instance.func(HOST, "echo-u32").orElseThrow().call(new Val.U32(7)));
   }
 
   @Test
