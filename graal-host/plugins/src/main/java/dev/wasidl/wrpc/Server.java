@@ -23,8 +23,10 @@ import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,8 +73,10 @@ public final class Server implements AutoCloseable {
   private final PrintWriter log;
   private final Thread acceptor;
   private final Thread sweeper;
-  // persistent sessions (Session) rather than a connection per invocation
+  // persistent sessions (Session) rather than a connection per invocation, and those open: the
+  // sweeper does not see them (their client bounds each call), closing the server cuts them
   private final boolean sessions;
+  private final Set<Connection> openSessions = ConcurrentHashMap.newKeySet();
   private volatile @Nullable Thread pluginThread;
   private volatile boolean closed;
 
@@ -266,6 +270,7 @@ public final class Server implements AutoCloseable {
       long now = System.nanoTime();
       Connection c = new Connection(s, now, now + limits.deadline().toNanos());
       if (sessions) {
+        openSessions.add(c);
         plugin.execute(() -> session(c));
         continue;
       }
@@ -396,7 +401,11 @@ public final class Server implements AutoCloseable {
         }
       }
     } catch (IOException e) {
-      report("session: " + why(c, e));
+      if (!closed) {
+        report("session: " + why(c, e));
+      }
+    } finally {
+      openSessions.remove(c);
     }
   }
 
@@ -587,6 +596,7 @@ public final class Server implements AutoCloseable {
     }
     sweeper.interrupt();
     connections.cutAll("the server is closing");
+    openSessions.forEach(c -> c.cut("the server is closing", false));
     plugin.execute(() -> current.instance().close());
     plugin.shutdown();
     try {

@@ -121,6 +121,28 @@ class SessionTest {
   }
 
   @Test
+  void closingTheServerEndsItsOpenSessionsAtOnce() throws IOException {
+    UnixDomainSocketAddress address =
+        UnixDomainSocketAddress.of(Files.createTempDirectory("wasidl-session").resolve("s.sock"));
+    Linker linker = Linker.of(runtime);
+    Server server =
+        Server.startSessions(
+            spin,
+            () -> linker.instantiate(spin),
+            address,
+            ServerLimits.defaults(),
+            new PrintWriter(new StringWriter()));
+    try (Session s = Session.open(address, Duration.ofSeconds(20))) {
+      assertArrayEquals(ANSWER, answer(s));
+      long start = System.nanoTime();
+      server.close(); // the session holds the plugin's thread until it is cut
+      long millis = (System.nanoTime() - start) / 1_000_000;
+      assertTrue(millis < 5_000, millis + " ms");
+      assertThrows(IOException.class, () -> answer(s));
+    }
+  }
+
+  @Test
   void aSessionNeedsAUnixDomainSocket() {
     assertThrows(
         IOException.class,
