@@ -120,9 +120,7 @@ final class DlWorker implements Endpoint {
       if (p.waitFor(300, TimeUnit.MILLISECONDS)) {
         NativeCrash crash = NativeCrash.of(p.exitValue(), report());
         gone(p);
-        return "native code crashed: "
-            + crash.signal()
-            + crash.frame().map(f -> " in " + f).orElse("")
+        return crash.describe()
             + " during "
             + names.describe(call)
             + "; the wasi:dl worker (pid "

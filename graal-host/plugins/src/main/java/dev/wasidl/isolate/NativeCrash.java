@@ -46,4 +46,13 @@ record NativeCrash(String signal, Optional<String> frame) {
     return new NativeCrash(
         signal != null ? signal : "an exit with status " + status, Optional.empty());
   }
+
+  /**
+   * What happened, in words: a signal is native code crashing; anything else, the worker ending.
+   */
+  String describe() {
+    return signal.startsWith("SIG")
+        ? "native code crashed: " + signal + frame.map(f -> " in " + f).orElse("")
+        : "the wasi:dl worker ended (" + signal + ")";
+  }
 }
