@@ -7,10 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wasidl.cli.CliRun;
 import dev.wasidl.component.ComponentDef;
+import dev.wasidl.testkit.component.Guests;
 import dev.wasidl.testkit.plugins.Node;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,14 +29,7 @@ class ComposeTest {
   @TempDir Path tmp;
 
   static byte[] guest(String name) {
-    try (InputStream in = ComposeTest.class.getResourceAsStream("/guests/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no guest " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Guests.bytes(name);
   }
 
   static Path copy(Path dir, String name) throws IOException {

@@ -9,13 +9,12 @@ import dev.wasidl.runtime.Func;
 import dev.wasidl.runtime.Instance;
 import dev.wasidl.runtime.Linker;
 import dev.wasidl.runtime.LinkerInstance;
+import dev.wasidl.testkit.component.Guests;
 import dev.wasidl.testkit.component.Json;
 import dev.wasidl.types.FuncType;
 import dev.wasidl.types.ResourceType;
 import dev.wasidl.types.Val;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -678,14 +677,7 @@ class DifferentialTest {
   }
 
   static byte[] guest(String name) {
-    try (InputStream in = DifferentialTest.class.getResourceAsStream("/guests/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("no test resource /guests/" + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Guests.bytes(name);
   }
 
   private static List<Ran> runOnGraal(String name, Guest guest) {

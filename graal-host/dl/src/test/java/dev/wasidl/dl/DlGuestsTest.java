@@ -10,6 +10,7 @@ import dev.wasidl.nativetests.NativeLibs;
 import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Instance;
 import dev.wasidl.runtime.Linker;
+import dev.wasidl.testkit.component.Guests;
 import dev.wasidl.testkit.dl.ExpectedReports;
 import dev.wasidl.types.Val;
 import dev.wasidl.wasi.Wasi;
@@ -18,9 +19,6 @@ import dev.wasidl.wasi.WasiCtx;
 import dev.wasidl.wasi.WasiExit;
 import dev.wasidl.wasi.WasiView;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,14 +53,7 @@ class DlGuestsTest {
   }
 
   static byte[] bytes(String name) {
-    try (InputStream in = DlGuestsTest.class.getResourceAsStream("/guests/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource guests/" + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Guests.bytes(name);
   }
 
   private static DlPolicy nativeTests() {

@@ -7,14 +7,13 @@ import dev.wasidl.keyvalue.app.test.kv_app.AppGuest;
 import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Instance;
 import dev.wasidl.runtime.Linker;
+import dev.wasidl.testkit.component.Guests;
 import dev.wasidl.testkit.plugins.Node;
 import dev.wasidl.wasi.Wasi;
 import dev.wasidl.wasi.WasiConfig;
 import dev.wasidl.wasi.WasiCtx;
 import dev.wasidl.wasi.WasiView;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,14 +63,7 @@ class KeyValueHostTest {
   record Data(WasiCtx wasi, KeyValueHost keyValue) implements WasiView, KeyValueHost.View {}
 
   static byte[] guest(String name) {
-    try (InputStream in = KeyValueHostTest.class.getResourceAsStream("/guests/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no guest " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return Guests.bytes(name);
   }
 
   /**
