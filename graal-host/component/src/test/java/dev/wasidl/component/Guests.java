@@ -1,28 +1,21 @@
 package dev.wasidl.component;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
-/** Loads the committed guest components of testdata/resources/guests (built by build.sh). */
+/**
+ * The committed guest components of testdata/resources/guests (built by build.sh), read through the
+ * test kit's {@link dev.wasidl.testkit.component.Guests}, with this package's decoding.
+ */
 final class Guests {
   private Guests() {}
 
   static byte[] bytes(String name) {
-    return resource("guests/" + name);
+    return dev.wasidl.testkit.component.Guests.bytes(name);
   }
 
   /** A test resource by its path under testdata/resources. */
   static byte[] resource(String path) {
-    try (InputStream in = Guests.class.getResourceAsStream("/" + path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test resource " + path);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return dev.wasidl.testkit.component.Guests.resource(path);
   }
 
   static String text(String name) {

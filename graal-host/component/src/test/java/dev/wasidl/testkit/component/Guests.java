@@ -10,9 +10,14 @@ public final class Guests {
 
   /** The bytes of {@code guests/NAME}. */
   public static byte[] bytes(String name) {
-    try (InputStream in = Guests.class.getResourceAsStream("/guests/" + name)) {
+    return resource("guests/" + name);
+  }
+
+  /** A test resource by its path under testdata/resources. */
+  public static byte[] resource(String path) {
+    try (InputStream in = Guests.class.getResourceAsStream("/" + path)) {
       if (in == null) {
-        throw new IllegalStateException("missing test resource guests/" + name);
+        throw new IllegalStateException("missing test resource " + path);
       }
       return in.readAllBytes();
     } catch (IOException e) {
