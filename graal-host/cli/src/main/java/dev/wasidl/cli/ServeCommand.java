@@ -12,6 +12,7 @@ import dev.wasidl.wasi.Wasi;
 import dev.wasidl.wasi.WasiConfig;
 import dev.wasidl.wasi.WasiCtx;
 import dev.wasidl.wrpc.Framing;
+import dev.wasidl.wrpc.PluginData;
 import dev.wasidl.wrpc.Server;
 import dev.wasidl.wrpc.ServerLimits;
 import java.io.IOException;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -170,13 +170,14 @@ final class ServeCommand implements Callable<Integer> {
     try (GraalRuntime runtime = GraalRuntime.create();
         DlIsolation isolation =
             dlIsolate.start(spec, dl, RunCommand.dlPolicy(o), instanceLimits, limits.deadline());
-        Contexts contexts =
-            new Contexts(
+        PluginData<RunContext> contexts =
+            new PluginData<>(
                 () ->
                     new RunContext(
                         new WasiCtx(wasiConfig),
                         new DlCtx(RunCommand.dlPolicy(o), instanceLimits),
-                        null))) {
+                        null),
+                RunContext::close)) {
       // A call may run wasm as long as an invocation may last; past it, it traps and the server
       // instantiates the plugin again (with fresh WASI and wasi:dl state) for the next call.
       Linker linker = Linker.of(runtime).callTimeout(limits.deadline());
@@ -216,33 +217,6 @@ final class ServeCommand implements Callable<Integer> {
       out.flush();
       stopped.await();
       return 0;
-    }
-  }
-
-  /**
-   * The WASI and wasi:dl state of the plugin instance: a new one for each instantiation (the server
-   * makes a new instance after a trap), the one before closed, releasing what it held.
-   */
-  private static final class Contexts implements AutoCloseable {
-    private final Supplier<RunContext> open;
-    private @Nullable RunContext current;
-
-    Contexts(Supplier<RunContext> open) {
-      this.open = open;
-    }
-
-    synchronized RunContext next() {
-      close();
-      current = open.get();
-      return current;
-    }
-
-    @Override
-    public synchronized void close() {
-      if (current != null) {
-        current.close();
-        current = null;
-      }
     }
   }
 

@@ -7,6 +7,7 @@ import dev.wasidl.ffm.DlPolicy;
 import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.runtime.Component;
 import dev.wasidl.runtime.Linker;
+import dev.wasidl.wrpc.PluginData;
 import dev.wasidl.wrpc.Server;
 import dev.wasidl.wrpc.ServerLimits;
 import java.io.IOException;
@@ -16,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A wasi:dl worker process (started by {@link DlIsolation}, not by hand): serves the host's wasi:dl
@@ -53,17 +53,10 @@ public final class DlWorkerMain {
     Linker linker = Linker.of(runtime);
     WasiDl.add(linker);
     // the instance's wasi:dl state; the server instantiates again after a trap, closing the last
-    AtomicReference<DlCtx> ctx = new AtomicReference<>();
+    PluginData<DlCtx> ctx = new PluginData<>(() -> new DlCtx(policy, limits), DlCtx::close);
     Server.startSessions(
         reexport,
-        () -> {
-          DlCtx fresh = new DlCtx(policy, limits);
-          DlCtx last = ctx.getAndSet(fresh);
-          if (last != null) {
-            last.close();
-          }
-          return linker.instantiate(reexport, fresh);
-        },
+        () -> linker.instantiate(reexport, ctx.next()),
         UnixDomainSocketAddress.of(socket),
         ServerLimits.defaults().withDeadline(deadline),
         new PrintWriter(System.err, true, StandardCharsets.UTF_8));
