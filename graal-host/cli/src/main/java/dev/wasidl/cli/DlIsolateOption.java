@@ -5,6 +5,7 @@ import dev.wasidl.ffm.DlPolicy;
 import dev.wasidl.isolate.DlIsolation;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,12 +24,17 @@ final class DlIsolateOption {
   boolean isolate;
 
   /**
-   * The isolation asked for, or null; a usage error without {@code --dl}.
+   * The isolation asked for, or null; a usage error without {@code --dl}. {@code policy} is read
+   * only when isolating (it may read a pin file).
    *
    * @throws IOException if the worker's directory cannot be made
    */
   @Nullable DlIsolation start(
-      CommandSpec spec, boolean dl, DlPolicy policy, DlLimits limits, Duration callTimeout)
+      CommandSpec spec,
+      boolean dl,
+      Supplier<DlPolicy> policy,
+      DlLimits limits,
+      Duration callTimeout)
       throws IOException {
     if (!isolate) {
       return null;
@@ -36,6 +42,6 @@ final class DlIsolateOption {
     if (!dl) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--dl-isolate needs --dl");
     }
-    return DlIsolation.start(policy, limits, callTimeout);
+    return DlIsolation.start(policy.get(), limits, callTimeout);
   }
 }

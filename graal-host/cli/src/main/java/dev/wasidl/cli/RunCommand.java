@@ -216,7 +216,7 @@ final class RunCommand implements Callable<Integer> {
     try (GraalRuntime runtime = GraalRuntime.create();
         DlIsolation isolation =
             dlIsolate.start(
-                spec, dl, dlPolicy(o), limits, Duration.ofSeconds(plugTimeoutSeconds))) {
+                spec, dl, () -> dlPolicy(o), limits, Duration.ofSeconds(plugTimeoutSeconds))) {
       Linker linker = Linker.of(runtime);
       wasmLimits.apply(spec, linker, timeout, true);
       Wasi.add(linker);

@@ -169,7 +169,8 @@ final class ServeCommand implements Callable<Integer> {
     WasiConfig wasiConfig = wasi.build();
     try (GraalRuntime runtime = GraalRuntime.create();
         DlIsolation isolation =
-            dlIsolate.start(spec, dl, RunCommand.dlPolicy(o), instanceLimits, limits.deadline());
+            dlIsolate.start(
+                spec, dl, () -> RunCommand.dlPolicy(o), instanceLimits, limits.deadline());
         PluginData<RunContext> contexts =
             new PluginData<>(
                 () ->
