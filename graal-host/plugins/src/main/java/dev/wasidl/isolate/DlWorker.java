@@ -55,11 +55,11 @@ final class DlWorker implements Endpoint {
   }
 
   @Override
-  public synchronized SocketAddress address() throws IOException {
+  public synchronized Target target() throws IOException {
     if (process == null || !process.isAlive()) {
       start();
     }
-    return UnixDomainSocketAddress.of(socket());
+    return new Target(UnixDomainSocketAddress.of(socket()), generation);
   }
 
   @Override

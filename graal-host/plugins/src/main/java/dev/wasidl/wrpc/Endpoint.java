@@ -29,8 +29,11 @@ public interface Endpoint {
     }
   }
 
-  /** The server's address for the next call, starting a server if need be. */
-  SocketAddress address() throws IOException;
+  /** A server to call: where it is, and which generation of the endpoint's servers it is. */
+  record Target(SocketAddress address, long generation) {}
+
+  /** The server for the next call, starting one if need be. */
+  Target target() throws IOException;
 
   /** How long a call may wait for the server. */
   Duration timeout();
@@ -80,8 +83,8 @@ public interface Endpoint {
   static Endpoint of(SocketAddress address, Duration timeout) {
     return new Endpoint() {
       @Override
-      public SocketAddress address() {
-        return address;
+      public Target target() {
+        return new Target(address, 0);
       }
 
       @Override

@@ -21,7 +21,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -158,9 +157,11 @@ public final class RemotePlug implements AutoCloseable {
   }
 
   private Optional<Val> call(String instance, String name, FuncType type, List<Val> args) {
-    ClientHandles h = new ClientHandles(instance);
     try {
-      List<Val> results = invoke(instance, name, type.paramTypes(), args, type.resultTypes(), h);
+      Endpoint.Target server = endpoint.target();
+      ClientHandles h = new ClientHandles(instance, server.generation());
+      List<Val> results =
+          invoke(server, instance, name, type.paramTypes(), args, type.resultTypes(), h);
       Optional<Val> result = results.isEmpty() ? Optional.empty() : Optional.of(results.getFirst());
       endpoint.returned(new Endpoint.Call(instance, name, args), result);
       return result;
@@ -178,7 +179,12 @@ public final class RemotePlug implements AutoCloseable {
     }
     ResourceType type = ResourceType.host(r.resource());
     try {
+      Endpoint.Target server = endpoint.target();
+      if (server.generation() != r.generation) {
+        return; // the server died meanwhile, and its successor must not get the old bytes
+      }
       invoke(
+          server,
           r.instance(),
           WireNames.drop(r.resource()),
           List.of(new OwnType(type)),
@@ -201,6 +207,7 @@ public final class RemotePlug implements AutoCloseable {
   }
 
   private List<Val> invoke(
+      Endpoint.Target server,
       String instance,
       String name,
       List<Type> paramTypes,
@@ -208,12 +215,11 @@ public final class RemotePlug implements AutoCloseable {
       List<Type> resultTypes,
       WireHandles h)
       throws IOException {
-    SocketAddress server = endpoint.address();
     byte[] params = Framing.encodeValues(paramTypes, args, h);
     ByteArrayOutputStream request = new ByteArrayOutputStream();
     request.writeBytes(Framing.header(instance, name));
     request.writeBytes(Framing.frame(List.of(), params));
-    try (InputStream in = endpoint.call(server, request.toByteArray())) {
+    try (InputStream in = endpoint.call(server.address(), request.toByteArray())) {
       List<Val> results = Framing.readValues(in, resultTypes, h);
       if (resultTypes.isEmpty()) {
         // Nothing to decode, but the call is done only when the server closes (e.g. a drop).
@@ -225,12 +231,17 @@ public final class RemotePlug implements AutoCloseable {
     }
   }
 
-  /** Handles of one call to {@code instance}: the app's reps to and from the server's bytes. */
+  /**
+   * Handles of one call to {@code instance} on the server of {@code generation}: the app's reps to
+   * and from the server's bytes.
+   */
   private final class ClientHandles implements WireHandles {
     private final String instance;
+    private final long generation;
 
-    ClientHandles(String instance) {
+    ClientHandles(String instance, long generation) {
       this.instance = instance;
+      this.generation = generation;
     }
 
     @Override
@@ -245,7 +256,7 @@ public final class RemotePlug implements AutoCloseable {
       if (r == null) {
         throw new WrpcException("no remote " + type + " with rep " + rep);
       }
-      if (r.generation != endpoint.generation()) {
+      if (r.generation != generation) {
         throw new WrpcException(
             "this " + r.resource() + " was made by a server that is gone; it is no longer valid");
       }
@@ -258,7 +269,7 @@ public final class RemotePlug implements AutoCloseable {
         throw new WrpcException("a result cannot borrow " + type);
       }
       int rep = nextRep.getAndIncrement();
-      handles.put(rep, new RemoteHandle(instance, type.name(), handle, endpoint.generation()));
+      handles.put(rep, new RemoteHandle(instance, type.name(), handle, generation));
       return new Val.Own(rep);
     }
   }
