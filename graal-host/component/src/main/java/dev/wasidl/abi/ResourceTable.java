@@ -35,6 +35,9 @@ public final class ResourceTable {
   private int length = 1;
   private int[] free = new int[INITIAL];
   private int freeCount;
+  // resource types whose handles a host adapter keeps, and the keeper (none by default)
+  private ResourceType[] foreignTypes = new ResourceType[0];
+  private @Nullable ForeignHandles foreign;
 
   private ResourceTable(Set<ResourceType> implemented, int capacity) {
     this.implemented = Set.copyOf(implemented);
@@ -55,6 +58,28 @@ public final class ResourceTable {
   /** As {@link #of(Set)}, holding at most {@code capacity} handles. */
   public static ResourceTable of(Set<ResourceType> implemented, int capacity) {
     return new ResourceTable(implemented, capacity);
+  }
+
+  /**
+   * Hands the handles of {@code types} to {@code keeper}: their lowers go to it, and lifts of
+   * indices in its range ({@link ForeignHandles#FIRST} and up) too.
+   */
+  public void adopt(java.util.Collection<ResourceType> types, ForeignHandles keeper) {
+    this.foreignTypes = types.toArray(ResourceType[]::new);
+    this.foreign = Objects.requireNonNull(keeper, "keeper");
+  }
+
+  /** The keeper of {@code type}'s handles, or null if this table keeps them. */
+  private @Nullable ForeignHandles keeper(ResourceType type) {
+    ForeignHandles f = foreign;
+    if (f != null) {
+      for (ResourceType t : foreignTypes) {
+        if (t == type) {
+          return f;
+        }
+      }
+    }
+    return null;
   }
 
   /** The largest index this table hands out. */
@@ -80,8 +105,14 @@ public final class ResourceTable {
     return i;
   }
 
-  /** Adds an owning handle to {@code rep}, returning its index. */
+  /** Adds an owning handle to {@code rep}, returning its index (the keeper's, if foreign). */
   int addOwn(ResourceType type, int rep) {
+    if (foreign != null) {
+      ForeignHandles k = keeper(type);
+      if (k != null) {
+        return k.lowerOwn(type, rep);
+      }
+    }
     return add(type, rep, null);
   }
 
@@ -215,6 +246,12 @@ public final class ResourceTable {
 
   /** The spec's {@code lift_own}: removes owning handle {@code i} and returns its rep. */
   int liftOwn(ResourceType type, int i) {
+    if (foreign != null && ForeignHandles.isForeign(i)) {
+      ForeignHandles keeper = keeper(type);
+      if (keeper != null) {
+        return keeper.liftOwn(type, i);
+      }
+    }
     int k = check(i, type);
     if (scopes[k] != null) {
       throw new ResourceTableException(
@@ -233,6 +270,16 @@ public final class ResourceTable {
 
   /** The spec's {@code lift_borrow}: lends handle {@code i} to {@code scope}, returning its rep. */
   int liftBorrow(ResourceType type, int i, BorrowScope scope) {
+    if (foreign != null && ForeignHandles.isForeign(i) && keeper(type) != null) {
+      throw new ResourceTableException(
+          ResourceTableError.WRONG_TYPE,
+          "handle index "
+              + Integer.toUnsignedString(i)
+              + " of "
+              + type
+              + " is kept by the instance's host adapter, which lends it to no other function"
+              + " (Linker.compiledLowerings(false) keeps such handles in the table)");
+    }
     int k = check(i, type);
     scope.lend(this, k);
     return reps[k];

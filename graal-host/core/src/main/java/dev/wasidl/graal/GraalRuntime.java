@@ -54,13 +54,15 @@ public final class GraalRuntime implements AutoCloseable {
    * growing a memory a page at a time to 256 MiB takes a quarter of a second, not the 37 seconds of
    * heap memories, which copy the whole memory on every grow. Being off the heap, they are bounded
    * per memory by the runtime's {@code Linker.maxMemorySize} (the maximum heap size by default),
-   * which it declares as each memory's maximum.
+   * which it declares as each memory's maximum. Modules may have several memories ({@code
+   * wasm.MultiMemory}, part of Wasm 3.0), which wasidl's own adapters use.
    */
   public static GraalRuntime create() {
     return new GraalRuntime(
         Engine.newBuilder("wasm")
             .allowExperimentalOptions(true)
             .option("wasm.UseUnsafeMemory", "true")
+            .option("wasm.MultiMemory", "true")
             .build(),
         true);
   }

@@ -198,6 +198,19 @@ public final class GraalStore implements AutoCloseable {
     return instantiate(module, Imports.none());
   }
 
+  /**
+   * Whether this store's engine accepts {@code module} (e.g. one with several memories, which needs
+   * {@code wasm.MultiMemory}); a module it accepts stays parsed for later instantiations.
+   */
+  public boolean accepts(GraalModule module) {
+    try {
+      parse(module);
+      return true;
+    } catch (MalformedModuleException e) {
+      return false;
+    }
+  }
+
   private Value parse(GraalModule module) {
     Value parsed = modules.get(module);
     if (parsed == null) {

@@ -48,6 +48,8 @@ public final class DlCtx implements DlView, AutoCloseable {
   private final FfiHost ffi = new FfiHost(this);
   private @Nullable String lastError;
   private boolean closed;
+  // the instances' DlAdapters, which keep outgoing and incoming primitives in wasm
+  private final List<DlAdapterHost> adapters = new ArrayList<>(1);
 
   record SymbolRef(String library, String symbol) {}
 
@@ -95,7 +97,29 @@ public final class DlCtx implements DlView, AutoCloseable {
 
   /** How many wasi:dl resources the guest holds (handles the host gave out and not yet dropped). */
   public int resourceCount() {
-    return table.size();
+    return table.size() + adapterLive();
+  }
+
+  /** Primitives the instances' adapters hold. */
+  private int adapterLive() {
+    int n = 0;
+    for (DlAdapterHost a : adapters) {
+      n += a.live();
+    }
+    return n;
+  }
+
+  /** An instance's adapter: its primitives count against the limit, and it counts the table's. */
+  void attach(DlAdapterHost adapter) {
+    adapters.add(adapter);
+    adapter.hostCount(table.size());
+  }
+
+  /** Tells the adapters how many handles the table holds, for their share of the limit. */
+  private void tableChanged() {
+    for (DlAdapterHost a : adapters) {
+      a.hostCount(table.size());
+    }
   }
 
   @Override
@@ -147,10 +171,11 @@ public final class DlCtx implements DlView, AutoCloseable {
   <T> Resource<T> push(Object value) {
     checkOpen();
     try {
-      if (table.size() >= limits.maxResources()) {
+      int held = adapters.isEmpty() ? table.size() : resourceCount();
+      if (held >= limits.maxResources()) {
         throw new DlError(
             "the instance holds "
-                + table.size()
+                + held
                 + " wasi:dl handles, the limit (--dl-max-resources); drop some first");
       }
       usage.charge(value);
@@ -164,7 +189,11 @@ public final class DlCtx implements DlView, AutoCloseable {
       }
       throw e;
     }
-    return table.push(value);
+    Resource<T> r = table.push(value);
+    if (!adapters.isEmpty()) {
+      tableChanged();
+    }
+    return r;
   }
 
   <V> V get(Resource<?> handle, Class<V> type) {
@@ -229,6 +258,9 @@ public final class DlCtx implements DlView, AutoCloseable {
     V value = get(handle, type);
     table.delete(handle);
     usage.release(value);
+    if (!adapters.isEmpty()) {
+      tableChanged();
+    }
     return value;
   }
 
@@ -293,7 +325,7 @@ public final class DlCtx implements DlView, AutoCloseable {
     }
   }
 
-  private void checkOpen() {
+  void checkOpen() {
     if (closed) {
       throw new Trap("wasi:dl: the instance's DlCtx was closed");
     }

@@ -1,7 +1,9 @@
 package dev.wasidl.dl;
 
 import dev.wasidl.abi.Trap;
+import dev.wasidl.dl.bindings.wasi.dl.Dll;
 import dev.wasidl.dl.bindings.wasi.dl.DllBindings;
+import dev.wasidl.dl.bindings.wasi.dl.Ffi;
 import dev.wasidl.dl.bindings.wasi.dl.FfiBindings;
 import dev.wasidl.runtime.Linker;
 import java.util.function.Function;
@@ -39,6 +41,9 @@ public final class WasiDl {
   public static void add(Linker linker, Function<@Nullable Object, DlCtx> ctx) {
     FfiBindings.add(linker, d -> ctx.apply(d).ffi());
     DllBindings.add(linker, d -> ctx.apply(d).dll());
+    DlAdapter adapter = new DlAdapter(ctx);
+    linker.instance(Ffi.NAME).adapter(adapter);
+    linker.instance(Dll.NAME).adapter(adapter);
   }
 
   static DlCtx view(@Nullable Object data) {

@@ -8,19 +8,25 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A linker-defined function with the type its import declares, and its compiled lowering when the
- * definer gave one of that same type.
+ * A linker-defined function with the type its import declares, its compiled lowering when the
+ * definer gave one of that same type, and the adapter that may serve it inside its callers.
  */
 record HostFuncItem(
     String name,
     FuncType type,
     HostFunc func,
     InstanceState caller,
-    @Nullable MethodHandle lowering)
+    @Nullable MethodHandle lowering,
+    @Nullable HostAdapter adapter)
     implements ComponentFunc {
   @Override
   public Optional<Val> call(List<Val> args) {
     return func.call(caller, args);
+  }
+
+  /** The function's name within its interface ({@code [method]r.m}). */
+  String member() {
+    return name.substring(name.lastIndexOf('#') + 1);
   }
 
   /** The import's name, as traps name it. */

@@ -35,6 +35,8 @@ final class InstanceState implements CallContext {
   private final long maxListElements;
   private final long maxLiftedBytes;
   private final @Nullable Deadline deadline; // null without a limit or a store
+  private final @Nullable GraalStore store; // null when only checking imports
+  private @Nullable Adapters adapters;
 
   /** An instance's state in {@code store} (null when only checking imports), as the linker says. */
   InstanceState(
@@ -69,6 +71,22 @@ final class InstanceState implements CallContext {
     this.deadline = store == null ? null : Deadline.of(store, name, callTimeout);
     this.handles = ResourceTable.of(defined, maxHandles);
     this.data = data;
+    this.store = store;
+  }
+
+  /** The instance's name, as traps say it. */
+  String name() {
+    return name;
+  }
+
+  /** The host adapters this instance lowers functions through, bound on first use. */
+  Adapters adapters() {
+    Adapters a = adapters;
+    if (a == null) {
+      a = new Adapters(this, java.util.Objects.requireNonNull(store, "a store"));
+      adapters = a;
+    }
+    return a;
   }
 
   /** Elements of non-byte lists one call into or out of this instance may lift. */

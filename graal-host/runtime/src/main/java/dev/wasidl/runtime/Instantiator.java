@@ -400,9 +400,14 @@ final class Instantiator {
       }
       case CanonicalFunction.Lower l -> {
         ComponentFunc callee = scope.get(Sort.FUNC, l.func(), Item.Func.class).func();
+        CanonOpts opts = opts(scope, l.options());
+        Extern adapted =
+            callee instanceof HostFuncItem h && h.adapter() != null
+                ? state.adapters().function(h.adapter(), h.member(), h, opts)
+                : null;
         scope.push(
             Sort.CORE_FUNC,
-            new Item.CoreExtern(Lowered.of(callee, opts(scope, l.options()), state)));
+            new Item.CoreExtern(adapted != null ? adapted : Lowered.of(callee, opts, state)));
       }
       case CanonicalFunction.ResourceNew r ->
           scope.push(
@@ -410,12 +415,15 @@ final class Instantiator {
               new Item.CoreExtern(
                   ResourceBuiltins.resourceNew(
                       state, scope.get(Sort.TYPE, r.resource(), Item.Resource.class))));
-      case CanonicalFunction.ResourceDrop r ->
-          scope.push(
-              Sort.CORE_FUNC,
-              new Item.CoreExtern(
-                  ResourceBuiltins.resourceDrop(
-                      state, scope.get(Sort.TYPE, r.resource(), Item.Resource.class))));
+      case CanonicalFunction.ResourceDrop r -> {
+        Item.Resource type = scope.get(Sort.TYPE, r.resource(), Item.Resource.class);
+        Extern adapted =
+            type.adapter() != null ? state.adapters().drop(type.adapter(), type.type()) : null;
+        scope.push(
+            Sort.CORE_FUNC,
+            new Item.CoreExtern(
+                adapted != null ? adapted : ResourceBuiltins.resourceDrop(state, type)));
+      }
       case CanonicalFunction.ResourceRep r ->
           scope.push(
               Sort.CORE_FUNC,
@@ -497,7 +505,8 @@ final class Instantiator {
                 type,
                 hostFunc(name, linker.rootFunc(name), type),
                 state,
-                lowering(linker.rootFunc(name))));
+                lowering(linker.rootFunc(name)),
+                null));
       }
       case ExternType.Type t ->
           switch (t.bound()) {
@@ -511,6 +520,18 @@ final class Instantiator {
       case ExternType.Component c ->
           throw new UnlinkableException("component import " + name + " is not supported");
     };
+  }
+
+  /**
+   * The adapter of {@code host} serving {@code member} (or, for null, any of its drops), if the
+   * linker uses compiled lowerings: adapters are compiled paths, tested against the host's own.
+   */
+  private @Nullable HostAdapter adapter(@Nullable LinkerInstance host, @Nullable String member) {
+    if (host == null || host.adapter() == null || !linker.compiledLowerings()) {
+      return null;
+    }
+    HostAdapter a = host.adapter();
+    return member == null || a.placement(member) != null ? a : null;
   }
 
   /** The definition's compiled lowering, if it has one and the linker uses them. */
@@ -664,7 +685,8 @@ final class Instantiator {
                           ft,
                           hostFunc(name + "#" + member, fn, ft),
                           state,
-                          lowering(fn)));
+                          lowering(fn),
+                          adapter(host, member)));
                 }
                 case ExternType.Type t ->
                     switch (t.bound()) {
@@ -674,7 +696,12 @@ final class Instantiator {
                             host == null ? Optional.empty() : host.resource(member);
                         if (r.isPresent()) {
                           HostDrop drop = r.get().drop();
-                          yield new Item.Resource(r.get().type(), rep -> drop.drop(state, rep));
+                          HostAdapter a = adapter(host, null);
+                          yield new Item.Resource(
+                              r.get().type(),
+                              rep -> drop.drop(state, rep),
+                              null,
+                              a != null && a.drops().containsKey(r.get().type()) ? a : null);
                         }
                         if (!linker.unknownImportsTrap()) {
                           throw new UnlinkableException(

@@ -36,16 +36,25 @@ sealed interface Item {
   record FuncTypeItem(FuncType type) implements Item {}
 
   /**
-   * A resource type, with the destructor its definer gave (none for abstract ones) and the instance
-   * that defines it (null for host and abstract types): a drop from another instance enters it.
+   * A resource type, with the destructor its definer gave (none for abstract ones), the instance
+   * that defines it (null for host and abstract types: a drop from another instance enters it), and
+   * the host adapter keeping its handles in the instances that use it, if any.
    */
   record Resource(
       ResourceType type,
       Destructor destructor,
-      @org.jspecify.annotations.Nullable InstanceState definer)
+      @org.jspecify.annotations.Nullable InstanceState definer,
+      @org.jspecify.annotations.Nullable HostAdapter adapter)
       implements Item {
     Resource(ResourceType type, Destructor destructor) {
-      this(type, destructor, null);
+      this(type, destructor, null, null);
+    }
+
+    Resource(
+        ResourceType type,
+        Destructor destructor,
+        @org.jspecify.annotations.Nullable InstanceState definer) {
+      this(type, destructor, definer, null);
     }
   }
 

@@ -5,6 +5,7 @@ import dev.wasidl.types.ResourceType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** The definitions of one imported interface, e.g. {@code wasi:cli/stdout@0.2.6}. */
 public final class LinkerInstance {
@@ -12,6 +13,7 @@ public final class LinkerInstance {
   private final Linker linker;
   private final Map<String, HostFuncDef> funcs = new LinkedHashMap<>();
   private final Map<String, HostResource> resources = new LinkedHashMap<>();
+  private @Nullable HostAdapter adapter;
 
   /** A host resource type and what its drop runs. */
   record HostResource(ResourceType type, HostDrop drop) {}
@@ -76,11 +78,26 @@ public final class LinkerInstance {
     return this;
   }
 
+  /**
+   * Serves some of this interface's functions and resource drops through {@code adapter}, inside
+   * each calling instance (see {@link HostAdapter}); the others stay the host's.
+   */
+  public LinkerInstance adapter(HostAdapter adapter) {
+    this.adapter = java.util.Objects.requireNonNull(adapter, "adapter");
+    return this;
+  }
+
+  /** The adapter serving some of this interface's functions, if any. */
+  @Nullable HostAdapter adapter() {
+    return adapter;
+  }
+
   /** A copy with the same definitions, belonging to {@code owner} (a linker's snapshot). */
   LinkerInstance copyFor(Linker owner) {
     LinkerInstance c = new LinkerInstance(name, owner);
     c.funcs.putAll(funcs);
     c.resources.putAll(resources);
+    c.adapter = adapter;
     return c;
   }
 

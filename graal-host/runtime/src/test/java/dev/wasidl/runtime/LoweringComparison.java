@@ -209,7 +209,7 @@ final class LoweringComparison {
       state.handles().add(new ResourceHandle.Own(thing, rep));
     }
     HostFuncItem item =
-        new HostFuncItem(name, type, def.func(), state, compiledPath ? def.lowering() : null);
+        new HostFuncItem(name, type, def.func(), state, compiledPath ? def.lowering() : null, null);
     CanonOpts opts = new CanonOpts(encoding, side.memory(), side.realloc(), null);
     // the compiled side queues its stores as under a store adapter, and flushes them as the
     // adapter's host function does on a throw; the reference stores directly
