@@ -16,7 +16,10 @@
 ;;   1000..1020  i32 cells (not globals: GraalWasm writes exported mutable globals slowly, and the
 ;;               memory module and the host share these): 1000 live slots, 1004 the host's own
 ;;               wasi:dl handles, 1008 the instance's limit on both together, 1012 the first free
-;;               slot (-1: none), 1016 the number of slots ever used
+;;               slot (-1: none), 1016 the number of slots ever used, 1020 nonzero when a call
+;;               must ask the host first (h.enter: the instance may not call imports now, inside
+;;               its realloc or post-return, or its DlCtx is closed); the host keeps it current, so
+;;               a call does not cross into Java only to be told it may go on
 ;;   1024 + 16i  slot i: +0 info (held << 16 | state << 8 | primitive type; 0 when free), +4 next
 ;;               free slot, +8 the canonical bits (bridge-ffm's CanonicalBits); held is 1 when the
 ;;               host keeps an object for the slot (set-addr's alloc, a pointer's library), which
@@ -91,7 +94,7 @@
   (func (export "kind") (param $ty i32) (result i32) (i32.load (i32.shl (local.get $ty) (i32.const 5))))
 
   (func (export "[constructor]outgoing-primitive") (param $ty i32) (result i32) (local $i i32) (local $a i32)
-    (call $enter)
+    (if (i32.load (i32.const 1020)) (then (call $enter)))
     (if (i32.ge_u (local.get $ty) (i32.const 21)) (then (call $trap (i32.const 3) (local.get $ty))))
     (if (i32.ge_u (i32.add (i32.load (i32.const 1000)) (i32.load (i32.const 1004))) (i32.load (i32.const 1008)))
       (then (call $trap (i32.const 4) (i32.const 0))))
@@ -112,7 +115,7 @@
   ;; set-s8: the type's range must hold the value (Bits.fromSigned)
   (func (export "[method]outgoing-primitive.set-s8") (param $h i32) (param $p i32) (result i32)
     (local $i i32) (local $a i32) (local $info i32) (local $t i32) (local $kind i32) (local $v i64)
-    (call $enter)
+    (if (i32.load (i32.const 1020)) (then (call $enter)))
     (local.set $i (i32.sub (local.get $h) (i32.const 0x40000000)))
     (if (i32.ge_u (local.get $i) (i32.load (i32.const 1016))) (then (call $trap (i32.const 0) (local.get $h))))
     (local.set $a (i32.add (i32.const 1024) (i32.shl (local.get $i) (i32.const 4))))
@@ -139,7 +142,7 @@
   ;; set-s16: the type's range must hold the value (Bits.fromSigned)
   (func (export "[method]outgoing-primitive.set-s16") (param $h i32) (param $p i32) (result i32)
     (local $i i32) (local $a i32) (local $info i32) (local $t i32) (local $kind i32) (local $v i64)
-    (call $enter)
+    (if (i32.load (i32.const 1020)) (then (call $enter)))
     (local.set $i (i32.sub (local.get $h) (i32.const 0x40000000)))
     (if (i32.ge_u (local.get $i) (i32.load (i32.const 1016))) (then (call $trap (i32.const 0) (local.get $h))))
     (local.set $a (i32.add (i32.const 1024) (i32.shl (local.get $i) (i32.const 4))))
@@ -166,7 +169,7 @@
   ;; set-s32: the type's range must hold the value (Bits.fromSigned)
   (func (export "[method]outgoing-primitive.set-s32") (param $h i32) (param $p i32) (result i32)
     (local $i i32) (local $a i32) (local $info i32) (local $t i32) (local $kind i32) (local $v i64)
-    (call $enter)
+    (if (i32.load (i32.const 1020)) (then (call $enter)))
     (local.set $i (i32.sub (local.get $h) (i32.const 0x40000000)))
     (if (i32.ge_u (local.get $i) (i32.load (i32.const 1016))) (then (call $trap (i32.const 0) (local.get $h))))
     (local.set $a (i32.add (i32.const 1024) (i32.shl (local.get $i) (i32.const 4))))
@@ -193,7 +196,7 @@
   ;; set-s64: the type's range must hold the value (Bits.fromSigned)
   (func (export "[method]outgoing-primitive.set-s64") (param $h i32) (param $p i64) (result i32)
     (local $i i32) (local $a i32) (local $info i32) (local $t i32) (local $kind i32) (local $v i64)
-    (call $enter)
+    (if (i32.load (i32.const 1020)) (then (call $enter)))
     (local.set $i (i32.sub (local.get $h) (i32.const 0x40000000)))
     (if (i32.ge_u (local.get $i) (i32.load (i32.const 1016))) (then (call $trap (i32.const 0) (local.get $h))))
     (local.set $a (i32.add (i32.const 1024) (i32.shl (local.get $i) (i32.const 4))))
@@ -220,7 +223,7 @@
   ;; set-u8: the type's range must hold the value (Bits.fromUnsigned)
   (func (export "[method]outgoing-primitive.set-u8") (param $h i32) (param $p i32) (result i32)
     (local $i i32) (local $a i32) (local $info i32) (local $t i32) (local $kind i32) (local $v i64)
-    (call $enter)
+    (if (i32.load (i32.const 1020)) (then (call $enter)))
     (local.set $i (i32.sub (local.get $h) (i32.const 0x40000000)))
     (if (i32.ge_u (local.get $i) (i32.load (i32.const 1016))) (then (call $trap (i32.const 0) (local.get $h))))
     (local.set $a (i32.add (i32.const 1024) (i32.shl (local.get $i) (i32.const 4))))
@@ -245,7 +248,7 @@
   ;; set-u16: the type's range must hold the value (Bits.fromUnsigned)
   (func (export "[method]outgoing-primitive.set-u16") (param $h i32) (param $p i32) (result i32)
     (local $i i32) (local $a i32) (local $info i32) (local $t i32) (local $kind i32) (local $v i64)
-    (call $enter)
+    (if (i32.load (i32.const 1020)) (then (call $enter)))
     (local.set $i (i32.sub (local.get $h) (i32.const 0x40000000)))
     (if (i32.ge_u (local.get $i) (i32.load (i32.const 1016))) (then (call $trap (i32.const 0) (local.get $h))))
     (local.set $a (i32.add (i32.const 1024) (i32.shl (local.get $i) (i32.const 4))))
@@ -270,7 +273,7 @@
   ;; set-u32: the type's range must hold the value (Bits.fromUnsigned)
   (func (export "[method]outgoing-primitive.set-u32") (param $h i32) (param $p i32) (result i32)
     (local $i i32) (local $a i32) (local $info i32) (local $t i32) (local $kind i32) (local $v i64)
-    (call $enter)
+    (if (i32.load (i32.const 1020)) (then (call $enter)))
     (local.set $i (i32.sub (local.get $h) (i32.const 0x40000000)))
     (if (i32.ge_u (local.get $i) (i32.load (i32.const 1016))) (then (call $trap (i32.const 0) (local.get $h))))
     (local.set $a (i32.add (i32.const 1024) (i32.shl (local.get $i) (i32.const 4))))
@@ -295,7 +298,7 @@
   ;; set-u64: the type's range must hold the value (Bits.fromUnsigned)
   (func (export "[method]outgoing-primitive.set-u64") (param $h i32) (param $p i64) (result i32)
     (local $i i32) (local $a i32) (local $info i32) (local $t i32) (local $kind i32) (local $v i64)
-    (call $enter)
+    (if (i32.load (i32.const 1020)) (then (call $enter)))
     (local.set $i (i32.sub (local.get $h) (i32.const 0x40000000)))
     (if (i32.ge_u (local.get $i) (i32.load (i32.const 1016))) (then (call $trap (i32.const 0) (local.get $h))))
     (local.set $a (i32.add (i32.const 1024) (i32.shl (local.get $i) (i32.const 4))))
@@ -320,7 +323,7 @@
   ;; set-f32: c-float keeps the float's bits, c-double its exact widening (Bits.fromFloat)
   (func (export "[method]outgoing-primitive.set-f32") (param $h i32) (param $p f32) (result i32)
     (local $i i32) (local $a i32) (local $info i32) (local $t i32) (local $kind i32) (local $v i64) (local $ty i32)
-    (call $enter)
+    (if (i32.load (i32.const 1020)) (then (call $enter)))
     (local.set $i (i32.sub (local.get $h) (i32.const 0x40000000)))
     (if (i32.ge_u (local.get $i) (i32.load (i32.const 1016))) (then (call $trap (i32.const 0) (local.get $h))))
     (local.set $a (i32.add (i32.const 1024) (i32.shl (local.get $i) (i32.const 4))))
@@ -347,7 +350,7 @@
   ;; set-f64: c-double keeps the bits, c-float only a value it holds exactly (Bits.fromDouble)
   (func (export "[method]outgoing-primitive.set-f64") (param $h i32) (param $p f64) (result i32)
     (local $i i32) (local $a i32) (local $info i32) (local $t i32) (local $kind i32) (local $v i64) (local $ty i32) (local $f f32)
-    (call $enter)
+    (if (i32.load (i32.const 1020)) (then (call $enter)))
     (local.set $i (i32.sub (local.get $h) (i32.const 0x40000000)))
     (if (i32.ge_u (local.get $i) (i32.load (i32.const 1016))) (then (call $trap (i32.const 0) (local.get $h))))
     (local.set $a (i32.add (i32.const 1024) (i32.shl (local.get $i) (i32.const 4))))
@@ -379,7 +382,7 @@
   ;; the value is used
   (func (export "[method]outgoing-primitive.set-addr") (param $h i32) (param $alloc i32) (result i32)
     (local $i i32) (local $a i32) (local $info i32) (local $t i32) (local $kind i32) (local $v i64)
-    (call $enter)
+    (if (i32.load (i32.const 1020)) (then (call $enter)))
     (local.set $i (i32.sub (local.get $h) (i32.const 0x40000000)))
     (if (i32.ge_u (local.get $i) (i32.load (i32.const 1016))) (then (call $trap (i32.const 0) (local.get $h))))
     (local.set $a (i32.add (i32.const 1024) (i32.shl (local.get $i) (i32.const 4))))

@@ -67,6 +67,8 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
   private static final int LIVE = 1000;
   private static final int HOST = 1004;
   private static final int MAX = 1008;
+  private static final int ASK = 1020; // nonzero: the modules call enter() before going on
+  private boolean mayLeave = true;
 
   /** The adapter host of the instance at {@code site}, whose context {@code ctx} finds. */
   static DlAdapterHost of(
@@ -149,6 +151,7 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
       slots.storeI32(MAX, (int) Math.min(c.limits().maxResources(), 1 << 26));
       c.attach(this);
     }
+    refresh();
     return this;
   }
 
@@ -157,14 +160,42 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
   /** Slots live in the modules. */
   int live() {
     GraalMemory m = slots;
-    return m == null ? 0 : m.loadI32(LIVE);
+    if (m == null) {
+      return 0;
+    }
+    try {
+      return m.loadI32(LIVE);
+    } catch (RuntimeException e) {
+      return 0; // the instance's store is closed: its slots are gone
+    }
   }
 
   /** The DlCtx's own handle count changed: the modules' limit counts it. */
   void hostCount(int n) {
+    write(HOST, n);
+  }
+
+  @Override
+  public void mayLeave(boolean may) {
+    mayLeave = may;
+    refresh();
+  }
+
+  /** Whether the modules must ask {@link #enter()} first: leaving is forbidden or would trap. */
+  void refresh() {
+    DlCtx c = dl;
+    write(ASK, !mayLeave || c == null || c.isClosed() ? 1 : 0);
+  }
+
+  /** Writes a counter cell of the modules' memory, unless their store is closed (nothing runs). */
+  private void write(int address, int value) {
     GraalMemory m = slots;
     if (m != null) {
-      m.storeI32(HOST, n);
+      try {
+        m.storeI32(address, value);
+      } catch (RuntimeException e) {
+        // the instance's store is closed: no module will read the cell again
+      }
     }
   }
 

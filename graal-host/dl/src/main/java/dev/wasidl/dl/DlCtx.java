@@ -137,6 +137,9 @@ public final class DlCtx implements DlView, AutoCloseable {
       return;
     }
     closed = true;
+    for (DlAdapterHost a : adapters) {
+      a.refresh(); // their calls now ask, and trap
+    }
     List<Object> all = table.clear();
     usage.clear();
     symbolsByAddress.clear();
@@ -323,6 +326,10 @@ public final class DlCtx implements DlView, AutoCloseable {
     for (SymbolRef r : refs) {
       policy.checkSignature(r.library(), r.symbol(), signature);
     }
+  }
+
+  boolean isClosed() {
+    return closed;
   }
 
   void checkOpen() {

@@ -44,6 +44,8 @@ class DlAdapterHostileTest {
   private GraalInstance memory;
   private GraalMemory guest;
   private final ResourceTable table = ResourceTable.of(Set.of());
+  private HostAdapter.Binding binding;
+  private boolean inPostReturn; // what the test's site says of the instance's may_leave
 
   @BeforeEach
   void setUp() {
@@ -51,7 +53,7 @@ class DlAdapterHostileTest {
     store = runtime.newStore();
     dl = new DlCtx(DlPolicy.denyAll(), DlLimits.DEFAULT.withMaxResources(4));
     DlAdapter adapter = new DlAdapter(WasiDl::view);
-    HostAdapter.Binding binding =
+    binding =
         adapter.bind(
             new HostAdapter.Site() {
               @Override
@@ -60,7 +62,11 @@ class DlAdapterHostileTest {
               }
 
               @Override
-              public void checkMayLeave() {}
+              public void checkMayLeave() {
+                if (inPostReturn) {
+                  throw new Trap("called an import from its post-return");
+                }
+              }
 
               @Override
               public ResourceTable handles() {
@@ -179,6 +185,31 @@ class DlAdapterHostileTest {
     // the host's own table is full too: its next push is refused
     DlError hostFull = assertThrows(DlError.class, () -> dl.push(new Object()));
     assertTrue(hostFull.getMessage().contains("holds 4"), hostFull.getMessage());
+  }
+
+  @Test
+  void noCallWhileTheInstanceMayNotLeaveNorAfterItsContextCloses() {
+    int a = newOut(C_INT);
+    int in = newIncoming();
+    inPostReturn = true;
+    binding.mayLeave(false);
+    for (Runnable r :
+        new Runnable[] {
+          () -> newOut(C_INT),
+          () -> call(state, "[method]outgoing-primitive.set-s32", a, 1),
+          () -> run(memory, "[method]incoming-primitive.get-s32", in, 16),
+          () -> run(memory, "[method]function.call", 1, 0, 0, 16)
+        }) {
+      Trap t = assertThrows(Trap.class, r::run);
+      assertTrue(t.getMessage().contains("post-return"), t.getMessage());
+    }
+    inPostReturn = false;
+    binding.mayLeave(true);
+    assertEquals(0, call(state, "[method]outgoing-primitive.set-s32", a, 1));
+    dl.close();
+    Trap closed =
+        assertThrows(Trap.class, () -> call(state, "[method]outgoing-primitive.set-s32", a, 2));
+    assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
   }
 
   @Test

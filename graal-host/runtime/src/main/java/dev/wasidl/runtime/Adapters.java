@@ -156,6 +156,13 @@ final class Adapters {
     return new Placed(store.instantiate(adapter.memoryModule(), imports.build()), fallbacks);
   }
 
+  /** Tells every bound adapter that the instance's {@code may_leave} changed. */
+  void mayLeave(boolean may) {
+    for (Bound b : bound.values()) {
+      b.binding.mayLeave(may);
+    }
+  }
+
   private static Extern export(GraalInstance from, String name) {
     return from.export(name)
         .orElseThrow(

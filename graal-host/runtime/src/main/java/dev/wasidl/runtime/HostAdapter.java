@@ -75,5 +75,12 @@ public interface HostAdapter {
 
     /** The keeper of the adopted types' handles, once the state module is instantiated. */
     ForeignHandles attach(GraalInstance state);
+
+    /**
+     * The instance's {@code may_leave} changed (it entered or left its realloc or post-return): a
+     * binding whose modules skip {@link Site#checkMayLeave()} while nothing forbids leaving keeps
+     * its copy of that current.
+     */
+    default void mayLeave(boolean may) {}
   }
 }

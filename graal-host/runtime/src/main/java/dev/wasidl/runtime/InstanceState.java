@@ -258,10 +258,17 @@ final class InstanceState implements CallContext {
   <T> T withoutLeaving(String what, java.util.function.Supplier<T> body) {
     String before = noLeave;
     noLeave = what;
+    Adapters a = adapters;
+    if (a != null) {
+      a.mayLeave(false);
+    }
     try {
       return body.get();
     } finally {
       noLeave = before;
+      if (a != null) {
+        a.mayLeave(before == null);
+      }
     }
   }
 
