@@ -13,6 +13,7 @@
 ;;   0..672      the primitive-type table, 21 entries of 32 bytes written by the host at binding:
 ;;               +0 kind (0 signed, 1 unsigned, 2 float, 3 pointer), +8 the type's signed minimum,
 ;;               +16 its signed maximum, +24 its unsigned maximum
+;;   992         function.call's last outcome (dl-memory.wat), written by the host when it changes
 ;;   1000..1020  i32 cells (not globals: GraalWasm writes exported mutable globals slowly, and the
 ;;               memory module and the host share these): 1000 live slots, 1004 the host's own
 ;;               wasi:dl handles, 1008 the instance's limit on both together, 1012 the first free

@@ -61,12 +61,15 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
   // what the host keeps for a slot whose info has the held bit: set-addr's alloc (borrowed, so its
   // address is taken when a call uses it), or an incoming pointer (which keeps its library loaded)
   private @Nullable Object[] held = new Object[16];
-  private int status;
+  // function.call's outcome as the memory cell STATUS holds it: written only when it changes, so a
+  // loop of calls of one signature writes it once (a polyglot write costs more than the call)
+  private int status = -1;
   private @Nullable GraalInstance state;
   private @Nullable GraalMemory slots; // dl-state.wat's memory: its counters, at these addresses
   private static final int LIVE = 1000;
   private static final int HOST = 1004;
   private static final int MAX = 1008;
+  private static final int STATUS = 992;
   private static final int ASK = 1020; // nonzero: the modules call enter() before going on
   private boolean mayLeave = true;
 
@@ -113,11 +116,21 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
         long.class,
         long.class,
         long.class,
+        long.class);
+    define(
+        m,
+        "call6",
+        "call6",
+        long.class,
+        int.class,
+        int.class,
+        long.class,
+        long.class,
+        long.class,
         long.class,
         long.class,
         long.class,
         long.class);
-    define(m, "status", "status", int.class);
     define(m, "get-alloc", "getAlloc", int.class, int.class, long.class);
     define(m, "release", "release", void.class, int.class);
     return m;
@@ -341,28 +354,33 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
   }
 
   /**
-   * {@code function.call} with {@code n} arguments of the types in {@code types}' bytes and these
-   * bits: the result's bits, with {@link #status()} its type's ordinal, {@link #VOID}, {@link
-   * #FAILED} (the error recorded), or {@link #ELSEWHERE} when the function takes the host's typed
-   * path (nothing called, nothing taken).
+   * {@code function.call} with {@code n} (at most three) arguments of the types in {@code types}'
+   * bytes and these bits: the result's bits, with {@link #outcome} its type's ordinal, {@link
+   * #VOID}, {@link #FAILED} (the error recorded), or {@link #ELSEWHERE} when the function takes the
+   * host's typed path (nothing called, nothing taken).
    */
   @SuppressWarnings("unused") // through imports()
-  private long call(
+  private long call(int fn, int n, long types, long a0, long a1, long a2) {
+    return call6(fn, n, types, a0, a1, a2, 0, 0, 0);
+  }
+
+  /** {@link #call} of four to six arguments: a crossing costs more the more it carries. */
+  private long call6(
       int fn, int n, long types, long a0, long a1, long a2, long a3, long a4, long a5) {
     int rep = site.handles().resourceRep(DllBindings.FUNCTION, fn);
     FunctionEntry entry = ctx().get(new Resource<>(rep), FunctionEntry.class);
     if (!(entry instanceof FunctionEntry.Callable c)) {
-      status = ELSEWHERE;
+      outcome(ELSEWHERE);
       return 0;
     }
     PrimitiveType[] params = c.rawParams;
     if (params == null || params.length != n) {
-      status = ELSEWHERE;
+      outcome(ELSEWHERE);
       return 0;
     }
     for (int i = 0; i < n; i++) {
       if ((int) ((types >>> (8 * i)) & 0xff) != code(params[i])) {
-        status = ELSEWHERE;
+        outcome(ELSEWHERE);
         return 0;
       }
     }
@@ -379,18 +397,21 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
     try {
       long result = c.function().invokeRaw(bits);
       PrimitiveType type = c.rawResult;
-      status = type == null ? VOID : code(type);
+      outcome(type == null ? VOID : code(type));
       return result;
     } catch (FfiException | DlError e) {
       ctx().failed("function.call", e.getMessage());
-      status = FAILED;
+      outcome(FAILED);
       return 0;
     }
   }
 
-  @SuppressWarnings("unused") // through imports()
-  private int status() {
-    return status;
+  /** Leaves function.call's outcome where the memory module reads it. */
+  private void outcome(int s) {
+    if (s != status) {
+      status = s;
+      write(STATUS, s);
+    }
   }
 
   /** The modules freed or set {@code slot}: let go of what was kept for it. */
