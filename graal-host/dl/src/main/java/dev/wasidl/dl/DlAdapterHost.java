@@ -102,37 +102,18 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
   @Override
   public Map<String, HostFunction> imports() {
     Map<String, HostFunction> m = new LinkedHashMap<>();
-    define(m, "enter", "enter", void.class);
-    define(m, "fail", "fail", int.class, int.class, int.class, long.class);
-    define(m, "trap", "trap", void.class, int.class, int.class);
-    define(m, "set-addr", "setAddr", int.class, int.class, int.class, int.class);
+    define(m, "enter", "enter", MethodType.methodType(void.class));
+    define(m, "fail", "fail", MethodType.methodType(int.class, int.class, int.class, long.class));
+    define(m, "trap", "trap", MethodType.methodType(void.class, int.class, int.class));
     define(
         m,
-        "call",
-        "call",
-        long.class,
-        int.class,
-        int.class,
-        long.class,
-        long.class,
-        long.class,
-        long.class);
-    define(
-        m,
-        "call6",
-        "call6",
-        long.class,
-        int.class,
-        int.class,
-        long.class,
-        long.class,
-        long.class,
-        long.class,
-        long.class,
-        long.class,
-        long.class);
-    define(m, "get-alloc", "getAlloc", int.class, int.class, long.class);
-    define(m, "release", "release", void.class, int.class);
+        "set-addr",
+        "setAddr",
+        MethodType.methodType(int.class, int.class, int.class, int.class));
+    define(m, "call", "call", callType(3));
+    define(m, "call6", "call6", callType(6));
+    define(m, "get-alloc", "getAlloc", MethodType.methodType(int.class, int.class, long.class));
+    define(m, "release", "release", MethodType.methodType(void.class, int.class));
     return m;
   }
 
@@ -180,6 +161,20 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
       return m.loadI32(LIVE);
     } catch (RuntimeException e) {
       return 0; // the instance's store is closed: its slots are gone
+    }
+  }
+
+  /** Whether the instance's store is closed, and with it the modules and their slots. */
+  boolean isGone() {
+    GraalMemory m = slots;
+    if (m == null) {
+      return false;
+    }
+    try {
+      m.loadI32(LIVE);
+      return false;
+    } catch (RuntimeException e) {
+      return true;
     }
   }
 
@@ -484,21 +479,24 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
     return f.call(args);
   }
 
-  private void define(
-      Map<String, HostFunction> into,
-      String name,
-      String method,
-      Class<?> result,
-      Class<?>... params) {
+  /** {@code call} of {@code n} arguments: {@code (fn, n, types, a0 .. an-1) -> bits}. */
+  private static MethodType callType(int n) {
+    Class<?>[] params = new Class<?>[3 + n];
+    Arrays.fill(params, long.class);
+    params[0] = int.class;
+    params[1] = int.class;
+    return MethodType.methodType(long.class, params);
+  }
+
+  private void define(Map<String, HostFunction> into, String name, String method, MethodType type) {
     try {
       MethodHandle mh =
-          MethodHandles.lookup()
-              .findVirtual(DlAdapterHost.class, method, MethodType.methodType(result, params))
-              .bindTo(this);
+          MethodHandles.lookup().findVirtual(DlAdapterHost.class, method, type).bindTo(this);
       java.util.List<CoreValType> ps = new java.util.ArrayList<>();
-      for (Class<?> p : params) {
+      for (Class<?> p : type.parameterList()) {
         ps.add(p == long.class ? CoreValType.I64 : CoreValType.I32);
       }
+      Class<?> result = type.returnType();
       java.util.List<CoreValType> rs =
           result == void.class
               ? java.util.List.of()

@@ -111,6 +111,7 @@ public final class DlCtx implements DlView, AutoCloseable {
 
   /** An instance's adapter: its primitives count against the limit, and it counts the table's. */
   void attach(DlAdapterHost adapter) {
+    adapters.removeIf(DlAdapterHost::isGone); // a context reused after its instances closed
     adapters.add(adapter);
     adapter.hostCount(table.size());
   }

@@ -213,6 +213,16 @@ class DlAdapterHostileTest {
   }
 
   @Test
+  void aContextOutlivingItsInstanceCountsNothingOfIt() {
+    newOut(C_INT);
+    assertEquals(1, dl.resourceCount());
+    store.close();
+    assertEquals(0, dl.resourceCount()); // the slots went with the store; nothing is read from it
+    dl.push(new Object()); // nor written
+    assertEquals(1, dl.resourceCount());
+  }
+
+  @Test
   void aMisalignedResultPointerTraps() {
     Trap t =
         assertThrows(
