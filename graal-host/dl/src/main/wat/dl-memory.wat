@@ -18,8 +18,8 @@
   (import "h" "enter" (func $enter))
   (import "h" "fail" (func $fail (param i32 i32 i64) (result i32)))
   (import "h" "trap" (func $trap (param i32 i32)))
-  (import "h" "call" (func $call (param i32 i32 i64 i64 i64 i64) (result i64)))
-  (import "h" "call6" (func $call6 (param i32 i32 i64 i64 i64 i64 i64 i64 i64) (result i64)))
+  (import "h" "call" (func $call (param i32 i64 i64 i64 i64) (result i64)))
+  (import "h" "call6" (func $call6 (param i32 i64 i64 i64 i64 i64 i64 i64) (result i64)))
   (import "h" "get-alloc" (func $get_alloc (param i32 i64) (result i32)))
   (import "f" "[method]function.call" (func $call_host (param i32 i32 i32 i32)))
 
@@ -343,12 +343,14 @@
             (local.set $a5 (local.get $b)))
           (local.set $k (i32.add (local.get $k) (i32.const 1)))
           (br $args)))
+      ;; the shape: the argument count in the top byte, their types below
+      (local.set $types (i64.or (local.get $types) (i64.shl (i64.extend_i32_u (local.get $len)) (i64.const 56))))
       ;; up to three arguments through the narrower import: each one a crossing carries costs
       (local.set $r
         (if (result i64) (i32.le_u (local.get $len) (i32.const 3))
-          (then (call $call (local.get $fn) (local.get $len) (local.get $types)
+          (then (call $call (local.get $fn) (local.get $types)
             (local.get $a0) (local.get $a1) (local.get $a2)))
-          (else (call $call6 (local.get $fn) (local.get $len) (local.get $types)
+          (else (call $call6 (local.get $fn) (local.get $types)
             (local.get $a0) (local.get $a1) (local.get $a2) (local.get $a3) (local.get $a4) (local.get $a5)))))
       ;; the outcome, which the host writes to cell 992 only when it differs from the last one
       (local.set $status (i32.load $s (i32.const 992)))

@@ -349,19 +349,21 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
   }
 
   /**
-   * {@code function.call} with {@code n} (at most three) arguments of the types in {@code types}'
-   * bytes and these bits: the result's bits, with {@link #outcome} its type's ordinal, {@link
-   * #VOID}, {@link #FAILED} (the error recorded), or {@link #ELSEWHERE} when the function takes the
-   * host's typed path (nothing called, nothing taken).
+   * {@code function.call} of function handle {@code fn} with these bits, its {@code shape} the
+   * argument count (at most three) in the top byte and their types in the low bytes: the result's
+   * bits, with {@link #outcome} its type's ordinal, {@link #VOID}, {@link #FAILED} (the error
+   * recorded), or {@link #ELSEWHERE} when the function takes the host's typed path (nothing called,
+   * nothing taken).
    */
   @SuppressWarnings("unused") // through imports()
-  private long call(int fn, int n, long types, long a0, long a1, long a2) {
-    return call6(fn, n, types, a0, a1, a2, 0, 0, 0);
+  private long call(int fn, long shape, long a0, long a1, long a2) {
+    return call6(fn, shape, a0, a1, a2, 0, 0, 0);
   }
 
   /** {@link #call} of four to six arguments: a crossing costs more the more it carries. */
-  private long call6(
-      int fn, int n, long types, long a0, long a1, long a2, long a3, long a4, long a5) {
+  private long call6(int fn, long shape, long a0, long a1, long a2, long a3, long a4, long a5) {
+    int n = (int) (shape >>> 56);
+    long types = shape;
     int rep = site.handles().resourceRep(DllBindings.FUNCTION, fn);
     FunctionEntry entry = ctx().get(new Resource<>(rep), FunctionEntry.class);
     if (!(entry instanceof FunctionEntry.Callable c)) {
@@ -479,12 +481,11 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
     return f.call(args);
   }
 
-  /** {@code call} of {@code n} arguments: {@code (fn, n, types, a0 .. an-1) -> bits}. */
+  /** {@code call} of {@code n} arguments: {@code (fn, shape, a0 .. an-1) -> bits}. */
   private static MethodType callType(int n) {
-    Class<?>[] params = new Class<?>[3 + n];
+    Class<?>[] params = new Class<?>[2 + n];
     Arrays.fill(params, long.class);
     params[0] = int.class;
-    params[1] = int.class;
     return MethodType.methodType(long.class, params);
   }
 
