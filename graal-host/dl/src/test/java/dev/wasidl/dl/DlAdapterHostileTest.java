@@ -7,16 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.wasidl.abi.ResourceTable;
 import dev.wasidl.abi.Trap;
 import dev.wasidl.dl.bindings.wasi.dl.FfiBindings;
-import dev.wasidl.ffm.DlPolicy;
 import dev.wasidl.graal.GraalInstance;
 import dev.wasidl.graal.GraalMemory;
-import dev.wasidl.graal.GraalModule;
-import dev.wasidl.graal.GraalRuntime;
 import dev.wasidl.graal.GraalStore;
-import dev.wasidl.graal.Imports;
-import dev.wasidl.runtime.HostAdapter;
-import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,86 +25,41 @@ class DlAdapterHostileTest {
   private static final int C_INT = 4;
   private static final int C_UCHAR = 1;
   private static final int C_FLOAT = 10;
-  // (module (memory (export "memory") 1))
-  private static final byte[] MEMORY = {
-    0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 5, 3, 1, 0, 1, 7, 10, 1, 6, 'm', 'e', 'm', 'o', 'r', 'y', 2, 0
-  };
 
-  private GraalRuntime runtime;
-  private GraalStore store;
+  private AdapterRig rig;
   private DlCtx dl;
   private GraalInstance state;
   private GraalInstance memory;
   private GraalMemory guest;
-  private final ResourceTable table = ResourceTable.of(Set.of());
-  private HostAdapter.Binding binding;
-  private boolean inPostReturn; // what the test's site says of the instance's may_leave
+  private ResourceTable table;
+  private GraalStore store;
 
   @BeforeEach
   void setUp() {
-    runtime = GraalRuntime.create();
-    store = runtime.newStore();
-    dl = new DlCtx(DlPolicy.denyAll(), DlLimits.DEFAULT.withMaxResources(4));
-    DlAdapter adapter = new DlAdapter(WasiDl::view);
-    binding =
-        adapter.bind(
-            new HostAdapter.Site() {
-              @Override
-              public @Nullable Object data() {
-                return dl;
-              }
-
-              @Override
-              public void checkMayLeave() {
-                if (inPostReturn) {
-                  throw new Trap("called an import from its post-return");
-                }
-              }
-
-              @Override
-              public ResourceTable handles() {
-                return table;
-              }
-            });
-    Imports.Builder h = Imports.builder();
-    binding.imports().forEach((n, f) -> h.define("h", n, f));
-    state = store.instantiate(adapter.stateModule(), h.build());
-    table.adopt(adapter.drops().keySet(), binding.attach(state));
-    guest = store.instantiate(GraalModule.of("memory", MEMORY)).memory("memory").orElseThrow();
-    Imports.Builder m = Imports.builder().define("m", "memory", guest).define("s", state);
-    binding.imports().forEach((n, f) -> m.define("h", n, f));
-    adapter
-        .fallbacks()
-        .forEach(
-            (n, t) ->
-                m.define(
-                    "f",
-                    n,
-                    dev.wasidl.graal.HostFunction.ofProxy(
-                        t,
-                        a -> {
-                          throw new Trap("the host's function.call");
-                        })));
-    memory = store.instantiate(adapter.memoryModule(), m.build());
+    rig = new AdapterRig(DlLimits.DEFAULT.withMaxResources(4));
+    dl = rig.dl;
+    state = rig.state;
+    memory = rig.memory;
+    guest = rig.guest;
+    table = rig.table;
+    store = rig.store;
   }
 
   @AfterEach
   void tearDown() {
-    dl.close();
-    store.close();
-    runtime.close();
+    rig.close();
   }
 
   private int call(GraalInstance in, String f, Object... args) {
-    return in.function(f).orElseThrow().callInt(args);
+    return rig.call(in, f, args);
   }
 
   private void run(GraalInstance in, String f, Object... args) {
-    in.function(f).orElseThrow().call(args);
+    rig.run(in, f, args);
   }
 
   private int newOut(int type) {
-    return call(state, "[constructor]outgoing-primitive", type);
+    return rig.newOut(type);
   }
 
   @Test
@@ -191,8 +139,8 @@ class DlAdapterHostileTest {
   void noCallWhileTheInstanceMayNotLeaveNorAfterItsContextCloses() {
     int a = newOut(C_INT);
     int in = newIncoming();
-    inPostReturn = true;
-    binding.mayLeave(false);
+    rig.inPostReturn = true;
+    rig.binding.mayLeave(false);
     for (Runnable r :
         new Runnable[] {
           () -> newOut(C_INT),
@@ -203,8 +151,8 @@ class DlAdapterHostileTest {
       Trap t = assertThrows(Trap.class, r::run);
       assertTrue(t.getMessage().contains("post-return"), t.getMessage());
     }
-    inPostReturn = false;
-    binding.mayLeave(true);
+    rig.inPostReturn = false;
+    rig.binding.mayLeave(true);
     assertEquals(0, call(state, "[method]outgoing-primitive.set-s32", a, 1));
     dl.close();
     Trap closed =
@@ -230,12 +178,8 @@ class DlAdapterHostileTest {
     assertTrue(t.getMessage().contains("not aligned"), t.getMessage());
   }
 
-  /** An incoming primitive as a call would leave it: through the table's lower of the type. */
   private int newIncoming() {
-    int rep =
-        dl.push(dev.wasidl.ffm.IncomingPrimitive.ofBits(dev.wasidl.ffm.PrimitiveType.C_INT, 5))
-            .rep();
-    return table.resourceNew(FfiBindings.INCOMING_PRIMITIVE, rep);
+    return rig.newIncoming(dev.wasidl.ffm.PrimitiveType.C_INT, 5);
   }
 
   @Test
