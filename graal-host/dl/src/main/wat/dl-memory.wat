@@ -3,9 +3,8 @@
 ;; The wasi:dl functions of dev.wasidl.dl.DlAdapter that use the calling instance's memory: the
 ;; incoming-primitive getters (their results go through the out-pointer) and function.call (its
 ;; arguments are a list in memory). One instance per memory. The slots are dl-state.wat's: this
-;; module imports that module's memory and works on it directly, without calls (which
-;; GraalWasm does not inline between these modules: get-s32 took 24 ns through four of them, 1.8 ns
-;; without), so it needs GraalWasm's multi-memory.
+;; module imports that module's memory and works on it directly, without calls into it (get-s32
+;; took 24 ns through four of them, 1.8 ns without), so it needs GraalWasm's multi-memory.
 ;;
 ;; function.call of up to six primitive arguments set to bits is one host call (h.call, h.call6) with the
 ;; arguments' types and bits, its outcome left in a cell of the slots memory (992); anything else (structs, set-addr values, unset or repeated handles,
