@@ -119,6 +119,28 @@ class DlComponentTest {
     }
   }
 
+  /**
+   * An application's engine without {@code wasm.MultiMemory} cannot run the adapter's memory
+   * module: the host's own functions serve the instance, with the same results.
+   */
+  @Test
+  void anEngineWithoutMultiMemoryGetsTheHostsOwnFunctions() {
+    try (org.graalvm.polyglot.Engine engine =
+            org.graalvm.polyglot.Engine.newBuilder("wasm")
+                .option("engine.WarnInterpreterOnly", "false")
+                .build();
+        GraalRuntime plain = GraalRuntime.of(engine)) {
+      Linker l = Linker.of(plain);
+      WasiDl.add(l);
+      try (DlCtx dl = new DlCtx(DlPolicy.builder().allow("libm.so.6").build());
+          Instance i = l.instantiate(guest, dl)) {
+        Val r = call(i, "call-f64", new Val.Str("libm.so.6"), new Val.Str("cos"), new Val.F64(0.5));
+        assertEquals(Math.cos(0.5), okF64(r));
+        assertEquals(0, dl.resourceCount());
+      }
+    }
+  }
+
   @Test
   void denyByDefaultThroughAComponent() {
     try (DlCtx dl = new DlCtx();
