@@ -26,18 +26,24 @@ import org.jspecify.annotations.Nullable;
 final class Adapters {
   private final InstanceState instance;
   private final GraalStore store;
-  private final IdentityHashMap<HostAdapter, Bound> bound = new IdentityHashMap<>();
-  private final java.util.Set<HostAdapter> unavailable =
-      java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+  // the one adapter this instance uses (null until the first), and it bound (null if unavailable)
+  private @Nullable HostAdapter adapter;
+  private @Nullable Bound bound;
 
-  /** One adapter bound to the instance: its state module and its memory modules. */
+  /**
+   * The adapter bound to the instance: its host functions (made once, imported by every module),
+   * its state module and its memory modules.
+   */
   private static final class Bound {
-    final HostAdapter.Binding binding;
+    final Map<String, HostFunction> hostFunctions;
     final GraalInstance state;
     final IdentityHashMap<GraalMemory, Placed> memories = new IdentityHashMap<>();
+    final HostAdapter.Binding binding;
 
-    Bound(HostAdapter.Binding binding, GraalInstance state) {
+    Bound(
+        HostAdapter.Binding binding, Map<String, HostFunction> hostFunctions, GraalInstance state) {
       this.binding = binding;
+      this.hostFunctions = hostFunctions;
       this.state = state;
     }
   }
@@ -108,37 +114,34 @@ final class Adapters {
    * application's engine without multi-memory): then the host's own functions serve, as without it.
    */
   private @Nullable Bound bind(HostAdapter adapter) {
-    if (unavailable.contains(adapter)) {
-      return null;
+    if (this.adapter != null) {
+      if (!this.adapter.equals(adapter)) {
+        throw new UnlinkableException(
+            "component instance "
+                + instance.name()
+                + " would need two host adapters; one is served");
+      }
+      return bound;
     }
-    Bound b = bound.get(adapter);
-    if (b != null) {
-      return b;
-    }
+    this.adapter = adapter;
     if (!store.accepts(adapter.stateModule()) || !store.accepts(adapter.memoryModule())) {
-      unavailable.add(adapter);
       return null;
-    }
-    if (!bound.isEmpty()) {
-      throw new UnlinkableException(
-          "component instance " + instance.name() + " would need two host adapters; one is served");
     }
     HostAdapter.Binding binding = adapter.bind(new Site(instance));
-    Imports.Builder imports = Imports.builder();
-    binding.imports().forEach((n, f) -> imports.define("h", n, f));
-    GraalInstance state = store.instantiate(adapter.stateModule(), imports.build());
-    ResourceTable table = instance.handles();
-    table.adopt(adapter.drops().keySet(), binding.attach(state));
-    b = new Bound(binding, state);
-    bound.put(adapter, b);
-    return b;
+    Map<String, HostFunction> hostFunctions = binding.imports();
+    Imports.Builder h = Imports.builder();
+    hostFunctions.forEach((n, f) -> h.define("h", n, f));
+    GraalInstance state = store.instantiate(adapter.stateModule(), h.build());
+    instance.handles().adopt(adapter.drops().keySet(), binding.attach(state));
+    bound = new Bound(binding, hostFunctions, state);
+    return bound;
   }
 
   private Placed place(HostAdapter adapter, Bound b, GraalMemory memory) {
     Imports.Builder imports = Imports.builder();
     imports.define("m", "memory", memory);
     imports.define("s", b.state);
-    b.binding.imports().forEach((n, f) -> imports.define("h", n, f));
+    b.hostFunctions.forEach((n, f) -> imports.define("h", n, f));
     Map<String, MutableCallSite> fallbacks = new LinkedHashMap<>();
     for (Map.Entry<String, CoreType.Func> e : adapter.fallbacks().entrySet()) {
       String member = e.getKey();
@@ -156,9 +159,10 @@ final class Adapters {
     return new Placed(store.instantiate(adapter.memoryModule(), imports.build()), fallbacks);
   }
 
-  /** Tells every bound adapter that the instance's {@code may_leave} changed. */
+  /** Tells the bound adapter, if any, that the instance's {@code may_leave} changed. */
   void mayLeave(boolean may) {
-    for (Bound b : bound.values()) {
+    Bound b = bound;
+    if (b != null) {
       b.binding.mayLeave(may);
     }
   }

@@ -70,7 +70,7 @@ public interface HostAdapter {
 
   /** One component instance's host functions and handle keeper. */
   interface Binding {
-    /** The host functions both modules import as {@code "h"}. */
+    /** The host functions both modules import as {@code "h"} (asked once per instance). */
     Map<String, HostFunction> imports();
 
     /** The keeper of the adopted types' handles, once the state module is instantiated. */
