@@ -14,7 +14,6 @@ import dev.wasidl.ffm.Alloc;
 import dev.wasidl.ffm.CanonicalBits;
 import dev.wasidl.ffm.FfiException;
 import dev.wasidl.ffm.IncomingPrimitive;
-import dev.wasidl.ffm.PolicyException;
 import dev.wasidl.ffm.PrimitiveType;
 import dev.wasidl.graal.GraalFunction;
 import dev.wasidl.graal.GraalInstance;
@@ -338,10 +337,8 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
         ctx().alloc(new Resource<>(site.handles().resourceRep(FfiBindings.ALLOC, allocHandle)));
     if (isPointer == 0) {
       int info = call("info", slot).asInt();
-      ctx()
-          .failed(
-              "outgoing-primitive.set-addr",
-              "set-addr is only valid for pointer, not " + TYPES[info & 0xff].witName());
+      DlError e = OutgoingSlot.notPointer(TYPES[info & 0xff]);
+      ctx().failed("outgoing-primitive.set-addr", e.getMessage());
       return 1;
     }
     remember(slot, alloc);
@@ -428,20 +425,7 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
           at(slot) instanceof IncomingPrimitive kept && kept.bits() == bits
               ? kept
               : IncomingPrimitive.ofBits(PrimitiveType.POINTER, bits);
-      Alloc region;
-      try {
-        region = p.getAlloc();
-      } catch (IllegalStateException e) {
-        // The pointer came from a library that has been unloaded since.
-        throw new DlError("the library this pointer came from was unloaded: " + e.getMessage());
-      }
-      try {
-        ctx().policy().checkAddress(region.address(), false);
-      } catch (PolicyException e) {
-        region.close();
-        throw e;
-      }
-      Resource<?> r = ctx().push(region);
+      Resource<?> r = FfiHost.allocAt(ctx(), p);
       return site.handles().resourceNew(FfiBindings.ALLOC, r.rep());
     } catch (FfiException | DlError e) {
       ctx().failed("incoming-primitive.get-alloc", e.getMessage());

@@ -178,7 +178,7 @@ public final class FfiHost implements Ffi {
         "outgoing-primitive.set-addr",
         () -> {
           if (!slot.isPointer()) {
-            throw new DlError("set-addr is only valid for pointer, not " + slot.type.witName());
+            throw OutgoingSlot.notPointer(slot.type);
           }
           // The alloc is borrowed: its address is taken when the value is used, so a guest that
           // drops the alloc first gets an error from that use, never a dangling pointer.
@@ -337,23 +337,29 @@ public final class FfiHost implements Ffi {
   @Override
   public Result<Resource<Alloc>, Void> incomingPrimitiveGetAlloc(Resource<IncomingPrimitive> self) {
     var p = ctx.incomingPrimitive(self);
-    return attempt(
-        "incoming-primitive.get-alloc",
-        () -> {
-          try {
-            var region = p.getAlloc();
-            try {
-              ctx.policy().checkAddress(region.address(), false);
-            } catch (PolicyException e) {
-              region.close();
-              throw e;
-            }
-            return ctx.push(region);
-          } catch (IllegalStateException e) {
-            // The pointer came from a library that has been unloaded since.
-            throw new DlError("the library this pointer came from was unloaded: " + e.getMessage());
-          }
-        });
+    return attempt("incoming-primitive.get-alloc", () -> allocAt(ctx, p));
+  }
+
+  /**
+   * {@code get-alloc}: the guest's new handle to the foreign region at pointer {@code p}, which the
+   * policy must allow reading.
+   *
+   * @throws FfiException or {@link DlError} for the error result
+   */
+  static <T> Resource<T> allocAt(DlCtx ctx, dev.wasidl.ffm.IncomingPrimitive p) {
+    try {
+      var region = p.getAlloc();
+      try {
+        ctx.policy().checkAddress(region.address(), false);
+      } catch (PolicyException e) {
+        region.close();
+        throw e;
+      }
+      return ctx.push(region);
+    } catch (IllegalStateException e) {
+      // The pointer came from a library that has been unloaded since.
+      throw new DlError("the library this pointer came from was unloaded: " + e.getMessage());
+    }
   }
 
   // --- incoming-struct ---

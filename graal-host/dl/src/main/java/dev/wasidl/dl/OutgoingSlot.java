@@ -64,6 +64,11 @@ final class OutgoingSlot {
     return a != null ? OutgoingPrimitive.ofAddress(a) : CanonicalBits.outgoing(type, bits);
   }
 
+  /** The error of {@code set-addr} on a slot of {@code type}, which is not a pointer. */
+  static DlError notPointer(PrimitiveType type) {
+    return new DlError("set-addr is only valid for pointer, not " + type.witName());
+  }
+
   DlError unset() {
     return new DlError("an outgoing-primitive of " + type.witName() + " was never set");
   }
