@@ -14,34 +14,21 @@ import org.jspecify.annotations.Nullable;
  * <p>{@link #of} is the fast road: it spins (once per signature) a {@code @FunctionalInterface}
  * whose one method carries {@code @HostAccess.Export}, and per function a hidden class implementing
  * it that calls the target handle held as a constant, so the Graal compiler inlines the target into
- * the compiled wasm caller (a few nanoseconds a call). {@link #ofProxy} is the slow road for cold
- * paths: polyglot boxes every argument into a {@code Value[]} (some 70-100 ns a call).
+ * the compiled wasm caller (a few nanoseconds a call). Spinning a class costs tens of microseconds:
+ * functions made per instance come from a {@link HostFunctionClass} made once, which differ only in
+ * the data they pass their handle. {@link #ofProxy} is the slow road for cold paths: polyglot boxes
+ * every argument into a {@code Value[]} (some 70-100 ns a call).
  *
  * <p>A host function may throw {@link Trap} to abort the wasm call: the wasm caller's caller gets
  * that trap back. Other exceptions abort it too and come back as a {@link Trap} caused by them.
  * Host functions hold no store: one may be imported by any number of instances and stores.
  */
 public final class HostFunction implements Extern {
-  private static final MethodHandle FLUSHED;
-
-  static {
-    try {
-      FLUSHED =
-          MethodHandles.lookup()
-              .findStatic(
-                  HostFunction.class,
-                  "flushed",
-                  MethodType.methodType(Throwable.class, DeferredStores.class, Throwable.class));
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
   private final CoreType.Func type;
   private final Object hostObject;
   private final @Nullable DeferredStores drainedBy;
 
-  private HostFunction(CoreType.Func type, Object hostObject, @Nullable DeferredStores drainedBy) {
+  HostFunction(CoreType.Func type, Object hostObject, @Nullable DeferredStores drainedBy) {
     this.type = type;
     this.hostObject = hostObject;
     this.drainedBy = drainedBy;
@@ -57,7 +44,7 @@ public final class HostFunction implements Extern {
    */
   public static HostFunction of(CoreType.Func type, MethodHandle target) {
     checkHandle(type, target);
-    return new HostFunction(type, HostFunctionClasses.instantiate(target), null);
+    return ownClass(type, target).bind(null);
   }
 
   /**
@@ -73,17 +60,12 @@ public final class HostFunction implements Extern {
   public static HostFunction deferringStores(
       CoreType.Func type, MethodHandle target, DeferredStores stores) {
     checkHandle(type, target);
-    MethodHandle rethrow =
-        MethodHandles.filterArguments(
-            MethodHandles.throwException(target.type().returnType(), Throwable.class),
-            0,
-            FLUSHED.bindTo(stores));
-    MethodHandle flushing =
-        MethodHandles.catchException(
-            target,
-            Throwable.class,
-            MethodHandles.dropArguments(rethrow, 1, target.type().parameterList()));
-    return new HostFunction(type, HostFunctionClasses.instantiate(flushing), stores);
+    return ownClass(type, target).bindDeferringStores(null, stores);
+  }
+
+  // a class of its own for target, so that it is the class's constant; the data goes unused
+  private static HostFunctionClass ownClass(CoreType.Func type, MethodHandle target) {
+    return HostFunctionClass.of(type, MethodHandles.dropArguments(target, 0, Object.class));
   }
 
   private static void checkHandle(CoreType.Func type, MethodHandle target) {
@@ -97,12 +79,6 @@ public final class HostFunction implements Extern {
               + ", not "
               + target.type());
     }
-  }
-
-  @SuppressWarnings("unused") // through FLUSHED
-  private static Throwable flushed(DeferredStores stores, Throwable t) {
-    stores.flush();
-    return t;
   }
 
   /**

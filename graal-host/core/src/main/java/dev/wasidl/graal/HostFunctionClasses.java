@@ -15,6 +15,7 @@ import java.lang.classfile.CodeBuilder;
 import java.lang.classfile.TypeKind;
 import java.lang.classfile.attribute.RuntimeVisibleAnnotationsAttribute;
 import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
 import java.lang.constant.DynamicConstantDesc;
 import java.lang.constant.MethodTypeDesc;
 import java.lang.invoke.MethodHandle;
@@ -28,36 +29,26 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Spins, with {@code java.lang.classfile}, the typed host-function classes GraalWasm calls at the
  * cost of a Java call: per core signature one public {@code @FunctionalInterface} with an
- * {@code @HostAccess.Export} method {@value #METHOD}, and per host function one hidden class
- * implementing it whose method loads the target {@link MethodHandle} as a class-data constant and
- * calls it with {@code invokeExact}. The constant lets the Graal compiler inline the target into
- * the compiled wasm caller; a handle in an instance field would be an opaque indirect call.
+ * {@code @HostAccess.Export} method {@value #METHOD}, and per {@link HostFunctionClass} one hidden
+ * class implementing it whose method loads its handle as a class-data constant and calls it with
+ * {@code invokeExact}, passing the object's data first. The constant lets the Graal compiler inline
+ * the handle into the compiled wasm caller; a handle in an instance field would be an opaque
+ * indirect call. The data, per instance, is an ordinary field.
  */
 final class HostFunctionClasses {
   static final String METHOD = "call";
+  private static final String DATA = "data";
 
   private static final ClassDesc EXPORT = ClassDesc.of("org.graalvm.polyglot.HostAccess$Export");
   private static final ClassDesc FUNCTIONAL_INTERFACE =
       ClassDesc.of("java.lang.FunctionalInterface");
   private static final String PACKAGE = HostFunctionClasses.class.getPackageName();
 
-  /**
-   * Per signature, the implementation's bytes, the same for every target (which is class data); the
-   * interface they name is defined when they are made.
-   */
-  private static final class Signature {
-    private final byte[] implementation;
-
-    Signature(byte[] implementation) {
-      this.implementation = implementation;
-    }
-
-    byte[] implementation() {
-      return implementation;
-    }
-  }
-
-  private static final ConcurrentHashMap<MethodType, Signature> SIGNATURES =
+  // per signature, the implementation's bytes, the same for every handle (class data)
+  private static final ConcurrentHashMap<MethodType, byte[]> IMPLEMENTATIONS =
+      new ConcurrentHashMap<>();
+  // per signature, the interface the implementations implement, defined once
+  private static final ConcurrentHashMap<MethodType, Class<?>> INTERFACES =
       new ConcurrentHashMap<>();
 
   private HostFunctionClasses() {}
@@ -89,25 +80,73 @@ final class HostFunctionClasses {
     };
   }
 
-  /** A new object GraalWasm can call as a function of {@code target.type()}. */
-  static Object instantiate(MethodHandle target) {
-    MethodType type = target.type();
-    Signature signature =
-        SIGNATURES.computeIfAbsent(
-            type,
-            t -> {
-              return new Signature(implementation(defineInterface(t), t));
-            });
+  /**
+   * The constructor {@code (Object data) -> Object} of a new hidden class GraalWasm can call as a
+   * function of {@code generic.type()} without its first parameter: its method loads {@code data}
+   * from a final field and calls {@code generic} (class data, so a constant the compiler inlines)
+   * with it first.
+   */
+  static MethodHandle define(MethodHandle generic) {
+    MethodHandle erased = generic.asType(generic.type().changeParameterType(0, Object.class));
+    MethodType type = erased.type().dropParameterTypes(0, 1);
+    Class<?> iface = iface(type);
     try {
       MethodHandles.Lookup lookup =
           MethodHandles.lookup()
-              .defineHiddenClassWithClassData(signature.implementation(), target, true);
-      return lookup
-          .findConstructor(lookup.lookupClass(), MethodType.methodType(void.class))
-          .invoke();
-    } catch (Throwable e) {
+              .defineHiddenClassWithClassData(
+                  IMPLEMENTATIONS.computeIfAbsent(type, t -> implementation(iface, t)),
+                  erased,
+                  true);
+      return lookup.findConstructor(
+          lookup.lookupClass(), MethodType.methodType(void.class, Object.class));
+    } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("cannot define a host function class for " + type, e);
     }
+  }
+
+  private static Class<?> iface(MethodType type) {
+    return INTERFACES.computeIfAbsent(type, HostFunctionClasses::defineInterface);
+  }
+
+  private static byte[] implementation(Class<?> iface, MethodType type) {
+    ClassDesc name = ClassDesc.of(PACKAGE + ".HostFunction_" + signatureName(type));
+    MethodTypeDesc desc = describe(type);
+    MethodTypeDesc generic = desc.insertParameterTypes(0, CD_Object);
+    return ClassFile.of()
+        .build(
+            name,
+            cb -> {
+              cb.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SUPER);
+              cb.withInterfaceSymbols(classDesc(iface));
+              cb.withField(DATA, CD_Object, ClassFile.ACC_PRIVATE | ClassFile.ACC_FINAL);
+              cb.withMethodBody(
+                  INIT_NAME,
+                  MethodTypeDesc.of(ConstantDescs.CD_void, CD_Object),
+                  ClassFile.ACC_PUBLIC,
+                  code ->
+                      code.aload(0)
+                          .invokespecial(CD_Object, INIT_NAME, MTD_void)
+                          .aload(0)
+                          .aload(1)
+                          .putfield(name, DATA, CD_Object)
+                          .return_());
+              cb.withMethod(
+                  METHOD,
+                  desc,
+                  ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
+                  mb ->
+                      mb.with(annotations(EXPORT))
+                          .withCode(
+                              code -> {
+                                code.ldc(
+                                    DynamicConstantDesc.ofNamed(
+                                        BSM_CLASS_DATA, DEFAULT_NAME, CD_MethodHandle));
+                                code.aload(0).getfield(name, DATA, CD_Object);
+                                loadParameters(code, desc);
+                                code.invokevirtual(CD_MethodHandle, "invokeExact", generic);
+                                code.return_(TypeKind.from(desc.returnType()));
+                              }));
+            });
   }
 
   static String signatureName(MethodType type) {
@@ -145,38 +184,13 @@ final class HostFunctionClasses {
     }
   }
 
-  private static byte[] implementation(Class<?> iface, MethodType type) {
-    ClassDesc name = ClassDesc.of(PACKAGE + ".HostFunction_" + signatureName(type));
-    MethodTypeDesc desc = describe(type);
-    return ClassFile.of()
-        .build(
-            name,
-            cb -> {
-              cb.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SUPER);
-              cb.withInterfaceSymbols(classDesc(iface));
-              cb.withMethodBody(
-                  INIT_NAME,
-                  MTD_void,
-                  ClassFile.ACC_PUBLIC,
-                  code -> code.aload(0).invokespecial(CD_Object, INIT_NAME, MTD_void).return_());
-              cb.withMethod(
-                  METHOD,
-                  desc,
-                  ClassFile.ACC_PUBLIC | ClassFile.ACC_FINAL,
-                  mb -> mb.with(annotations(EXPORT)).withCode(code -> callTarget(code, desc)));
-            });
-  }
-
-  private static void callTarget(CodeBuilder code, MethodTypeDesc desc) {
-    code.ldc(DynamicConstantDesc.ofNamed(BSM_CLASS_DATA, DEFAULT_NAME, CD_MethodHandle));
+  private static void loadParameters(CodeBuilder code, MethodTypeDesc desc) {
     int slot = 1;
     for (ClassDesc param : desc.parameterList()) {
       TypeKind kind = TypeKind.from(param);
       code.loadLocal(kind, slot);
       slot += kind.slotSize();
     }
-    code.invokevirtual(CD_MethodHandle, "invokeExact", desc);
-    code.return_(TypeKind.from(desc.returnType()));
   }
 
   private static MethodTypeDesc describe(MethodType type) {

@@ -254,6 +254,80 @@ class HostFunctionTest {
     assertTrue(a.hostObject().getClass().isHidden());
   }
 
+  /** What a shared class's data is in {@link #oneClassServesEveryStoreWithItsOwnData}. */
+  public record Scale(int factor, List<Integer> seen) {
+    int check(int x) {
+      seen.add(x);
+      if (x < 0) {
+        throw new Trap("negative for " + factor);
+      }
+      return x * factor;
+    }
+  }
+
+  @Test
+  void oneClassServesEveryStoreWithItsOwnData() throws ReflectiveOperationException {
+    HostFunctionClass cls =
+        HostFunctionClass.of(
+            func(List.of(I32), List.of(I32)),
+            LOOKUP.findVirtual(Scale.class, "check", MethodType.methodType(int.class, int.class)));
+    Scale two = new Scale(2, new ArrayList<>());
+    Scale three = new Scale(3, new ArrayList<>());
+    HostFunction f2 = cls.bind(two);
+    HostFunction f3 = cls.bind(three);
+    assertSame(f2.hostObject().getClass(), f3.hostObject().getClass());
+    try (GraalStore a = runtime.newStore();
+        GraalStore b = runtime.newStore()) {
+      GraalFunction ca = a.instantiate(HOST, withCheck(f2)).function("call_check").orElseThrow();
+      GraalFunction cb = b.instantiate(HOST, withCheck(f3)).function("call_check").orElseThrow();
+      // many calls, so that compiled code sees both objects through one class (call_check adds 1)
+      for (int i = 1; i <= 20_000; i++) {
+        assertEquals(i * 2 + 1, ca.callInt(i));
+        assertEquals(i * 3 + 1, cb.callInt(i));
+      }
+      assertEquals(20_000, two.seen().size());
+      assertEquals(20_000, three.seen().size());
+      assertEquals("negative for 3", assertThrows(Trap.class, () -> cb.call(-1)).getMessage());
+      assertEquals(15, ca.callInt(7)); // a trap in one store leaves the other's data alone
+    }
+  }
+
+  @Test
+  void aSharedClassNeedsItsDataFirst() throws ReflectiveOperationException {
+    MethodHandle unbound = virtual("add", int.class, int.class, int.class);
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> HostFunctionClass.of(func(List.of(I32, I32), List.of(I32)), unbound));
+    assertTrue(e.getMessage().contains("reference parameter first"), e.getMessage());
+    MethodHandle intFirst =
+        MethodHandles.dropArguments(unbound, 0, int.class); // (int, int, int)int: no data
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> HostFunctionClass.of(func(List.of(I32, I32), List.of(I32)), intFirst));
+    MethodHandle dataFirst = MethodHandles.dropArguments(unbound, 0, String.class);
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> HostFunctionClass.of(func(List.of(I64, I32), List.of(I32)), dataFirst));
+  }
+
+  @Test
+  void dataOfAnotherTypeTrapsAtTheCallNotTheJvm() throws ReflectiveOperationException {
+    HostFunctionClass cls =
+        HostFunctionClass.of(
+            func(List.of(I32), List.of(I32)),
+            LOOKUP.findVirtual(Scale.class, "check", MethodType.methodType(int.class, int.class)));
+    try (GraalStore other = runtime.newStore()) {
+      GraalFunction call =
+          other
+              .instantiate(HOST, withCheck(cls.bind("not a Scale")))
+              .function("call_check")
+              .orElseThrow();
+      Trap trap = assertThrows(Trap.class, () -> call.call(1));
+      assertInstanceOf(ClassCastException.class, trap.getCause());
+    }
+  }
+
   /** Imports as in {@link #instantiate()} but with another env.check. */
   private Imports withCheck(HostFunction check) {
     HostFunction nop = HostFunction.ofProxy(func(List.of(), List.of()), args -> null);

@@ -19,6 +19,7 @@ import dev.wasidl.graal.GraalFunction;
 import dev.wasidl.graal.GraalInstance;
 import dev.wasidl.graal.GraalMemory;
 import dev.wasidl.graal.HostFunction;
+import dev.wasidl.graal.HostFunctionClass;
 import dev.wasidl.runtime.HostAdapter;
 import dev.wasidl.types.ResourceType;
 import java.lang.invoke.MethodHandle;
@@ -101,18 +102,7 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
   @Override
   public Map<String, HostFunction> imports() {
     Map<String, HostFunction> m = new LinkedHashMap<>();
-    define(m, "enter", "enter", MethodType.methodType(void.class));
-    define(m, "fail", "fail", MethodType.methodType(int.class, int.class, int.class, long.class));
-    define(m, "trap", "trap", MethodType.methodType(void.class, int.class, int.class));
-    define(
-        m,
-        "set-addr",
-        "setAddr",
-        MethodType.methodType(int.class, int.class, int.class, int.class));
-    define(m, "call", "call", callType(3));
-    define(m, "call6", "call6", callType(6));
-    define(m, "get-alloc", "getAlloc", MethodType.methodType(int.class, int.class, long.class));
-    define(m, "release", "release", MethodType.methodType(void.class, int.class));
+    IMPORTS.forEach((name, cls) -> m.put(name, cls.bind(this)));
     return m;
   }
 
@@ -473,10 +463,10 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
     return MethodType.methodType(long.class, params);
   }
 
-  private void define(Map<String, HostFunction> into, String name, String method, MethodType type) {
+  private static void define(
+      Map<String, HostFunctionClass> into, String name, String method, MethodType type) {
     try {
-      MethodHandle mh =
-          MethodHandles.lookup().findVirtual(DlAdapterHost.class, method, type).bindTo(this);
+      MethodHandle mh = MethodHandles.lookup().findVirtual(DlAdapterHost.class, method, type);
       java.util.List<CoreValType> ps = new java.util.ArrayList<>();
       for (Class<?> p : type.parameterList()) {
         ps.add(p == long.class ? CoreValType.I64 : CoreValType.I32);
@@ -486,9 +476,29 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
           result == void.class
               ? java.util.List.of()
               : java.util.List.of(result == long.class ? CoreValType.I64 : CoreValType.I32);
-      into.put(name, HostFunction.of(new CoreType.Func(ps, rs), mh));
+      into.put(name, HostFunctionClass.of(new CoreType.Func(ps, rs), mh));
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
+      throw new ExceptionInInitializerError(e);
     }
+  }
+
+  // the adapter modules' "h" imports, spun once: each instance's host binds its own
+  private static final Map<String, HostFunctionClass> IMPORTS = imports0();
+
+  private static Map<String, HostFunctionClass> imports0() {
+    Map<String, HostFunctionClass> m = new LinkedHashMap<>();
+    define(m, "enter", "enter", MethodType.methodType(void.class));
+    define(m, "fail", "fail", MethodType.methodType(int.class, int.class, int.class, long.class));
+    define(m, "trap", "trap", MethodType.methodType(void.class, int.class, int.class));
+    define(
+        m,
+        "set-addr",
+        "setAddr",
+        MethodType.methodType(int.class, int.class, int.class, int.class));
+    define(m, "call", "call", callType(3));
+    define(m, "call6", "call6", callType(6));
+    define(m, "get-alloc", "getAlloc", MethodType.methodType(int.class, int.class, long.class));
+    define(m, "release", "release", MethodType.methodType(void.class, int.class));
+    return java.util.Collections.unmodifiableMap(m);
   }
 }

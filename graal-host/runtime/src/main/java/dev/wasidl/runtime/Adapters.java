@@ -8,6 +8,7 @@ import dev.wasidl.graal.GraalInstance;
 import dev.wasidl.graal.GraalMemory;
 import dev.wasidl.graal.GraalStore;
 import dev.wasidl.graal.HostFunction;
+import dev.wasidl.graal.HostFunctionClass;
 import dev.wasidl.graal.Imports;
 import dev.wasidl.types.ResourceType;
 import java.lang.invoke.MethodHandle;
@@ -17,6 +18,7 @@ import java.lang.invoke.MutableCallSite;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +26,23 @@ import org.jspecify.annotations.Nullable;
  * module once, its memory module once per memory.
  */
 final class Adapters {
+  private static final MethodHandle TARGET;
+
+  static {
+    try {
+      TARGET =
+          MethodHandles.lookup()
+              .findVirtual(
+                  MutableCallSite.class, "getTarget", MethodType.methodType(MethodHandle.class));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // per core signature, the class of the fallback imports: their data is their call site
+  private static final ConcurrentHashMap<CoreType.Func, HostFunctionClass> FALLBACKS =
+      new ConcurrentHashMap<>();
+
   private final InstanceState instance;
   private final GraalStore store;
   // the one adapter this instance uses (null until the first), and it bound (null if unavailable)
@@ -154,9 +173,19 @@ final class Adapters {
               type.parameterList());
       MutableCallSite site = new MutableCallSite(unset);
       fallbacks.put(member, site);
-      imports.define("f", member, HostFunction.of(e.getValue(), site.dynamicInvoker()));
+      imports.define(
+          "f", member, FALLBACKS.computeIfAbsent(e.getValue(), Adapters::fallback).bind(site));
     }
     return new Placed(store.instantiate(adapter.memoryModule(), imports.build()), fallbacks);
+  }
+
+  // (MutableCallSite site, params) -> site.getTarget().invokeExact(params): an indirect call, as
+  // a site per instance cannot be the class's constant; fallbacks are the adapters' slow paths
+  private static HostFunctionClass fallback(CoreType.Func type) {
+    return HostFunctionClass.of(
+        type,
+        MethodHandles.filterArguments(
+            MethodHandles.exactInvoker(HostFunction.methodType(type)), 0, TARGET));
   }
 
   /** Tells the bound adapter, if any, that the instance's {@code may_leave} changed. */

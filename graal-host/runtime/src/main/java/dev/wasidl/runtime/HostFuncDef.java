@@ -1,7 +1,7 @@
 package dev.wasidl.runtime;
 
+import dev.wasidl.graal.HostFunctionClass;
 import dev.wasidl.types.FuncType;
-import java.lang.invoke.MethodHandle;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * its compiled lowering if generated bindings gave one (always with a type): the generated method,
  * resolved and bound to its host when defined ({@code Lowered.resolve}).
  */
-record HostFuncDef(HostFunc func, Optional<FuncType> type, @Nullable MethodHandle lowering) {
+record HostFuncDef(HostFunc func, Optional<FuncType> type, @Nullable HostFunctionClass lowering) {
   HostFuncDef(HostFunc func, Optional<FuncType> type) {
     this(func, type, null);
   }

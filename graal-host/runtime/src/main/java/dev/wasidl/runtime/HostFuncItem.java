@@ -1,8 +1,8 @@
 package dev.wasidl.runtime;
 
+import dev.wasidl.graal.HostFunctionClass;
 import dev.wasidl.types.FuncType;
 import dev.wasidl.types.Val;
-import java.lang.invoke.MethodHandle;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -16,7 +16,7 @@ record HostFuncItem(
     FuncType type,
     HostFunc func,
     InstanceState caller,
-    @Nullable MethodHandle lowering,
+    @Nullable HostFunctionClass lowering,
     @Nullable HostAdapter adapter)
     implements ComponentFunc {
   @Override

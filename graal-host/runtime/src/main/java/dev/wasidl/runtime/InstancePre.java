@@ -11,10 +11,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each instance is what {@link Linker#instantiate} makes: a store, memories, handle tables and
  * data of its own. What instances share is what they share anyway: the decoded component, its core
- * modules parsed once per engine, the store adapters' modules. Instantiation itself is no faster
- * than {@code Linker.instantiate}: most of it is GraalWasm's (a context, the core instances, their
- * memories), and each instance needs its own resource types and its own compiled host-function
- * classes (constants bound to that instance), so little of the rest can be computed once.
+ * modules parsed once per engine, the store adapters' modules, and the classes of their host
+ * functions (spun once per definition or signature; an instance binds its own data to them).
  */
 public final class InstancePre {
   private final Linker linker;

@@ -44,6 +44,7 @@ import dev.wasidl.graal.GraalFunction;
 import dev.wasidl.graal.GraalInstance;
 import dev.wasidl.graal.GraalMemory;
 import dev.wasidl.graal.GraalStore;
+import dev.wasidl.graal.HostFunctionClass;
 import dev.wasidl.graal.Imports;
 import dev.wasidl.types.BorrowType;
 import dev.wasidl.types.EnumType;
@@ -59,7 +60,6 @@ import dev.wasidl.types.ResultType;
 import dev.wasidl.types.TupleType;
 import dev.wasidl.types.Type;
 import dev.wasidl.types.VariantType;
-import java.lang.invoke.MethodHandle;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -535,7 +535,7 @@ final class Instantiator {
   }
 
   /** The definition's compiled lowering, if it has one and the linker uses them. */
-  private @Nullable MethodHandle lowering(Optional<HostFuncDef> defined) {
+  private @Nullable HostFunctionClass lowering(Optional<HostFuncDef> defined) {
     return linker.compiledLowerings() ? defined.map(HostFuncDef::lowering).orElse(null) : null;
   }
 

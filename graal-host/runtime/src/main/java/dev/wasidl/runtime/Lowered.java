@@ -8,8 +8,10 @@ import dev.wasidl.abi.FlatType;
 import dev.wasidl.abi.HostCall;
 import dev.wasidl.abi.LiftLowerContext;
 import dev.wasidl.abi.TypeFacts;
+import dev.wasidl.component.CoreType;
 import dev.wasidl.ffm.LongBits;
 import dev.wasidl.graal.HostFunction;
+import dev.wasidl.graal.HostFunctionClass;
 import dev.wasidl.types.FuncType;
 import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
@@ -18,6 +20,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code canon lower}: a component function seen as a core function that the instance imports. A
@@ -38,17 +41,18 @@ final class Lowered {
     }
   }
 
+  // per core signature, the class of the interpretive lowerings: their data is the Lowered
+  private static final ConcurrentHashMap<CoreType.Func, HostFunctionClass> INTERPRETED =
+      new ConcurrentHashMap<>();
+
   private final ComponentFunc callee;
-  private final FlatFuncType flat;
   private final InstanceState instance;
   private final LiftLowerContext context;
   private final List<Type> paramTypes;
   private final List<Type> resultTypes;
 
-  private Lowered(
-      ComponentFunc callee, FlatFuncType flat, LiftLowerContext cx, InstanceState instance) {
+  private Lowered(ComponentFunc callee, LiftLowerContext cx, InstanceState instance) {
     this.callee = callee;
-    this.flat = flat;
     this.instance = instance;
     TypeFacts facts = TypeFacts.of(callee.type());
     this.context = cx.withFacts(facts);
@@ -62,13 +66,15 @@ final class Lowered {
    */
   static HostFunction of(ComponentFunc callee, CanonOpts opts, InstanceState instance) {
     FlatFuncType flat = CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER);
-    var type = CoreValues.coreType(flat.params(), flat.results());
     boolean defer = storesThroughOutPointer(callee, flat, opts);
-    MethodHandle mh = handle(callee, flat, opts, instance, defer);
+    Bound b = bound(callee, flat, opts, instance, defer);
     return defer
-        ? HostFunction.deferringStores(type, mh, opts.memory().deferredStores())
-        : HostFunction.of(type, mh);
+        ? b.cls().bindDeferringStores(b.data(), opts.memory().deferredStores())
+        : b.cls().bind(b.data());
   }
+
+  /** A lowering: the class made once per function or signature, and this instance's data. */
+  private record Bound(HostFunctionClass cls, Object data) {}
 
   /**
    * Whether a call stores its result through an out-pointer: then its stores are queued and the
@@ -86,15 +92,12 @@ final class Lowered {
    */
   static MethodHandle handle(
       ComponentFunc callee, CanonOpts opts, InstanceState instance, boolean deferStores) {
-    return handle(
-        callee,
-        CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER),
-        opts,
-        instance,
-        deferStores);
+    FlatFuncType flat = CanonicalAbi.flattenFuncType(callee.type(), FlatFuncType.Context.LOWER);
+    Bound b = bound(callee, flat, opts, instance, deferStores);
+    return b.cls().generic().bindTo(b.data());
   }
 
-  private static MethodHandle handle(
+  private static Bound bound(
       ComponentFunc callee,
       FlatFuncType flat,
       CanonOpts opts,
@@ -102,36 +105,48 @@ final class Lowered {
       boolean deferStores) {
     LiftLowerContext cx = deferStores ? opts.deferringContext(instance) : opts.context(instance);
     if (callee instanceof HostFuncItem h && h.lowering() != null) {
-      return compiled(h, h.lowering(), cx, instance);
+      // HostCall's operations take no type facts: the generated code holds its layouts
+      HostCall call = new HostCall(cx, () -> instance.checkMayLeave(h), instance.data(), h.type());
+      return new Bound(h.lowering(), call);
     }
-    Lowered l = new Lowered(callee, flat, cx, instance);
-    List<FlatType> params = l.flat.params();
-    MethodHandle mh = INVOKE.bindTo(l).asCollector(long[].class, params.size());
+    return new Bound(
+        INTERPRETED.computeIfAbsent(
+            CoreValues.coreType(flat.params(), flat.results()), t -> interpreted(t, flat)),
+        new Lowered(callee, cx, instance));
+  }
+
+  private static HostFunctionClass interpreted(CoreType.Func type, FlatFuncType flat) {
+    List<FlatType> params = flat.params();
+    MethodHandle mh = INVOKE.asCollector(long[].class, params.size());
     for (int i = 0; i < params.size(); i++) {
-      mh = MethodHandles.filterArguments(mh, i, Conversions.toFlat(params.get(i)));
+      mh = MethodHandles.filterArguments(mh, i + 1, Conversions.toFlat(params.get(i)));
     }
-    return l.flat.results().isEmpty()
-        ? mh.asType(mh.type().changeReturnType(void.class))
-        : MethodHandles.filterReturnValue(mh, Conversions.fromFlat(l.flat.results().getFirst()));
+    mh =
+        flat.results().isEmpty()
+            ? mh.asType(mh.type().changeReturnType(void.class))
+            : MethodHandles.filterReturnValue(mh, Conversions.fromFlat(flat.results().getFirst()));
+    return HostFunctionClass.of(type, mh);
   }
 
   /**
    * The generated method of {@code lowering} for a function of {@code type}, found once when the
-   * linker defines it and bound to its host: what each instance then binds to its {@link HostCall}.
+   * linker defines it and bound to its host, as the class of host functions each instance then
+   * binds to its {@link HostCall}.
    *
    * @throws IllegalArgumentException if the method is missing or not of the type's flat signature
    */
-  static MethodHandle resolve(String name, FuncType type, HostLowering lowering) {
+  static HostFunctionClass resolve(String name, FuncType type, HostLowering lowering) {
     FlatFuncType flat = CanonicalAbi.flattenFuncType(type, FlatFuncType.Context.LOWER);
+    CoreType.Func core = CoreValues.coreType(flat.params(), flat.results());
     MethodType generated =
-        HostFunction.methodType(CoreValues.coreType(flat.params(), flat.results()))
+        HostFunction.methodType(core)
             .insertParameterTypes(0, java.util.function.Function.class, HostCall.class);
     try {
       MethodHandle mh =
           lowering
               .lookup()
               .findStatic(lowering.lookup().lookupClass(), lowering.method(), generated);
-      return MethodHandles.insertArguments(mh, 0, lowering.host());
+      return HostFunctionClass.of(core, MethodHandles.insertArguments(mh, 0, lowering.host()));
     } catch (ReflectiveOperationException e) {
       throw new IllegalArgumentException(
           "the compiled lowering of "
@@ -144,14 +159,6 @@ final class Lowered {
               + ": regenerate the bindings",
           e);
     }
-  }
-
-  private static MethodHandle compiled(
-      HostFuncItem callee, MethodHandle lowering, LiftLowerContext cx, InstanceState instance) {
-    // HostCall's operations take no type facts: the generated code holds its layouts
-    HostCall call =
-        new HostCall(cx, () -> instance.checkMayLeave(callee), instance.data(), callee.type());
-    return MethodHandles.insertArguments(lowering, 0, call);
   }
 
   @SuppressWarnings("unused") // through INVOKE

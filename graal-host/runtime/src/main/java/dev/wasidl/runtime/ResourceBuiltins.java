@@ -4,8 +4,8 @@ import dev.wasidl.abi.Destructor;
 import dev.wasidl.component.CoreType;
 import dev.wasidl.component.CoreValType;
 import dev.wasidl.graal.HostFunction;
+import dev.wasidl.graal.HostFunctionClass;
 import dev.wasidl.types.ResourceType;
-import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.util.List;
@@ -16,6 +16,11 @@ final class ResourceBuiltins {
       new CoreType.Func(List.of(CoreValType.I32), List.of(CoreValType.I32));
   private static final CoreType.Func I32_TO_NONE =
       new CoreType.Func(List.of(CoreValType.I32), List.of());
+
+  // the three builtins of every type and instance: their data is the ResourceBuiltins
+  private static final HostFunctionClass NEW = builtin("newHandle", int.class, I32_TO_I32);
+  private static final HostFunctionClass REP = builtin("rep", int.class, I32_TO_I32);
+  private static final HostFunctionClass DROP = builtin("drop", void.class, I32_TO_NONE);
 
   private final InstanceState instance;
   private final ResourceType type;
@@ -43,25 +48,30 @@ final class ResourceBuiltins {
   }
 
   static HostFunction resourceNew(InstanceState instance, Item.Resource r) {
-    return HostFunction.of(I32_TO_I32, handle("newHandle", int.class, r, instance));
+    return NEW.bind(of(instance, r));
   }
 
   static HostFunction resourceRep(InstanceState instance, Item.Resource r) {
-    return HostFunction.of(I32_TO_I32, handle("rep", int.class, r, instance));
+    return REP.bind(of(instance, r));
   }
 
   static HostFunction resourceDrop(InstanceState instance, Item.Resource r) {
-    return HostFunction.of(I32_TO_NONE, handle("drop", void.class, r, instance));
+    return DROP.bind(of(instance, r));
   }
 
-  private static MethodHandle handle(
-      String method, Class<?> result, Item.Resource r, InstanceState instance) {
+  private static ResourceBuiltins of(InstanceState instance, Item.Resource r) {
+    return new ResourceBuiltins(instance, r.type(), destructor(instance, r));
+  }
+
+  private static HostFunctionClass builtin(String method, Class<?> result, CoreType.Func type) {
     try {
-      return MethodHandles.lookup()
-          .findVirtual(ResourceBuiltins.class, method, MethodType.methodType(result, int.class))
-          .bindTo(new ResourceBuiltins(instance, r.type(), destructor(instance, r)));
+      return HostFunctionClass.of(
+          type,
+          MethodHandles.lookup()
+              .findVirtual(
+                  ResourceBuiltins.class, method, MethodType.methodType(result, int.class)));
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(e);
+      throw new ExceptionInInitializerError(e);
     }
   }
 
