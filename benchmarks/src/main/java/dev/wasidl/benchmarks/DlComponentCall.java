@@ -45,6 +45,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class DlComponentCall {
   static final int CALLS = 1000;
+  static final int INSTANCES = 8;
 
   private GraalRuntime runtime;
   private DlCtx dl;
@@ -54,6 +55,9 @@ public class DlComponentCall {
   private Func set;
   private Func get;
   private List<Val> args;
+  private Instance[] others;
+  private Func[] benches;
+  private List<Val> share;
 
   @Setup
   public void setUp() {
@@ -70,6 +74,14 @@ public class DlComponentCall {
     if (!get.call(List.of(new Val.U32(10))).equals(Optional.of(new Val.S64(90)))) {
       throw new IllegalStateException("dl-bench-c bench-get(10) is not 90");
     }
+    others = new Instance[INSTANCES - 1];
+    benches = new Func[INSTANCES];
+    benches[0] = bench;
+    for (int i = 1; i < INSTANCES; i++) {
+      others[i - 1] = benchGuest(linker, dl);
+      benches[i] = others[i - 1].func("bench").orElseThrow();
+    }
+    share = List.of(new Val.U32(CALLS / INSTANCES));
   }
 
   /**
@@ -97,6 +109,9 @@ public class DlComponentCall {
 
   @TearDown
   public void tearDown() {
+    for (Instance other : others) {
+      other.close();
+    }
     instance.close();
     dl.close();
     runtime.close();
@@ -106,6 +121,21 @@ public class DlComponentCall {
   @OperationsPerInvocation(CALLS)
   public Optional<Val> viaWasiDl() {
     return bench.call(args);
+  }
+
+  /**
+   * {@link #viaWasiDl} spread over eight live instances of the guest, an eighth of the calls each:
+   * what a host running several instances of one component sees, where the code GraalWasm compiles
+   * for a call site is shared by the instances and must not be specialized to one.
+   */
+  @Benchmark
+  @OperationsPerInvocation(CALLS)
+  public long viaWasiDlAcrossInstances() {
+    long sum = 0;
+    for (Func f : benches) {
+      sum += ((Val.S64) f.call(share).orElseThrow()).value();
+    }
+    return sum;
   }
 
   /** One constructor and its drop: a lowering with a flat result, and resource.drop. */

@@ -40,6 +40,8 @@ final class HostFunctionClasses {
   private static final String DATA = "data";
 
   private static final ClassDesc EXPORT = ClassDesc.of("org.graalvm.polyglot.HostAccess$Export");
+  private static final ClassDesc COMPILATION_FINAL =
+      ClassDesc.of("com.oracle.truffle.api.CompilerDirectives$CompilationFinal");
   private static final ClassDesc FUNCTIONAL_INTERFACE =
       ClassDesc.of("java.lang.FunctionalInterface");
   private static final String PACKAGE = HostFunctionClasses.class.getPackageName();
@@ -118,7 +120,15 @@ final class HostFunctionClasses {
             cb -> {
               cb.withFlags(AccessFlag.PUBLIC, AccessFlag.FINAL, AccessFlag.SUPER);
               cb.withInterfaceSymbols(classDesc(iface));
-              cb.withField(DATA, CD_Object, ClassFile.ACC_PRIVATE | ClassFile.ACC_FINAL);
+              // Truffle's CompilationFinal: where GraalWasm's compiled caller knows the function
+              // object (one instance calls it), the data is a constant too, as a class per
+              // function made it; an ordinary final field is loaded on every call
+              cb.withField(
+                  DATA,
+                  CD_Object,
+                  fb ->
+                      fb.withFlags(ClassFile.ACC_PRIVATE | ClassFile.ACC_FINAL)
+                          .with(annotations(COMPILATION_FINAL)));
               cb.withMethodBody(
                   INIT_NAME,
                   MethodTypeDesc.of(ConstantDescs.CD_void, CD_Object),
