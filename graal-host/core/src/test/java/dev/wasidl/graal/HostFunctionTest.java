@@ -265,12 +265,16 @@ class HostFunctionTest {
     }
   }
 
+  /** Scale.check as a class of host functions of (i32) -> i32 taking their Scale first. */
+  private static HostFunctionClass scaleClass() throws ReflectiveOperationException {
+    return HostFunctionClass.of(
+        func(List.of(I32), List.of(I32)),
+        LOOKUP.findVirtual(Scale.class, "check", MethodType.methodType(int.class, int.class)));
+  }
+
   @Test
   void oneClassServesEveryStoreWithItsOwnData() throws ReflectiveOperationException {
-    HostFunctionClass cls =
-        HostFunctionClass.of(
-            func(List.of(I32), List.of(I32)),
-            LOOKUP.findVirtual(Scale.class, "check", MethodType.methodType(int.class, int.class)));
+    HostFunctionClass cls = scaleClass();
     Scale two = new Scale(2, new ArrayList<>());
     Scale three = new Scale(3, new ArrayList<>());
     HostFunction f2 = cls.bind(two);
@@ -313,10 +317,7 @@ class HostFunctionTest {
 
   @Test
   void dataOfAnotherTypeTrapsAtTheCallNotTheJvm() throws ReflectiveOperationException {
-    HostFunctionClass cls =
-        HostFunctionClass.of(
-            func(List.of(I32), List.of(I32)),
-            LOOKUP.findVirtual(Scale.class, "check", MethodType.methodType(int.class, int.class)));
+    HostFunctionClass cls = scaleClass();
     try (GraalStore other = runtime.newStore()) {
       GraalFunction call =
           other
