@@ -6,13 +6,12 @@ import dev.wasidl.abi.CoreValueIter;
 import dev.wasidl.abi.FlatFuncType;
 import dev.wasidl.abi.LiftLowerContext;
 import dev.wasidl.abi.Trap;
-import dev.wasidl.abi.TypeFacts;
 import dev.wasidl.graal.GraalFunction;
 import dev.wasidl.types.FuncType;
-import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code canon lift}: a core function seen as a component function. A call lowers the arguments
@@ -25,9 +24,7 @@ final class Lifted implements ComponentFunc {
   private final GraalFunction core;
   private final CanonOpts opts;
   private final InstanceState instance;
-  private final LiftLowerContext context;
-  private final List<Type> paramTypes;
-  private final List<Type> resultTypes;
+  private @Nullable ValPlan plan; // at the first call
 
   Lifted(String name, FuncType type, GraalFunction core, CanonOpts opts, InstanceState instance) {
     this.name = name;
@@ -36,10 +33,15 @@ final class Lifted implements ComponentFunc {
     this.core = core;
     this.opts = opts;
     this.instance = instance;
-    TypeFacts facts = TypeFacts.of(type);
-    this.context = opts.context(instance).withFacts(facts);
-    this.paramTypes = facts.paramTypes();
-    this.resultTypes = facts.resultTypes();
+  }
+
+  private ValPlan plan() {
+    ValPlan p = plan;
+    if (p == null) {
+      p = ValPlan.of(type, opts.context(instance));
+      plan = p; // a race makes two equal plans
+    }
+    return p;
   }
 
   String name() {
@@ -60,7 +62,7 @@ final class Lifted implements ComponentFunc {
 
   /** The context of its calls, without a borrow scope. */
   LiftLowerContext context() {
-    return context;
+    return plan().context();
   }
 
   @Override
@@ -83,14 +85,15 @@ final class Lifted implements ComponentFunc {
     long armed = instance.arm(name);
     try {
       BorrowScope scope = BorrowScope.open();
-      LiftLowerContext cx = context.withBorrowScope(scope);
+      ValPlan p = plan();
+      LiftLowerContext cx = p.context().withBorrowScope(scope);
       long[] flatArgs =
-          CanonicalAbi.lowerFlatValues(cx, CanonicalAbi.MAX_FLAT_PARAMS, args, paramTypes);
+          CanonicalAbi.lowerFlatValues(cx, CanonicalAbi.MAX_FLAT_PARAMS, args, p.paramTypes());
       long[] flatResults =
           CoreValues.unbox(core.call(CoreValues.box(flatArgs, flat.params())), flat.results());
       List<Val> results =
           CanonicalAbi.liftFlatValues(
-              cx, CanonicalAbi.MAX_FLAT_RESULTS, CoreValueIter.of(flatResults), resultTypes);
+              cx, CanonicalAbi.MAX_FLAT_RESULTS, CoreValueIter.of(flatResults), p.resultTypes());
       // the call has returned: borrows lowered into it must be gone before post-return runs
       scope.close();
       if (opts.postReturn() != null) {

@@ -7,13 +7,11 @@ import dev.wasidl.abi.FlatFuncType;
 import dev.wasidl.abi.FlatType;
 import dev.wasidl.abi.HostCall;
 import dev.wasidl.abi.LiftLowerContext;
-import dev.wasidl.abi.TypeFacts;
 import dev.wasidl.component.CoreType;
 import dev.wasidl.ffm.LongBits;
 import dev.wasidl.graal.HostFunction;
 import dev.wasidl.graal.HostFunctionClass;
 import dev.wasidl.types.FuncType;
-import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
@@ -21,6 +19,7 @@ import java.lang.invoke.MethodType;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code canon lower}: a component function seen as a core function that the instance imports. A
@@ -47,17 +46,13 @@ final class Lowered {
 
   private final ComponentFunc callee;
   private final InstanceState instance;
-  private final LiftLowerContext context;
-  private final List<Type> paramTypes;
-  private final List<Type> resultTypes;
+  private final LiftLowerContext cx;
+  private @Nullable ValPlan plan; // at the first call
 
   private Lowered(ComponentFunc callee, LiftLowerContext cx, InstanceState instance) {
     this.callee = callee;
     this.instance = instance;
-    TypeFacts facts = TypeFacts.of(callee.type());
-    this.context = cx.withFacts(facts);
-    this.paramTypes = facts.paramTypes();
-    this.resultTypes = facts.resultTypes();
+    this.cx = cx;
   }
 
   /**
@@ -165,17 +160,22 @@ final class Lowered {
   private long invoke(long[] args) {
     instance.checkMayLeave(callee);
     BorrowScope scope = BorrowScope.open();
-    LiftLowerContext cx = context.withBorrowScope(scope);
+    ValPlan p = plan;
+    if (p == null) {
+      p = ValPlan.of(callee.type(), this.cx);
+      plan = p; // a race makes two equal plans
+    }
+    LiftLowerContext cx = p.context().withBorrowScope(scope);
     CoreValueIter values = CoreValueIter.of(args);
     List<Val> lifted =
-        CanonicalAbi.liftFlatValues(cx, CanonicalAbi.MAX_FLAT_PARAMS, values, paramTypes);
+        CanonicalAbi.liftFlatValues(cx, CanonicalAbi.MAX_FLAT_PARAMS, values, p.paramTypes());
     Optional<Val> result = callee.call(lifted);
     long[] out =
         CanonicalAbi.lowerFlatValues(
             cx,
             CanonicalAbi.MAX_FLAT_RESULTS,
             result.isPresent() ? List.of(result.get()) : List.of(),
-            resultTypes,
+            p.resultTypes(),
             values);
     scope.close();
     return out.length == 0 ? 0 : out[0];
