@@ -13,9 +13,11 @@ import org.jspecify.annotations.Nullable;
  * and a class GraalWasm's call sites see as new); a component instance imports dozens of host
  * functions, so instantiation makes them from classes made once per definition.
  *
- * <p>The handle stays a class constant the compiler inlines into the wasm caller; the data is a
- * final field of the function object, so a call costs one field load more than {@link
- * HostFunction#of}'s.
+ * <p>The handle stays a class constant the compiler inlines into the wasm caller. The data is a
+ * final field of the function object marked with Truffle's {@code CompilationFinal}: a compiled
+ * caller that knows the object (one instance calls it) folds it as a constant, as it folded the
+ * handle bound to it that a class per function held; a caller that sees several objects loads it.
+ * The class is one for all of them, so their callers' call sites stay monomorphic.
  */
 public final class HostFunctionClass {
   private static final MethodHandle FLUSHED;

@@ -33,7 +33,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * class implementing it whose method loads its handle as a class-data constant and calls it with
  * {@code invokeExact}, passing the object's data first. The constant lets the Graal compiler inline
  * the handle into the compiled wasm caller; a handle in an instance field would be an opaque
- * indirect call. The data, per instance, is an ordinary field.
+ * indirect call. The data, per instance, is a final field (see {@link HostFunctionClass}).
  */
 final class HostFunctionClasses {
   static final String METHOD = "call";
