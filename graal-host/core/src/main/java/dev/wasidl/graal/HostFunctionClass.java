@@ -84,15 +84,7 @@ public final class HostFunctionClass {
 
   /** A host function calling the handle with {@code data} first (spinning the class if new). */
   public HostFunction bind(@Nullable Object data) {
-    MethodHandle c;
-    synchronized (this) {
-      c = direct;
-      if (c == null) {
-        c = HostFunctionClasses.define(generic);
-        direct = c;
-      }
-    }
-    return new HostFunction(type, construct(c, data), null);
+    return new HostFunction(type, construct(direct(), data), null);
   }
 
   /**
@@ -100,15 +92,25 @@ public final class HostFunctionClass {
    * {@code stores}, as {@link HostFunction#deferringStores} makes them.
    */
   public HostFunction bindDeferringStores(@Nullable Object data, DeferredStores stores) {
-    MethodHandle c;
-    synchronized (this) {
-      c = deferring;
-      if (c == null) {
-        c = HostFunctionClasses.define(flushing());
-        deferring = c;
-      }
+    return new HostFunction(type, construct(deferring(), new Deferring(data, stores)), stores);
+  }
+
+  private synchronized MethodHandle direct() {
+    MethodHandle c = direct;
+    if (c == null) {
+      c = HostFunctionClasses.define(generic);
+      direct = c;
     }
-    return new HostFunction(type, construct(c, new Deferring(data, stores)), stores);
+    return c;
+  }
+
+  private synchronized MethodHandle deferring() {
+    MethodHandle c = deferring;
+    if (c == null) {
+      c = HostFunctionClasses.define(flushing());
+      deferring = c;
+    }
+    return c;
   }
 
   // (Deferring d, params) -> generic(d.data, params), flushing d.stores before a throw leaves

@@ -71,6 +71,8 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
   private static final int MAX = 1008;
   private static final int STATUS = 992;
   private static final int ASK = 1020; // nonzero: the modules call enter() before going on
+  // the adapter modules' "h" imports, spun once: each instance's host binds its own
+  private static final Map<String, HostFunctionClass> IMPORTS = importClasses();
   private boolean mayLeave = true;
 
   /** The adapter host of the instance at {@code site}, whose context {@code ctx} finds. */
@@ -482,10 +484,7 @@ final class DlAdapterHost implements HostAdapter.Binding, ForeignHandles {
     }
   }
 
-  // the adapter modules' "h" imports, spun once: each instance's host binds its own
-  private static final Map<String, HostFunctionClass> IMPORTS = imports0();
-
-  private static Map<String, HostFunctionClass> imports0() {
+  private static Map<String, HostFunctionClass> importClasses() {
     Map<String, HostFunctionClass> m = new LinkedHashMap<>();
     define(m, "enter", "enter", MethodType.methodType(void.class));
     define(m, "fail", "fail", MethodType.methodType(int.class, int.class, int.class, long.class));

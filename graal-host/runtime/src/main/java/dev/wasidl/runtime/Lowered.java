@@ -156,15 +156,20 @@ final class Lowered {
     }
   }
 
+  private ValPlan plan() {
+    ValPlan p = plan;
+    if (p == null) {
+      p = ValPlan.of(callee.type(), cx);
+      plan = p; // a race makes two equal plans
+    }
+    return p;
+  }
+
   @SuppressWarnings("unused") // through INVOKE
   private long invoke(long[] args) {
     instance.checkMayLeave(callee);
     BorrowScope scope = BorrowScope.open();
-    ValPlan p = plan;
-    if (p == null) {
-      p = ValPlan.of(callee.type(), this.cx);
-      plan = p; // a race makes two equal plans
-    }
+    ValPlan p = plan();
     LiftLowerContext cx = p.context().withBorrowScope(scope);
     CoreValueIter values = CoreValueIter.of(args);
     List<Val> lifted =
