@@ -287,8 +287,7 @@ public final class HostCall {
 
   /** Lowers {@code bytes} as a {@code list<u8>} and stores its (pointer, length) at {@code a}. */
   public void storeBytes(int a, byte[] bytes) {
-    CanonicalAbi.Range r = Storing.storeBytesIntoRange(cx, bytes);
-    storeI32(a, (int) r.ptr());
-    storeI32(a + 4, bytes.length);
+    windowLength = 0;
+    Storing.storeBytes(cx, bytes, Integer.toUnsignedLong(a));
   }
 }

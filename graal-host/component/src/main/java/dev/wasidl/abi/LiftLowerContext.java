@@ -255,6 +255,11 @@ public final class LiftLowerContext {
     return borrowScope;
   }
 
+  /** The {@code realloc} canon option, or null if there is none. */
+  public Realloc realloc() {
+    return realloc;
+  }
+
   /** The spec's {@code cx.reallocate}: calls {@code realloc}, returning the new address. */
   public long reallocate(long old, long oldByteLength, int alignment, long newByteLength) {
     if (realloc == null) {

@@ -64,7 +64,28 @@ final class Storing {
   }
 
   static void storeList(LiftLowerContext cx, Val v, long ptr, ListType t) {
+    if (t.element() == Primitive.U8
+        && v instanceof Val.ListVal l
+        && l.elements() instanceof U8List u8s
+        && u8s.size() <= AllocationQueue.MAX_BYTES) {
+      storeBytes(cx, u8s.toByteArray(), ptr);
+      return;
+    }
     CanonicalAbi.Range r = storeListIntoRange(cx, v, t);
+    cx.memory().storeI32((int) ptr, (int) r.ptr());
+    cx.memory().storeI32((int) (ptr + 4), (int) r.length());
+  }
+
+  /**
+   * {@code store_list} of a {@code list<u8>} given as Java bytes: its (pointer, length) stored at
+   * {@code ptr}, the allocation and copy queued when the memory can wait for them.
+   */
+  static void storeBytes(LiftLowerContext cx, byte[] bytes, long ptr) {
+    if (cx.memory() instanceof AllocationQueue q
+        && q.queueCopy(cx, "list", 1, bytes, bytes.length, (int) ptr)) {
+      return;
+    }
+    CanonicalAbi.Range r = storeBytesIntoRange(cx, bytes);
     cx.memory().storeI32((int) ptr, (int) r.ptr());
     cx.memory().storeI32((int) (ptr + 4), (int) r.length());
   }

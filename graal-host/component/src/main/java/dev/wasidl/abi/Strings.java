@@ -7,6 +7,7 @@ import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /** Strings: the spec's {@code load_string*} and {@code store_string*} with all transcodings. */
 final class Strings {
@@ -125,6 +126,12 @@ final class Strings {
   }
 
   static void storeString(LiftLowerContext cx, String v, long ptr) {
+    if (cx.memory() instanceof AllocationQueue q && v.length() <= AllocationQueue.MAX_BYTES) {
+      byte[] utf8 = oneCopyUtf8(cx, v);
+      if (utf8 != null && q.queueCopy(cx, "string", 1, utf8, utf8.length, (int) ptr)) {
+        return;
+      }
+    }
     CanonicalAbi.Range r = storeStringIntoRange(cx, v);
     cx.memory().storeI32((int) ptr, (int) r.ptr());
     cx.memory().storeI32((int) (ptr + 4), (int) r.length());
@@ -156,6 +163,37 @@ final class Strings {
       units |= UTF16_TAG;
     }
     return storeStringIntoRange(cx, v, StringEncoding.LATIN1_UTF16, units);
+  }
+
+  /**
+   * The bytes {@link #storeStringIntoRange(LiftLowerContext, String)} copies after one realloc of
+   * their length (a UTF-8 guest, and ASCII text or UTF-8 host strings), or null when it takes
+   * another path (transcoding, or a trap for an unpaired surrogate).
+   */
+  private static byte @Nullable [] oneCopyUtf8(LiftLowerContext cx, String v) {
+    if (cx.stringEncoding() != StringEncoding.UTF8) {
+      return null;
+    }
+    byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
+    if (utf8.length == v.length()) {
+      return hasUnpairedSurrogate(utf8, v) ? null : utf8;
+    }
+    return cx.utf8HostStrings() && isScalarValues(v) ? utf8 : null;
+  }
+
+  /** Whether every surrogate in {@code s} is paired: {@link #checkScalarValues} would pass it. */
+  private static boolean isScalarValues(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (Character.isHighSurrogate(c)
+          && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1))) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

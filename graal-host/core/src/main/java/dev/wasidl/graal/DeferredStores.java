@@ -1,7 +1,19 @@
 package dev.wasidl.graal;
 
+import dev.wasidl.abi.AllocationQueue;
+import dev.wasidl.abi.CanonicalAbi;
+import dev.wasidl.abi.LiftLowerContext;
 import dev.wasidl.abi.Memory;
+import dev.wasidl.component.CoreType;
+import dev.wasidl.component.CoreValType;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.List;
 import org.graalvm.polyglot.HostAccess;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A memory whose stores wait for wasm to make them. Lowering a host function's result through its
@@ -20,14 +32,23 @@ import org.graalvm.polyglot.HostAccess;
  * offset from the current base and bits 32-63 the value; a 64-bit store has the offset so and its
  * value in the next entry; a new base is bits 32-63 of a {@link #BASE} entry. The base is 0 when a
  * drain starts, so stores below 512 MiB need no base entry.
+ *
+ * <p>Short strings and byte lists wait too ({@link AllocationQueue}): an {@link #ALLOC} entry has
+ * the destination's offset so and the byte length in bits 32-63; the next entry the alignment (bits
+ * 0-31) and the length to store (bits 32-63); then the bytes, eight to an entry, the last one
+ * zero-padded. The adapter calls the guest's realloc itself ({@link #adopt}), between {@link
+ * #allocating} (which clears {@code may_leave}) and {@link #allocated} (which restores it and
+ * checks the new range as the canonical ABI does), copies the words and stores the pair. A flush
+ * makes the allocation through polyglot, as lowering made it before.
  */
-public final class DeferredStores implements Memory, StoreAdapters.Source {
+public final class DeferredStores implements Memory, AllocationQueue, StoreAdapters.Source {
   static final int END = 0;
   static final int I8 = 1;
   static final int I16 = 2;
   static final int I32 = 3;
   static final int I64 = 4;
   static final int BASE = 5;
+  static final int ALLOC = 6;
 
   private static final int OFFSET_BITS = 29;
   private static final int MAX_QUEUED = 1 << 12; // past this, stores go straight to memory
@@ -38,6 +59,15 @@ public final class DeferredStores implements Memory, StoreAdapters.Source {
   private int length;
   private int next;
   private int base; // the base the queue's next entry is relative to
+  // the contexts of the queued allocations, in order, and the next one the adapter makes
+  private LiftLowerContext[] owners = new LiftLowerContext[8];
+  private int ownerCount;
+  private int ownerNext;
+  private @Nullable DrainedRealloc adopted; // the realloc the adapters call
+  private @Nullable HostFunction allocating;
+  private @Nullable HostFunction allocated;
+  private boolean flushing;
+  private boolean entered; // between allocating and allocated
 
   DeferredStores(GraalMemory memory) {
     this(memory, OFFSET_BITS);
@@ -47,6 +77,7 @@ public final class DeferredStores implements Memory, StoreAdapters.Source {
   DeferredStores(GraalMemory memory, int offsetBits) {
     this.memory = memory;
     this.offsetLimit = 1L << Math.min(offsetBits, OFFSET_BITS);
+    memory.store().register(this);
   }
 
   /** The memory the stores go to. */
@@ -63,31 +94,270 @@ public final class DeferredStores implements Memory, StoreAdapters.Source {
     if (next < length) {
       return queue[next++];
     }
-    length = 0;
-    next = 0;
-    base = 0;
+    reset();
     return END;
   }
 
-  /** Makes the queued stores now, in order, through polyglot. */
-  public void flush() {
-    int b = 0;
-    for (int i = next; i < length; i++) {
-      long e = queue[i];
-      int at = b + (int) ((e & 0xffff_ffffL) >>> 3);
-      int value = (int) (e >>> 32);
-      switch ((int) e & 7) {
-        case I8 -> memory.storeI8(at, (byte) value);
-        case I16 -> memory.storeI16(at, (short) value);
-        case I32 -> memory.storeI32(at, value);
-        case I64 -> memory.storeI64(at, queue[++i]);
-        case BASE -> b = value;
-        default -> throw new IllegalStateException("queue entry " + Long.toHexString(e));
-      }
+  /**
+   * The adapter is about to call realloc for the next {@link #ALLOC} entry: clears {@code
+   * may_leave} and returns the entry after it (the alignment and the length to store).
+   */
+  @SuppressWarnings("unused") // through Imports.ALLOCATING
+  private long allocating() {
+    ((DrainedRealloc) owners[ownerNext].realloc()).enter();
+    entered = true;
+    return queue[next++];
+  }
+
+  /**
+   * Realloc returned {@code ptr} for the allocation {@link #allocating} began: restores {@code
+   * may_leave} and traps as lowering would if the range is misaligned or out of bounds.
+   */
+  @SuppressWarnings("unused") // through Imports.ALLOCATED
+  private int allocated(int ptr) {
+    LiftLowerContext cx = owners[ownerNext];
+    owners[ownerNext++] = null;
+    entered = false;
+    ((DrainedRealloc) cx.realloc()).exit();
+    long e0 = queue[next - 2];
+    long e1 = queue[next - 1];
+    checkRange(cx, e0, e1, Integer.toUnsignedLong(ptr));
+    return ptr;
+  }
+
+  private static String string() {
+    return "string";
+  }
+
+  private static String list() {
+    return "list";
+  }
+
+  // the range realloc returned for the allocation of entries e0, e1, checked as lowering checks it
+  private static void checkRange(LiftLowerContext cx, long e0, long e1, long ptr) {
+    int alignment = (int) e1 & 0xff;
+    CanonicalAbi.checkRange(
+        cx,
+        (e1 & 0x100) != 0 ? DeferredStores::string : DeferredStores::list,
+        ptr,
+        e0 >>> 32,
+        alignment);
+  }
+
+  /**
+   * Drops what a drain cut short by a trap left (realloc trapped, or its range did): those entries
+   * must not be made by a later drain or flush. Restores {@code may_leave} if realloc was running.
+   */
+  void discard() {
+    if (next == 0 && length == 0) {
+      return;
     }
+    if (entered) {
+      entered = false;
+      ((DrainedRealloc) owners[ownerNext].realloc()).exit();
+    }
+    reset();
+  }
+
+  private void reset() {
     length = 0;
     next = 0;
     base = 0;
+    Arrays.fill(owners, 0, ownerCount, null);
+    ownerCount = 0;
+    ownerNext = 0;
+  }
+
+  /**
+   * Makes the queued stores and allocations now, in order, through polyglot. The realloc an
+   * allocation calls flushes first, which does nothing while this runs; if it traps, the entries
+   * after it are dropped, as they would not have been made.
+   */
+  public void flush() {
+    if (flushing) {
+      return;
+    }
+    flushing = true;
+    try {
+      int b = 0;
+      for (int i = next; i < length; i++) {
+        long e = queue[i];
+        int at = b + (int) ((e & 0xffff_ffffL) >>> 3);
+        int value = (int) (e >>> 32);
+        switch ((int) e & 7) {
+          case I8 -> memory.storeI8(at, (byte) value);
+          case I16 -> memory.storeI16(at, (short) value);
+          case I32 -> memory.storeI32(at, value);
+          case I64 -> memory.storeI64(at, queue[++i]);
+          case BASE -> b = value;
+          case ALLOC -> i = allocateNow(at, e, i);
+          default -> throw new IllegalStateException("queue entry " + Long.toHexString(e));
+        }
+      }
+    } finally {
+      flushing = false;
+      reset();
+    }
+  }
+
+  /**
+   * The allocation at {@code queue[i]} ({@code e}), its pair to be stored {@code at}: made through
+   * the context's realloc, as lowering made it. Returns the index of its last entry.
+   */
+  private int allocateNow(int at, long e, int i) {
+    long e1 = queue[i + 1];
+    int byteLength = (int) (e >>> 32);
+    LiftLowerContext cx = owners[ownerNext];
+    owners[ownerNext++] = null;
+    long ptr = cx.allocate((int) e1 & 0xff, Integer.toUnsignedLong(byteLength));
+    checkRange(cx, e, e1, ptr);
+    byte[] bytes = new byte[byteLength];
+    int words = (byteLength + 7) >>> 3;
+    for (int w = 0; w < words; w++) {
+      long word = queue[i + 2 + w];
+      for (int k = 0; k < 8 && 8 * w + k < byteLength; k++) {
+        bytes[8 * w + k] = (byte) (word >>> (8 * k));
+      }
+    }
+    memory.write((int) ptr, bytes, 0, byteLength);
+    memory.storeI32(at, (int) ptr);
+    memory.storeI32(at + 4, (int) (e1 >>> 32));
+    return i + 1 + words;
+  }
+
+  // ---- allocations
+
+  /**
+   * Makes {@code realloc} the one the adapters call for queued allocations, if none is yet: true if
+   * it is (so a context using it may queue them).
+   */
+  public boolean adopt(DrainedRealloc realloc) {
+    if (adopted == null) {
+      adopted = realloc;
+    }
+    if (same(adopted, realloc)) {
+      realloc.queue = this;
+      return true;
+    }
+    return false;
+  }
+
+  // one core function: a function's wrappers differ, its polyglot value does not
+  private static boolean same(DrainedRealloc a, DrainedRealloc b) {
+    return a.function().value().equals(b.function().value());
+  }
+
+  /** The adapter's imports {@code s.allocating}, {@code s.allocated} and {@code r.realloc}. */
+  Object allocatingImport() {
+    if (allocating == null) {
+      allocating = Imports.ALLOCATING.bind(this);
+    }
+    return allocating.hostObject();
+  }
+
+  Object allocatedImport() {
+    if (allocated == null) {
+      allocated = Imports.ALLOCATED.bind(this);
+    }
+    return allocated.hostObject();
+  }
+
+  /** The guest's realloc if one was adopted, else a function that no queued entry can reach. */
+  Object reallocImport() {
+    DrainedRealloc r = adopted;
+    return r != null ? r.function().value() : Imports.NO_REALLOC.hostObject();
+  }
+
+  @Override
+  public boolean queueCopy(
+      LiftLowerContext cx,
+      String what,
+      int alignment,
+      byte[] bytes,
+      int storedLength,
+      int destination) {
+    int words = (bytes.length + 7) >>> 3;
+    long at = Integer.toUnsignedLong(destination);
+    if (bytes.length > MAX_BYTES
+        || !(cx.realloc() instanceof DrainedRealloc mine)
+        || mine.queue != this
+        || length + 4 + words > MAX_QUEUED
+        || !memory.contains(at, 8)) {
+      return false;
+    }
+    if (length + 4 + words > queue.length) {
+      queue = Arrays.copyOf(queue, Math.max(queue.length * 2, length + 4 + words));
+    }
+    long offset = at - Integer.toUnsignedLong(base);
+    if (offset < 0 || offset >= offsetLimit) {
+      queue[length++] = BASE | (at << 32);
+      base = destination;
+      offset = 0;
+    }
+    queue[length++] = ALLOC | (offset << 3) | ((long) bytes.length << 32);
+    queue[length++] =
+        (alignment & 0xff) | (what.equals("string") ? 0x100 : 0) | ((long) storedLength << 32);
+    int full = bytes.length >>> 3;
+    for (int w = 0; w < full; w++) {
+      queue[length++] = (long) LONGS.get(bytes, 8 * w);
+    }
+    if (full < words) {
+      long tail = 0;
+      for (int k = 8 * full; k < bytes.length; k++) {
+        tail |= (bytes[k] & 0xffL) << (8 * (k - 8 * full));
+      }
+      queue[length++] = tail;
+    }
+    if (ownerCount == owners.length) {
+      owners = Arrays.copyOf(owners, ownerCount * 2);
+    }
+    owners[ownerCount++] = cx;
+    return true;
+  }
+
+  private static final VarHandle LONGS =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
+  /** The classes of the adapter's allocation imports, made once. */
+  private static final class Imports {
+    static final HostFunctionClass ALLOCATING;
+    static final HostFunctionClass ALLOCATED;
+    static final HostFunction NO_REALLOC;
+
+    static {
+      try {
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        ALLOCATING =
+            HostFunctionClass.of(
+                new CoreType.Func(List.of(), List.of(CoreValType.I64)),
+                lookup.findVirtual(
+                    DeferredStores.class, "allocating", MethodType.methodType(long.class)));
+        ALLOCATED =
+            HostFunctionClass.of(
+                new CoreType.Func(List.of(CoreValType.I32), List.of(CoreValType.I32)),
+                lookup.findVirtual(
+                    DeferredStores.class,
+                    "allocated",
+                    MethodType.methodType(int.class, int.class)));
+        CoreValType i32 = CoreValType.I32;
+        NO_REALLOC =
+            HostFunctionClass.of(
+                    new CoreType.Func(List.of(i32, i32, i32, i32), List.of(i32)),
+                    lookup.findStatic(
+                        Imports.class,
+                        "noRealloc",
+                        MethodType.methodType(
+                            int.class, Object.class, int.class, int.class, int.class, int.class)))
+                .bind(null);
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    @SuppressWarnings("unused") // through NO_REALLOC
+    private static int noRealloc(@Nullable Object data, int ptr, int size, int align, int n) {
+      throw new IllegalStateException("a queued allocation without an adopted realloc");
+    }
   }
 
   /** Whether stores wait to be drained. */

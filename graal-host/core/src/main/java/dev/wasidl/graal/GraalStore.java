@@ -8,6 +8,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.HostAccess;
@@ -43,6 +44,8 @@ public final class GraalStore implements AutoCloseable {
   private final GraalRuntime runtime;
   private final Context context;
   private final IdentityHashMap<GraalModule, Value> modules = new IdentityHashMap<>();
+  // the queues of this store's memories: a trap leaves none of their entries to a later drain
+  private final List<DeferredStores> queues = new CopyOnWriteArrayList<>();
   // why interrupt() stopped the wasm running here: the message of the trap that call fails with
   private volatile @Nullable String interruption;
 
@@ -87,11 +90,18 @@ public final class GraalStore implements AutoCloseable {
 
   /** The trap a call into this store's wasm failed with ({@link #interrupt}'s reason if so). */
   Trap trap(PolyglotException e) {
+    for (DeferredStores q : queues) {
+      q.discard(); // what a drain the trap cut short left
+    }
     String reason = interruption;
     if (reason != null && (e.isInterrupted() || e.isCancelled())) {
       return new Trap(reason, e);
     }
     return Traps.of(e);
+  }
+
+  void register(DeferredStores queue) {
+    queues.add(queue);
   }
 
   /** The polyglot context, for applications that embed other languages next to wasm. */
@@ -171,7 +181,18 @@ public final class GraalStore implements AutoCloseable {
                       "m",
                           ProxyObject.fromMap(
                               Map.<String, Object>of("memory", stores.memory().value())),
-                      "s", ProxyObject.fromMap(Map.<String, Object>of("next", stores)),
+                      "s",
+                          ProxyObject.fromMap(
+                              Map.<String, Object>of(
+                                  "next",
+                                  stores,
+                                  "allocating",
+                                  stores.allocatingImport(),
+                                  "allocated",
+                                  stores.allocatedImport())),
+                      "r",
+                          ProxyObject.fromMap(
+                              Map.<String, Object>of("realloc", stores.reallocImport())),
                       "f", ProxyObject.fromMap(fs)));
           for (int i = 0; i < functions.size(); i++) {
             adapted.put(functions.get(i), exports.getMember(Integer.toString(i)));

@@ -28,6 +28,8 @@ class StoreAdaptersTest {
     CoreValType.I32, CoreValType.I64, CoreValType.F32, CoreValType.F64
   };
 
+  private static final CoreType.Func NEXT = new CoreType.Func(List.of(), List.of(CoreValType.I64));
+
   private GraalRuntime runtime;
   private GraalStore store;
   private GraalMemory memory;
@@ -125,11 +127,29 @@ class StoreAdaptersTest {
               StoreAdapters.module(types),
               imports
                   .define("m", "memory", memory)
+                  .define("s", "next", HostFunction.ofHostObject(NEXT, deferred))
                   .define(
                       "s",
-                      "next",
+                      "allocating",
+                      HostFunction.ofHostObject(NEXT, deferred.allocatingImport()))
+                  .define(
+                      "s",
+                      "allocated",
                       HostFunction.ofHostObject(
-                          new CoreType.Func(List.of(), List.of(CoreValType.I64)), deferred))
+                          new CoreType.Func(List.of(CoreValType.I32), List.of(CoreValType.I32)),
+                          deferred.allocatedImport()))
+                  .define(
+                      "r",
+                      "realloc",
+                      HostFunction.ofHostObject(
+                          new CoreType.Func(
+                              List.of(
+                                  CoreValType.I32,
+                                  CoreValType.I32,
+                                  CoreValType.I32,
+                                  CoreValType.I32),
+                              List.of(CoreValType.I32)),
+                          deferred.reallocImport()))
                   .build());
       for (int i = 0; i < n; i++) {
         CoreType.Func type = types.get(i);

@@ -3,6 +3,7 @@ package dev.wasidl.runtime;
 import dev.wasidl.abi.LiftLowerContext;
 import dev.wasidl.component.StringEncoding;
 import dev.wasidl.graal.DeferredStores;
+import dev.wasidl.graal.DrainedRealloc;
 import dev.wasidl.graal.GraalFunction;
 import dev.wasidl.graal.GraalMemory;
 import dev.wasidl.graal.GraalRealloc;
@@ -44,17 +45,50 @@ record CanonOpts(
       cx = cx.withMemory(memory);
     }
     if (realloc != null) {
-      GraalRealloc guest = GraalRealloc.of(realloc);
-      cx =
-          cx.withRealloc(
-              (ptr, size, align, newSize) -> {
-                if (deferred != null) {
-                  deferred.flush(); // the guest's realloc sees memory as the stores left it
-                }
-                return instance.withoutLeaving(
-                    "realloc", () -> guest.realloc(ptr, size, align, newSize));
-              });
+      GuestRealloc r = new GuestRealloc(realloc, instance, deferred);
+      if (deferred != null) {
+        deferred.adopt(r); // its store adapters call it for queued allocations
+      }
+      cx = cx.withRealloc(r);
     }
     return cx;
+  }
+
+  /**
+   * The guest's realloc as a lowering calls it: with {@code may_leave} cleared, and after the
+   * queued stores, which it must see made.
+   */
+  private static final class GuestRealloc extends DrainedRealloc {
+    private final GraalRealloc guest;
+    private final InstanceState instance;
+    private final @Nullable DeferredStores deferred;
+    private @Nullable String before; // between enter and exit
+
+    GuestRealloc(
+        GraalFunction function, InstanceState instance, @Nullable DeferredStores deferred) {
+      super(function);
+      this.guest = GraalRealloc.of(function);
+      this.instance = instance;
+      this.deferred = deferred;
+    }
+
+    @Override
+    public int realloc(int ptr, int size, int align, int newSize) {
+      if (deferred != null) {
+        deferred.flush();
+      }
+      return instance.withoutLeaving("realloc", () -> guest.realloc(ptr, size, align, newSize));
+    }
+
+    @Override
+    public void enter() {
+      before = instance.stopLeaving("realloc");
+    }
+
+    @Override
+    public void exit() {
+      instance.resumeLeaving(before);
+      before = null;
+    }
   }
 }

@@ -256,19 +256,34 @@ final class InstanceState implements CallContext {
    * may_leave} cleared: the guest may not call out to any import meanwhile.
    */
   <T> T withoutLeaving(String what, java.util.function.Supplier<T> body) {
+    String before = stopLeaving(what);
+    try {
+      return body.get();
+    } finally {
+      resumeLeaving(before);
+    }
+  }
+
+  /**
+   * Clears {@code may_leave} while the instance runs {@code what}; returns the state to give {@link
+   * #resumeLeaving} after it.
+   */
+  @Nullable String stopLeaving(String what) {
     String before = noLeave;
     noLeave = what;
     Adapters a = adapters;
     if (a != null) {
       a.mayLeave(false);
     }
-    try {
-      return body.get();
-    } finally {
-      noLeave = before;
-      if (a != null) {
-        a.mayLeave(before == null);
-      }
+    return before;
+  }
+
+  /** Undoes {@link #stopLeaving}, which returned {@code before}. */
+  void resumeLeaving(@Nullable String before) {
+    noLeave = before;
+    Adapters a = adapters;
+    if (a != null) {
+      a.mayLeave(before == null);
     }
   }
 
