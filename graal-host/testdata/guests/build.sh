@@ -93,6 +93,7 @@ jco parse "$here/nested-wat/nested.wat" -o "$out/nested-wat.wasm"
 # (4b) resource rules and reentrance, in hand-written component WAT.
 jco parse "$here/resources-wat/resources.wat" -o "$out/resources-wat.wasm"
 jco parse "$here/leave-wat/leave.wat" -o "$out/leave-wat.wasm"
+jco parse "$here/leave-wat/leave-import.wat" -o "$out/leave-import-wat.wasm"
 # (4b') results breaking the ABI, post-return and reentrance, for the typed (Val-free) export path.
 jco parse "$here/typed-wat/typed.wat" -o "$out/typed-wat.wasm"
 # (4c) traps with named frames and a WASI-free wasi:cli/run export, for the command line's tests.

@@ -146,6 +146,46 @@ class ResourceRulesTest {
     }
   }
 
+  /**
+   * A host function's string result: the store adapter calls the guest's realloc for it (a queued
+   * allocation), and a realloc that calls an import or returns a range out of bounds traps as it
+   * does when the host calls it.
+   */
+  @Test
+  void reallocCalledForAHostResultMayNotCallImportsOrMisplaceIt() {
+    Linker linker =
+        Linker.of(runtime)
+            .func("ping", (cx, args) -> Optional.empty())
+            .func("greet", (cx, args) -> Optional.of(new Val.Str("hello")));
+    Component c = Component.of("leave-import", TypesGuestTest.guest("leave-import-wat.wasm"));
+    try (Instance ok = linker.instantiate(c)) {
+      for (int round = 0; round < 3; round++) {
+        assertEquals(
+            Optional.of(new Val.U32(5)), ok.func("greet-len").orElseThrow().call(new Val.U32(0)));
+        assertEquals(
+            Optional.of(new Val.U32('h')),
+            ok.func("greet-byte").orElseThrow().call(new Val.U32(0)));
+        assertEquals(
+            Optional.of(new Val.U32('o')),
+            ok.func("greet-byte").orElseThrow().call(new Val.U32(4)));
+      }
+    }
+    try (Instance leave = linker.instantiate(c)) {
+      Trap t =
+          assertThrows(
+              Trap.class, () -> leave.func("greet-len").orElseThrow().call(new Val.U32(1)));
+      assertTrue(
+          t.getMessage().contains("from its realloc, which may not call imports"), t.getMessage());
+    }
+    try (Instance misplaced = linker.instantiate(c)) {
+      Trap t =
+          assertThrows(
+              Trap.class, () -> misplaced.func("greet-len").orElseThrow().call(new Val.U32(2)));
+      assertEquals(
+          "string of 5 bytes at 65534 is out of bounds of a memory of 65536 bytes", t.getMessage());
+    }
+  }
+
   @Test
   void reentranceTraps() {
     Trap t = trap("call-back");
