@@ -285,7 +285,8 @@ class StreamsHostTest {
         throw new java.io.EOFException();
       }
       written.write(bytes);
-      busyUntil = System.nanoTime() + 5_000_000;
+      // busy long enough that "busy right after a write" holds on a loaded machine (5 ms did not)
+      busyUntil = System.nanoTime() + 50_000_000;
     }
 
     @Override
