@@ -9,6 +9,7 @@ import dev.wasidl.types.Val;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The canonical ABI of the component model (preview 2, synchronous, 32-bit memories), with the
@@ -120,6 +121,15 @@ public final class CanonicalAbi {
   /** {@code load_list_from_range} of a {@code list<u8>}, as Java bytes (exactly as a Val). */
   public static byte[] loadBytesFromRange(LiftLowerContext cx, long ptr, long length) {
     return Loading.loadBytesFromRange(cx, ptr, length);
+  }
+
+  /**
+   * The bytes {@link #storeStringIntoRange(LiftLowerContext, String)} copies into the guest after
+   * one realloc of their length (alignment 1), their count the length it returns; or null when it
+   * takes another path (transcoding, or a trap).
+   */
+  public static byte @Nullable [] oneCopyUtf8(LiftLowerContext cx, String s) {
+    return Strings.oneCopyUtf8(cx, s);
   }
 
   /** {@code store_list_into_range} of a {@code list<u8>} given as Java bytes (one bulk write). */

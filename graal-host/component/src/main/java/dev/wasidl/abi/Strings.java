@@ -170,7 +170,7 @@ final class Strings {
    * their length (a UTF-8 guest, and ASCII text or UTF-8 host strings), or null when it takes
    * another path (transcoding, or a trap for an unpaired surrogate).
    */
-  private static byte @Nullable [] oneCopyUtf8(LiftLowerContext cx, String v) {
+  static byte @Nullable [] oneCopyUtf8(LiftLowerContext cx, String v) {
     if (cx.stringEncoding() != StringEncoding.UTF8) {
       return null;
     }

@@ -262,6 +262,11 @@ public final class DeferredStores implements Memory, AllocationQueue, StoreAdapt
     return allocated.hostObject();
   }
 
+  /** A realloc import that no call reaches: it throws. */
+  static HostFunction noRealloc() {
+    return Imports.NO_REALLOC;
+  }
+
   /** The guest's realloc if one was adopted, else a function that no queued entry can reach. */
   Object reallocImport() {
     DrainedRealloc r = adopted;

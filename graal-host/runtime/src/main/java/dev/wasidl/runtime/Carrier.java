@@ -1,9 +1,11 @@
 package dev.wasidl.runtime;
 
+import dev.wasidl.component.CoreValType;
 import dev.wasidl.types.ListType;
 import dev.wasidl.types.Primitive;
 import dev.wasidl.types.Type;
 import dev.wasidl.types.Val;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,5 +59,16 @@ enum Carrier {
   /** Its core values: a string or list is a pointer and a length. */
   int flatCount() {
     return this == STRING || this == BYTES ? 2 : 1;
+  }
+
+  /** The types of its core values. */
+  List<CoreValType> coreTypes() {
+    return switch (this) {
+      case STRING, BYTES -> List.of(CoreValType.I32, CoreValType.I32);
+      case S64, U64 -> List.of(CoreValType.I64);
+      case F32 -> List.of(CoreValType.F32);
+      case F64 -> List.of(CoreValType.F64);
+      default -> List.of(CoreValType.I32);
+    };
   }
 }

@@ -25,6 +25,11 @@ import org.jspecify.annotations.Nullable;
  * poisons it, bad results trap, and {@code post-return} runs after lifting with {@code may_leave}
  * cleared. A call whose types hold no borrow handle and no non-byte list needs no borrow scope, and
  * it makes no context object: the function's own context serves every call.
+ *
+ * <p>A function that takes or returns strings or byte lists is called, from its {@link
+ * #ENTRY_AFTER}th call on, through an {@link EntryCall}: one polyglot call in which wasm allocates
+ * and copies the bytes, calls the function, and pushes the result back before post-return, instead
+ * of one polyglot call per realloc, write, load and post-return.
  */
 final class DirectExport {
   private final String name;
@@ -37,6 +42,14 @@ final class DirectExport {
   private final int flatCount;
   private final boolean memoryArgs;
   private final Supplier<String> spilled;
+  private final Lifted lifted;
+  // calls before the entry shim is made (an instance of a module costs some 0.2 ms), then the
+  // shim, or NONE when the function has no use for one or it cannot be made
+  private int calls;
+  private @Nullable Object entry;
+  private static final Object NONE = new Object();
+  static final int ENTRY_AFTER = 4;
+  static int entryAfter = ENTRY_AFTER; // tests make it 1, to run every call through the shim
 
   private DirectExport(String name, Lifted f, Carrier[] params, @Nullable Carrier result) {
     this.name = name;
@@ -58,6 +71,25 @@ final class DirectExport {
     // function without one has no tuple to name, and TupleType refuses an empty one)
     Optional<Type> resultType = f.type().result();
     this.spilled = () -> "spilled " + resultType.map(t -> new TupleType(List.of(t))).orElseThrow();
+    this.lifted = f;
+  }
+
+  /** The entry shim once this function has been called {@link #entryAfter} times, else null. */
+  private @Nullable EntryCall entry() {
+    Object e = entry;
+    if (e == null) {
+      if (++calls < entryAfter) {
+        return null;
+      }
+      try {
+        EntryCall made = EntryCall.of(lifted, spilled, params, result);
+        e = made != null ? made : NONE;
+      } catch (RuntimeException cannot) { // e.g. an engine that refuses the module: the direct path
+        e = NONE;
+      }
+      entry = e;
+    }
+    return e instanceof EntryCall c ? c : null;
   }
 
   /**
@@ -100,10 +132,19 @@ final class DirectExport {
     instance.enter(name);
     long armed = instance.arm(name);
     try {
-      if (memoryArgs) {
-        lowerIntoMemory(args, flat);
+      Value out;
+      EntryCall shim = entry(); // made inside the instance, as it instantiates a module there
+      if (shim != null && shim.prepare(args, flat)) {
+        out = shim.call(flat);
+        if (shim.lifted()) {
+          return shim.take(); // and post-return ran
+        }
+      } else {
+        if (memoryArgs) {
+          lowerIntoMemory(args, flat);
+        }
+        out = core.call(flat);
       }
-      Value out = core.call(flat);
       if (result == null) {
         postReturn();
         return null;
