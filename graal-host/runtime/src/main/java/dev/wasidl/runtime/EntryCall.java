@@ -143,8 +143,7 @@ final class EntryCall extends EntryShim.Host {
     for (int i = 0; i < params.length; i++) {
       Carrier c = params[i];
       if (k < pairParams.length && pairParams[k] == i) {
-        byte[] bytes =
-            c == Carrier.STRING ? CanonicalAbi.oneCopyUtf8(cx, (String) args[i]) : (byte[]) args[i];
+        byte[] bytes = c == Carrier.STRING ? utf8((String) args[i]) : (byte[]) args[i];
         if (bytes == null || bytes.length > MAX_BYTES) {
           Arrays.fill(pending, null);
           return false;
@@ -156,6 +155,11 @@ final class EntryCall extends EntryShim.Host {
       j += c.flatCount();
     }
     return true;
+  }
+
+  /** The string's bytes if the shim may copy them; its UTF-8 is at least as long: checked first. */
+  private byte @Nullable [] utf8(String s) {
+    return s.length() > MAX_BYTES ? null : CanonicalAbi.oneCopyUtf8(cx, s);
   }
 
   /** Calls the shim with the prepared flat arguments. */
