@@ -163,9 +163,11 @@ public final class DeferredStores implements Memory, AllocationQueue, StoreAdapt
     length = 0;
     next = 0;
     base = 0;
-    Arrays.fill(owners, 0, ownerCount, null);
-    ownerCount = 0;
-    ownerNext = 0;
+    if (ownerCount != 0) { // the drain's every end comes here: most queues held no allocation
+      Arrays.fill(owners, 0, ownerCount, null);
+      ownerCount = 0;
+      ownerNext = 0;
+    }
   }
 
   /**
