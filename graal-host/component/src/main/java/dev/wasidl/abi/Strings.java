@@ -183,6 +183,11 @@ final class Strings {
 
   /** Whether every surrogate in {@code s} is paired: {@link #checkScalarValues} would pass it. */
   private static boolean isScalarValues(String s) {
+    return unpairedSurrogate(s) < 0;
+  }
+
+  /** The index of the first unpaired surrogate in {@code s}, or -1. */
+  private static int unpairedSurrogate(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (Character.isHighSurrogate(c)
@@ -190,10 +195,10 @@ final class Strings {
           && Character.isLowSurrogate(s.charAt(i + 1))) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        return false;
+        return i;
       }
     }
-    return true;
+    return -1;
   }
 
   /**
@@ -252,16 +257,13 @@ final class Strings {
 
   /** Host strings may hold unpaired surrogates; the component model's strings may not. */
   private static void checkScalarValues(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (Character.isHighSurrogate(c)
-          && i + 1 < s.length()
-          && Character.isLowSurrogate(s.charAt(i + 1))) {
-        i++;
-      } else if (Character.isSurrogate(c)) {
-        throw new Trap(
-            "string holds an unpaired surrogate 0x" + Integer.toHexString(c) + " at index " + i);
-      }
+    int i = unpairedSurrogate(s);
+    if (i >= 0) {
+      throw new Trap(
+          "string holds an unpaired surrogate 0x"
+              + Integer.toHexString(s.charAt(i))
+              + " at index "
+              + i);
     }
   }
 

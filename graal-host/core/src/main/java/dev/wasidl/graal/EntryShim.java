@@ -180,11 +180,11 @@ public final class EntryShim {
   private static byte[] bytes(Key key) {
     CoreType.Func f = key.type();
     BinaryWriter types = new BinaryWriter().u32(3 + HOST.length);
-    funcType(types, f); // 0
-    funcType(types, REALLOC); // 1
-    funcType(types, POST); // 2
+    SpunModules.funcType(types, f); // 0
+    SpunModules.funcType(types, REALLOC); // 1
+    SpunModules.funcType(types, POST); // 2
     for (CoreType.Func t : HOST_TYPES) {
-      funcType(types, t); // 3..
+      SpunModules.funcType(types, t); // 3..
     }
     BinaryWriter imports = new BinaryWriter().u32(4 + HOST.length);
     imports.name("m").name("memory").u8(0x02).u8(0x00).u32(0);
@@ -197,14 +197,7 @@ public final class EntryShim {
     BinaryWriter functions = new BinaryWriter().u32(1).u32(0);
     BinaryWriter exports = new BinaryWriter().u32(1).name("call").u8(0x00).u32(3 + HOST.length);
     BinaryWriter code = new BinaryWriter().u32(1).sized(callBody(key));
-    BinaryWriter module =
-        new BinaryWriter().bytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
-    module.u8(1).sized(types);
-    module.u8(2).sized(imports);
-    module.u8(3).sized(functions);
-    module.u8(7).sized(exports);
-    module.u8(10).sized(code);
-    return module.toByteArray();
+    return SpunModules.module(types, imports, functions, exports, code);
   }
 
   /**
@@ -304,22 +297,5 @@ public final class EntryShim {
 
   private static BinaryWriter constI32(BinaryWriter b, int v) {
     return b.u8(0x41).sleb(v);
-  }
-
-  private static void funcType(BinaryWriter w, CoreType.Func f) {
-    w.u8(0x60).u32(f.params().size());
-    f.params().forEach(t -> w.u8(valType(t)));
-    w.u32(f.results().size());
-    f.results().forEach(t -> w.u8(valType(t)));
-  }
-
-  private static int valType(CoreValType t) {
-    return switch (t) {
-      case I32 -> 0x7f;
-      case I64 -> 0x7e;
-      case F32 -> 0x7d;
-      case F64 -> 0x7c;
-      default -> throw new IllegalArgumentException("a core function does not take " + t);
-    };
   }
 }

@@ -83,12 +83,12 @@ final class StoreAdapters {
     int allocType = nextType + 4;
     CoreValType i32 = CoreValType.I32;
     BinaryWriter types = new BinaryWriter().u32(typeIndex.size() + 5);
-    typeIndex.keySet().forEach(f -> funcType(types, f));
-    funcType(types, new CoreType.Func(List.of(), List.of(CoreValType.I64)));
-    funcType(types, new CoreType.Func(List.of(), List.of()));
-    funcType(types, new CoreType.Func(List.of(i32), List.of(i32)));
-    funcType(types, new CoreType.Func(List.of(i32, i32, i32, i32), List.of(i32)));
-    funcType(types, new CoreType.Func(List.of(CoreValType.I64, i32), List.of()));
+    typeIndex.keySet().forEach(f -> SpunModules.funcType(types, f));
+    SpunModules.funcType(types, new CoreType.Func(List.of(), List.of(CoreValType.I64)));
+    SpunModules.funcType(types, new CoreType.Func(List.of(), List.of()));
+    SpunModules.funcType(types, new CoreType.Func(List.of(i32), List.of(i32)));
+    SpunModules.funcType(types, new CoreType.Func(List.of(i32, i32, i32, i32), List.of(i32)));
+    SpunModules.funcType(types, new CoreType.Func(List.of(CoreValType.I64, i32), List.of()));
 
     // function indices: next, allocating, allocated, realloc, the imports, drain, alloc, wrappers
     BinaryWriter imports = new BinaryWriter().u32(funcs.size() + 5);
@@ -124,14 +124,7 @@ final class StoreAdapters {
       code.sized(body);
     }
 
-    BinaryWriter module =
-        new BinaryWriter().bytes(new byte[] {0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00});
-    module.u8(1).sized(types);
-    module.u8(2).sized(imports);
-    module.u8(3).sized(functions);
-    module.u8(7).sized(exports);
-    module.u8(10).sized(code);
-    return module.toByteArray();
+    return SpunModules.module(types, imports, functions, exports, code);
   }
 
   // the imported functions' indices, before the host functions'
@@ -140,23 +133,6 @@ final class StoreAdapters {
   private static final int ALLOCATED = 2;
   private static final int REALLOC = 3;
   private static final int IMPORTED = 4;
-
-  private static void funcType(BinaryWriter w, CoreType.Func f) {
-    w.u8(0x60).u32(f.params().size());
-    f.params().forEach(t -> w.u8(valType(t)));
-    w.u32(f.results().size());
-    f.results().forEach(t -> w.u8(valType(t)));
-  }
-
-  private static int valType(CoreValType t) {
-    return switch (t) {
-      case I32 -> 0x7f;
-      case I64 -> 0x7e;
-      case F32 -> 0x7d;
-      case F64 -> 0x7c;
-      default -> throw new IllegalArgumentException("a host function does not take " + t);
-    };
-  }
 
   /** {@code $drain}: locals 0 (the entry, i64) and 1 (the base, i32). */
   private static BinaryWriter drainBody(int alloc) {
