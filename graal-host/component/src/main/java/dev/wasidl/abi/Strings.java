@@ -126,13 +126,13 @@ final class Strings {
   }
 
   static void storeString(LiftLowerContext cx, String v, long ptr) {
-    if (cx.memory() instanceof AllocationQueue q && v.length() <= AllocationQueue.MAX_BYTES) {
-      byte[] utf8 = oneCopyUtf8(cx, v);
-      if (utf8 != null && q.queueCopy(cx, "string", 1, utf8, utf8.length, (int) ptr)) {
-        return;
-      }
+    byte[] utf8 = oneCopyUtf8(cx, v);
+    if (utf8 != null
+        && cx.memory() instanceof AllocationQueue q
+        && q.queueCopy(cx, "string", 1, utf8, utf8.length, (int) ptr)) {
+      return;
     }
-    CanonicalAbi.Range r = storeStringIntoRange(cx, v);
+    CanonicalAbi.Range r = utf8 != null ? storeOneCopy(cx, utf8) : storeTranscoded(cx, v);
     cx.memory().storeI32((int) ptr, (int) r.ptr());
     cx.memory().storeI32((int) (ptr + 4), (int) r.length());
   }
@@ -143,18 +143,20 @@ final class Strings {
    * source encoding.
    */
   static CanonicalAbi.Range storeStringIntoRange(LiftLowerContext cx, String v) {
-    if (cx.stringEncoding() == StringEncoding.UTF8
-        && v.length() <= CanonicalAbi.MAX_STRING_BYTE_LENGTH) {
-      byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
-      // ASCII (an unpaired surrogate also encodes to one byte, '?', but does not decode back):
-      // every source encoding stores it so, with one realloc of its length.
-      if (utf8.length == v.length() && !hasUnpairedSurrogate(utf8, v)) {
-        long ptr = cx.allocate(1, utf8.length);
-        checkRange(cx, "string", ptr, utf8.length, 1);
-        cx.memory().write((int) ptr, utf8, 0, utf8.length);
-        return new CanonicalAbi.Range(ptr, utf8.length);
-      }
-    }
+    byte[] utf8 = oneCopyUtf8(cx, v);
+    return utf8 != null ? storeOneCopy(cx, utf8) : storeTranscoded(cx, v);
+  }
+
+  /** UTF-8 bytes into a UTF-8 guest: one realloc of their length, the range checked, one write. */
+  private static CanonicalAbi.Range storeOneCopy(LiftLowerContext cx, byte[] utf8) {
+    long ptr = cx.allocate(1, utf8.length);
+    checkRange(cx, "string", ptr, utf8.length, 1);
+    cx.memory().write((int) ptr, utf8, 0, utf8.length);
+    return new CanonicalAbi.Range(ptr, utf8.length);
+  }
+
+  /** A string {@link #oneCopyUtf8} leaves: transcoded, or a trap. */
+  private static CanonicalAbi.Range storeTranscoded(LiftLowerContext cx, String v) {
     if (cx.utf8HostStrings() && cx.stringEncoding() == StringEncoding.UTF8) {
       return storeStringIntoRange(cx, v, StringEncoding.UTF8, utf8Length(v));
     }
@@ -171,14 +173,22 @@ final class Strings {
    * another path (transcoding, or a trap for an unpaired surrogate).
    */
   static byte @Nullable [] oneCopyUtf8(LiftLowerContext cx, String v) {
-    if (cx.stringEncoding() != StringEncoding.UTF8) {
+    if (cx.stringEncoding() != StringEncoding.UTF8
+        || v.length() > CanonicalAbi.MAX_STRING_BYTE_LENGTH) {
       return null;
     }
     byte[] utf8 = v.getBytes(StandardCharsets.UTF_8);
     if (utf8.length == v.length()) {
+      // ASCII (an unpaired surrogate also encodes to one byte, '?', but does not decode back):
+      // every source encoding stores it so
       return hasUnpairedSurrogate(utf8, v) ? null : utf8;
     }
-    return cx.utf8HostStrings() && isScalarValues(v) ? utf8 : null;
+    // longer than the limit: transcoding traps for it
+    return cx.utf8HostStrings()
+            && utf8.length <= CanonicalAbi.MAX_STRING_BYTE_LENGTH
+            && isScalarValues(v)
+        ? utf8
+        : null;
   }
 
   /** Whether every surrogate in {@code s} is paired: {@link #checkScalarValues} would pass it. */
