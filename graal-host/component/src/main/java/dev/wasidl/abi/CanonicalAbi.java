@@ -143,6 +143,15 @@ public final class CanonicalAbi {
   }
 
   /**
+   * Traps, naming {@code what} ({@code "string"}, {@code "list"}), if {@code ptr} is not aligned to
+   * {@code alignment} or the {@code byteLength} bytes there are out of bounds of the memory.
+   */
+  public static void checkRange(
+      LiftLowerContext cx, String what, long ptr, long byteLength, int alignment) {
+    Strings.checkRange(cx, what, ptr, byteLength, alignment);
+  }
+
+  /**
    * Traps, naming {@code what} (built only then), if {@code ptr} is not aligned to {@code
    * alignment} or the {@code byteLength} bytes there are out of bounds of the memory.
    */

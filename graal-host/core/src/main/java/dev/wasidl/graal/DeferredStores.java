@@ -59,8 +59,10 @@ public final class DeferredStores implements Memory, AllocationQueue, StoreAdapt
   private int length;
   private int next;
   private int base; // the base the queue's next entry is relative to
-  // the contexts of the queued allocations, in order, and the next one the adapter makes
+  // the contexts of the queued allocations and what each lowers ("string", "list"), in order, and
+  // the next one the adapter makes
   private LiftLowerContext[] owners = new LiftLowerContext[8];
+  private String[] whats = new String[8];
   private int ownerCount;
   private int ownerNext;
   private @Nullable DrainedRealloc adopted; // the realloc the adapters call
@@ -115,33 +117,22 @@ public final class DeferredStores implements Memory, AllocationQueue, StoreAdapt
    */
   @SuppressWarnings("unused") // through Imports.ALLOCATED
   private int allocated(int ptr) {
-    LiftLowerContext cx = owners[ownerNext];
-    owners[ownerNext++] = null;
     entered = false;
-    ((DrainedRealloc) cx.realloc()).exit();
-    long e0 = queue[next - 2];
-    long e1 = queue[next - 1];
-    checkRange(cx, e0, e1, Integer.toUnsignedLong(ptr));
+    ((DrainedRealloc) owners[ownerNext].realloc()).exit();
+    checkRange(queue[next - 2], queue[next - 1], Integer.toUnsignedLong(ptr));
     return ptr;
   }
 
-  private static String string() {
-    return "string";
-  }
-
-  private static String list() {
-    return "list";
-  }
-
-  // the range realloc returned for the allocation of entries e0, e1, checked as lowering checks it
-  private static void checkRange(LiftLowerContext cx, long e0, long e1, long ptr) {
-    int alignment = (int) e1 & 0xff;
-    CanonicalAbi.checkRange(
-        cx,
-        (e1 & 0x100) != 0 ? DeferredStores::string : DeferredStores::list,
-        ptr,
-        e0 >>> 32,
-        alignment);
+  /**
+   * The range realloc returned for the next allocation (entries e0, e1), checked as lowering checks
+   * it; the allocation is then done with.
+   */
+  private void checkRange(long e0, long e1, long ptr) {
+    LiftLowerContext cx = owners[ownerNext];
+    String what = whats[ownerNext];
+    owners[ownerNext] = null;
+    whats[ownerNext++] = null;
+    CanonicalAbi.checkRange(cx, what, ptr, e0 >>> 32, (int) e1 & 0xff);
   }
 
   /**
@@ -165,6 +156,7 @@ public final class DeferredStores implements Memory, AllocationQueue, StoreAdapt
     base = 0;
     if (ownerCount != 0) { // the drain's every end comes here: most queues held no allocation
       Arrays.fill(owners, 0, ownerCount, null);
+      Arrays.fill(whats, 0, ownerCount, null);
       ownerCount = 0;
       ownerNext = 0;
     }
@@ -209,17 +201,12 @@ public final class DeferredStores implements Memory, AllocationQueue, StoreAdapt
   private int allocateNow(int at, long e, int i) {
     long e1 = queue[i + 1];
     int byteLength = (int) (e >>> 32);
-    LiftLowerContext cx = owners[ownerNext];
-    owners[ownerNext++] = null;
-    long ptr = cx.allocate((int) e1 & 0xff, Integer.toUnsignedLong(byteLength));
-    checkRange(cx, e, e1, ptr);
-    byte[] bytes = new byte[byteLength];
+    long ptr = owners[ownerNext].allocate((int) e1 & 0xff, Integer.toUnsignedLong(byteLength));
+    checkRange(e, e1, ptr);
     int words = (byteLength + 7) >>> 3;
+    byte[] bytes = new byte[8 * words];
     for (int w = 0; w < words; w++) {
-      long word = queue[i + 2 + w];
-      for (int k = 0; k < 8 && 8 * w + k < byteLength; k++) {
-        bytes[8 * w + k] = (byte) (word >>> (8 * k));
-      }
+      LONGS.set(bytes, 8 * w, queue[i + 2 + w]);
     }
     memory.write((int) ptr, bytes, 0, byteLength);
     memory.storeI32(at, (int) ptr);
@@ -284,26 +271,19 @@ public final class DeferredStores implements Memory, AllocationQueue, StoreAdapt
       int storedLength,
       int destination) {
     int words = (bytes.length + 7) >>> 3;
-    long at = Integer.toUnsignedLong(destination);
     if (bytes.length > MAX_BYTES
         || !(cx.realloc() instanceof DrainedRealloc mine)
         || mine.queue != this
         || length + 4 + words > MAX_QUEUED
-        || !memory.contains(at, 8)) {
+        || !memory.contains(Integer.toUnsignedLong(destination), 8)) {
       return false;
     }
     if (length + 4 + words > queue.length) {
       queue = Arrays.copyOf(queue, Math.max(queue.length * 2, length + 4 + words));
     }
-    long offset = at - Integer.toUnsignedLong(base);
-    if (offset < 0 || offset >= offsetLimit) {
-      queue[length++] = BASE | (at << 32);
-      base = destination;
-      offset = 0;
-    }
+    long offset = offsetOf(destination); // before the entry's own index is taken
     queue[length++] = ALLOC | (offset << 3) | ((long) bytes.length << 32);
-    queue[length++] =
-        (alignment & 0xff) | (what.equals("string") ? 0x100 : 0) | ((long) storedLength << 32);
+    queue[length++] = (alignment & 0xff) | ((long) storedLength << 32);
     int full = bytes.length >>> 3;
     for (int w = 0; w < full; w++) {
       queue[length++] = (long) LONGS.get(bytes, 8 * w);
@@ -317,7 +297,9 @@ public final class DeferredStores implements Memory, AllocationQueue, StoreAdapt
     }
     if (ownerCount == owners.length) {
       owners = Arrays.copyOf(owners, ownerCount * 2);
+      whats = Arrays.copyOf(whats, ownerCount * 2);
     }
+    whats[ownerCount] = what;
     owners[ownerCount++] = cx;
     return true;
   }
@@ -467,14 +449,24 @@ public final class DeferredStores implements Memory, AllocationQueue, StoreAdapt
     if (length + 3 > queue.length) {
       queue = java.util.Arrays.copyOf(queue, queue.length * 2);
     }
+    long offset = offsetOf(address); // before the entry's own index is taken: it may queue a base
+    queue[length++] = kind | (offset << 3) | ((long) value << 32);
+    return true;
+  }
+
+  /**
+   * The offset of {@code address} from the base the next entry is relative to, queueing a new base
+   * first if it is out of reach (room for that entry is the caller's).
+   */
+  private long offsetOf(int address) {
+    long at = Integer.toUnsignedLong(address);
     long offset = at - Integer.toUnsignedLong(base);
     if (offset < 0 || offset >= offsetLimit) {
       queue[length++] = BASE | (at << 32);
       base = address;
       offset = 0;
     }
-    queue[length++] = kind | (offset << 3) | ((long) value << 32);
-    return true;
+    return offset;
   }
 
   private void flushIfQueued() {

@@ -224,23 +224,7 @@ public final class EntryShim {
       constI32(b, 1);
       b.u8(0x20).u32(len).u8(0x10).u32(REALLOC_FN).u8(0x21).u32(ptr);
       constI32(b, pair).u8(0x20).u32(ptr).u8(0x10).u32(ALLOCATED).u8(0x21).u32(j);
-      constI32(b, 0).u8(0x21).u32(i);
-      // whole words
-      b.u8(0x02).u8(0x40).u8(0x03).u8(0x40);
-      b.u8(0x20).u32(i).u8(0x41).u8(8).u8(0x6a).u8(0x20).u32(len).u8(0x4b).u8(0x0d).u32(1);
-      b.u8(0x20).u32(j).u8(0x20).u32(i).u8(0x6a).u8(0x10).u32(WORD).u8(0x37).u32(0).u32(0);
-      b.u8(0x20).u32(i).u8(0x41).u8(8).u8(0x6a).u8(0x21).u32(i);
-      b.u8(0x0c).u32(0).u8(0x0b).u8(0x0b);
-      // the last bytes, one at a time
-      b.u8(0x02).u8(0x40);
-      b.u8(0x20).u32(i).u8(0x20).u32(len).u8(0x4f).u8(0x0d).u32(0);
-      b.u8(0x10).u32(WORD).u8(0x21).u32(w);
-      b.u8(0x03).u8(0x40);
-      b.u8(0x20).u32(j).u8(0x20).u32(i).u8(0x6a).u8(0x20).u32(w).u8(0xa7).u8(0x3a).u32(0).u32(0);
-      b.u8(0x20).u32(w).u8(0x42).u8(8).u8(0x88).u8(0x21).u32(w);
-      b.u8(0x20).u32(i).u8(0x41).u8(1).u8(0x6a).u8(0x22).u32(i);
-      b.u8(0x20).u32(len).u8(0x49).u8(0x0d).u32(0);
-      b.u8(0x0b).u8(0x0b);
+      SpunModules.copyWordsIn(b, j, len, i, w, WORD);
     }
     for (int p = 0; p < n; p++) {
       b.u8(0x20).u32(p);

@@ -46,6 +46,7 @@ final class EntryCall extends EntryShim.Host {
   private final Supplier<String> spilled;
   private final Carrier[] params;
   private final int[] pairParams; // the parameter index of each byte string
+  private final int[] pairFlat; // and the index of its pointer among the core parameters
   private final @Nullable Carrier result;
   private final GraalFunction call;
   // this call's byte strings, the one being copied and the next word of it
@@ -55,7 +56,6 @@ final class EntryCall extends EntryShim.Host {
   private @Nullable String before; // may_leave's state while realloc or post-return runs
   // the result's bytes as pushed, then lifted
   private final Pushed pushed;
-  private int pushedLength;
   private @Nullable Object lifted;
 
   private EntryCall(
@@ -79,6 +79,7 @@ final class EntryCall extends EntryShim.Host {
     this.spilled = spilled;
     this.params = params;
     this.pairParams = pairParams;
+    this.pairFlat = pairs.stream().mapToInt(Integer::intValue).toArray();
     this.result = result;
     this.pending = new byte[pairParams.length][];
     this.call = EntryShim.instantiate(core, type, pairs, mode, memory, realloc, postReturn, this);
@@ -137,22 +138,16 @@ final class EntryCall extends EntryShim.Host {
    */
   boolean prepare(Object[] args, Object[] flat) {
     lifted = null;
-    pushedLength = -1;
-    int j = 0;
-    int k = 0;
-    for (int i = 0; i < params.length; i++) {
-      Carrier c = params[i];
-      if (k < pairParams.length && pairParams[k] == i) {
-        byte[] bytes = c == Carrier.STRING ? utf8((String) args[i]) : (byte[]) args[i];
-        if (bytes == null || bytes.length > MAX_BYTES) {
-          Arrays.fill(pending, null);
-          return false;
-        }
-        pending[k++] = bytes;
-        flat[j] = 0;
-        flat[j + 1] = bytes.length;
+    for (int k = 0; k < pairParams.length; k++) {
+      int i = pairParams[k];
+      byte[] bytes = params[i] == Carrier.STRING ? utf8((String) args[i]) : (byte[]) args[i];
+      if (bytes == null || bytes.length > MAX_BYTES) {
+        Arrays.fill(pending, null);
+        return false;
       }
-      j += c.flatCount();
+      pending[k] = bytes;
+      flat[pairFlat[k]] = 0;
+      flat[pairFlat[k] + 1] = bytes.length;
     }
     return true;
   }
@@ -197,21 +192,9 @@ final class EntryCall extends EntryShim.Host {
   protected int allocated(int k, int ptr) {
     instance.resumeLeaving(before);
     before = null;
-    CanonicalAbi.checkRange(
-        cx,
-        params[pairParams[k]] == Carrier.STRING ? EntryCall::string : EntryCall::list,
-        Integer.toUnsignedLong(ptr),
-        pending[k].length,
-        1);
+    String what = params[pairParams[k]] == Carrier.STRING ? "string" : "list";
+    CanonicalAbi.checkRange(cx, what, Integer.toUnsignedLong(ptr), pending[k].length, 1);
     return ptr;
-  }
-
-  private static String string() {
-    return "string";
-  }
-
-  private static String list() {
-    return "list";
   }
 
   @Override
@@ -237,7 +220,6 @@ final class EntryCall extends EntryShim.Host {
       return -1; // lifted from memory after the call, with the direct path's checks
     }
     pushed.expect(ptr, length);
-    pushedLength = length;
     return 0;
   }
 
@@ -248,8 +230,8 @@ final class EntryCall extends EntryShim.Host {
 
   @Override
   protected void lift() {
-    long p = Integer.toUnsignedLong(pushed.base());
-    long n = Integer.toUnsignedLong(pushedLength);
+    long p = Integer.toUnsignedLong(pushed.base);
+    long n = Integer.toUnsignedLong(pushed.length);
     lifted =
         result == Carrier.STRING
             ? CanonicalAbi.loadStringFromRange(pushedCx, p, n)
@@ -286,10 +268,6 @@ final class EntryCall extends EntryShim.Host {
       base = ptr;
       length = n;
       filled = 0;
-    }
-
-    int base() {
-      return base;
     }
 
     void push(long word) {
