@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -31,8 +32,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * adapter calls the guest's realloc (allocating.wat, a logging bump allocator) and copies the bytes
  * in wasm, or a flush makes them through polyglot; either way memory must end exactly as lowering
  * at once leaves it (realloc's arguments, the bytes, the pairs and the stores around them, in
- * order), a bad range must trap with the same message, realloc must run with {@code may_leave}
- * cleared, and a trap must leave nothing queued behind.
+ * order; also when most of them start a new base, which the real queue does only past 512 MiB), a
+ * bad range must trap with the same message, realloc must run with {@code may_leave} cleared, and a
+ * trap must leave nothing queued behind.
  */
 class DeferredAllocationsTest {
   private static final int PAGE = 65536;
@@ -98,6 +100,15 @@ class DeferredAllocationsTest {
   @BeforeEach
   void instantiate() throws ReflectiveOperationException {
     runtime = GraalRuntime.create();
+    instantiate(29);
+  }
+
+  /** A new store whose queue starts a new base for offsets of {@code offsetBits} and more. */
+  private void instantiate(int offsetBits) throws ReflectiveOperationException {
+    if (store != null) {
+      store.close();
+    }
+    pokes.clear();
     store = runtime.newStore();
     Env env = new Env();
     MethodHandles.Lookup l = MethodHandles.lookup();
@@ -110,7 +121,7 @@ class DeferredAllocationsTest {
             CoreModules.module("allocating"),
             Imports.builder().define("env", "poke", poke).build());
     memory = guest.memory("memory").orElseThrow();
-    deferred = memory.deferredStores();
+    deferred = offsetBits == 29 ? memory.deferredStores() : new DeferredStores(memory, offsetBits);
     realloc = new CountingRealloc(guest.function("cabi_realloc").orElseThrow());
     assertTrue(deferred.adopt(realloc));
     cx = LiftLowerContext.of(ResourceTable.of(Set.of())).withMemory(deferred).withRealloc(realloc);
@@ -201,8 +212,10 @@ class DeferredAllocationsTest {
    * flushed}, made by a flush the host forces at the end.
    */
   @ParameterizedTest
-  @ValueSource(booleans = {false, true})
-  void copiesEndAsLoweringAtOnceLeavesThem(boolean flushed) {
+  @CsvSource({"false, 29", "true, 29", "false, 6", "true, 6"})
+  void copiesEndAsLoweringAtOnceLeavesThem(boolean flushed, int offsetBits)
+      throws ReflectiveOperationException {
+    instantiate(offsetBits); // with 6 offset bits, most pairs start a new base
     SplittableRandom r = new SplittableRandom(flushed ? 7 : 8);
     Model expected = new Model(contents());
     for (int round = 0; round < 60; round++) {
